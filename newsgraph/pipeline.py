@@ -1,0 +1,91 @@
+"""Article -> Analysis: parse once with spaCy, then run the registered extractors.
+
+Batches go through ``nlp.pipe``; ``workers > 1`` spreads batches over processes,
+each loading the model once (a module-level singleton in :mod:`newsgraph.nlp`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from . import __version__, nlp
+from .extract import fingerprint, ordered
+from .model import Analysis, Article
+
+
+def pipeline_version() -> str:
+    """newsgraph's version plus a digest of the extractor versions that ran."""
+    return f"{__version__}+{fingerprint()}"
+
+
+@dataclass
+class Failure:
+    """An article that could not be analysed, with the reason."""
+
+    origin: str
+    reason: str
+
+
+def analyze_doc(doc: Doc, article: Article, extractors: Sequence[str] | None = None) -> Analysis:
+    """Run the extractors over an already parsed ``doc`` of ``article.text``."""
+    if doc.text != article.text:
+        raise ValueError("doc.text differs from article.text: offsets would not line up")
+    analysis = Analysis(pipeline_version=pipeline_version(), model=nlp.model_info(), article=article)
+    for spec in ordered(extractors):
+        records = spec.func(doc, analysis)
+        setattr(analysis, spec.field, list(records))
+    return analysis
+
+
+def analyze_article(article: Article, extractors: Sequence[str] | None = None) -> Analysis:
+    """Parse and analyse one article."""
+    return analyze_doc(nlp.load()(article.text), article, extractors)
+
+
+def analyze(
+    text: str,
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> Analysis:
+    """Analyse one article's text.  ``published`` (YYYY-MM-DD) anchors relative dates."""
+    return analyze_article(Article(text=text, published=published, source=source, url=url, title=title))
+
+
+def _analyze_batch(articles: list[Article]) -> list[Analysis | Failure]:
+    out: list[Analysis | Failure] = []
+    model = nlp.load()
+    docs = model.pipe((a.text for a in articles), batch_size=16)
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            out.append(analyze_doc(doc, article))
+        except Exception as exc:  # one bad article never stops a batch
+            out.append(Failure(article.origin or article.id, f"analysis failed: {exc!r}"))
+    return out
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def analyze_many(
+    articles: Iterable[Article], *, workers: int = 1, batch_size: int = 16
+) -> Iterator[Analysis | Failure]:
+    """Analyse a stream of articles, in order, with ``workers`` processes."""
+    if workers <= 1:
+        for batch in _batches(articles, batch_size):
+            yield from _analyze_batch(batch)
+        return
+    ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
+    with ctx.Pool(workers) as pool:
+        for results in pool.imap(_analyze_batch, _batches(articles, batch_size)):
+            yield from results
