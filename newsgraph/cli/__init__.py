@@ -18,7 +18,6 @@ class Apps:
     root: typer.Typer
     eval: typer.Typer
     train: typer.Typer
-    actor: typer.Typer
 
 
 def build() -> typer.Typer:
@@ -32,11 +31,9 @@ def build() -> typer.Typer:
         root=root,
         eval=typer.Typer(help="Measure accuracy on public evaluation sets.", no_args_is_help=True),
         train=typer.Typer(help="Fit local models on data you supply.", no_args_is_help=True),
-        actor=typer.Typer(help="One actor across articles: show, merge, split.", no_args_is_help=True),
     )
     root.add_typer(apps.eval, name="eval")
     root.add_typer(apps.train, name="train")
-    root.add_typer(apps.actor, name="actor")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         if info.name.startswith("_"):
             continue
