@@ -1,0 +1,1 @@
+"""Evaluation readers and metrics for public research data sets."""
