@@ -1,0 +1,382 @@
+"""The store: analyses in a SQL database through SQLAlchemy (SQLite by default).
+
+An article is keyed by the hash of its normalized text, so adding it twice is a
+no-op; an article and all its records are written in one transaction, so a
+killed ingest leaves either the whole article or nothing.  Uniqueness comes
+from primary keys and ``ON CONFLICT DO NOTHING``, not from checking first, so
+several processes may write to one PostgreSQL database at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from ..model import Analysis, Article
+from . import schema
+from .schema import STORE_SCHEMA_VERSION, analyses, articles, metadata
+
+DEFAULT_DB = "newsgraph.db"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """``--db`` value, else ``NEWSGRAPH_DB``, else ``newsgraph.db`` in the working directory.
+
+    A bare path means a SQLite file; ``postgresql://`` is given the psycopg 3 driver.
+    """
+    db = db or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
+    if "://" not in db:
+        return f"sqlite:///{db}"
+    if db.startswith("postgresql://") or db.startswith("postgres://"):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _span_row(article_id: str, rec: Any) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "id": rec.id,
+        "start": rec.start,
+        "end": rec.end,
+        "text": rec.text,
+        "data": rec.model_dump_json(),
+    }
+
+
+def _entity_row(a: Analysis, e: Any) -> dict[str, Any]:
+    first = next((m for m in a.mentions if m.entity == e.id), None)
+    return {
+        "article_id": a.article.id,
+        "id": e.id,
+        "start": first.start if first else 0,
+        "end": first.end if first else 0,
+        "text": first.text if first else e.name,
+        "name": e.name,
+        "type": e.type,
+        "kind": e.kind,
+        "country": e.country,
+        "data": e.model_dump_json(),
+    }
+
+
+def _quote_row(a: Analysis, q: Any) -> dict[str, Any]:
+    start = q.content[0].start if q.content else (q.cue.start if q.cue else 0)
+    end = q.content[-1].end if q.content else (q.cue.end if q.cue else 0)
+    return {
+        "article_id": a.article.id,
+        "id": q.id,
+        "start": start,
+        "end": end,
+        "text": " … ".join(s.text for s in q.content),
+        "kind": q.kind,
+        "speaker_text": q.speaker.text if q.speaker else None,
+        "speaker_entity": q.speaker_entity,
+        "cue_lemma": q.cue_lemma,
+        "date": q.date,
+        "data": q.model_dump_json(),
+    }
+
+
+def _event_row(a: Analysis, ev: Any) -> dict[str, Any]:
+    return {
+        "article_id": a.article.id,
+        "id": ev.id,
+        "start": ev.trigger.start,
+        "end": ev.trigger.end,
+        "text": ev.trigger.text,
+        "type": ev.type,
+        "mode": ev.mode,
+        "status": ev.status,
+        "date": ev.date,
+        "actor_entity": ev.actor.entity if ev.actor else None,
+        "recipient_entity": ev.recipient.entity if ev.recipient else None,
+        "data": ev.model_dump_json(),
+    }
+
+
+ROW_BUILDERS: dict[str, Callable[[Analysis, Any], dict[str, Any]]] = {
+    "entities": _entity_row,
+    "mentions": lambda a, m: {**_span_row(a.article.id, m), "entity_id": m.entity, "type": m.type, "form": m.form},
+    "quotes": _quote_row,
+    "times": lambda a, t: {**_span_row(a.article.id, t), "type": t.type, "value": t.value},
+    "events": _event_row,
+    "claims": lambda a, c: {
+        **_span_row(a.article.id, c),
+        "checkworthiness": c.checkworthiness,
+        "speaker": c.speaker,
+    },
+    "frames": lambda a, f: {
+        **_span_row(a.article.id, f),
+        "technique": f.technique,
+        "target": f.target,
+        "voice": f.voice,
+    },
+}
+
+# Hooks other modules register to keep derived tables (actors, stories, search
+# index) in step; each runs inside the article's transaction.
+AFTER_ADD: list[Callable[[Connection, Analysis], None]] = []
+BEFORE_REMOVE: list[Callable[[Connection, str], None]] = []
+
+
+class Store:
+    """A newsgraph database.  ``Store()`` opens ``newsgraph.db`` (or ``NEWSGRAPH_DB``)."""
+
+    def __init__(self, db: str | None = None, *, create: bool = True) -> None:
+        self.url = resolve_url(db)
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if create:
+            self.create()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def create(self) -> None:
+        """Create missing tables (idempotent) and record the schema version."""
+        _import_extensions()
+        with self.engine.begin() as conn:
+            metadata.create_all(conn)
+            self._insert_ignore(conn, schema.meta, [{"key": "schema_version", "value": str(STORE_SCHEMA_VERSION)}])
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------
+    def _insert_ignore(self, conn: Connection, table: Any, rows: list[dict[str, Any]]) -> int:
+        """INSERT … ON CONFLICT DO NOTHING; returns the rows inserted."""
+        if not rows:
+            return 0
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        elif self.dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        else:  # pragma: no cover - other databases: plain insert, conflicts raise
+            return conn.execute(insert(table), rows).rowcount
+        stmt = dialect_insert(table).on_conflict_do_nothing()
+        if len(rows) == 1:
+            return conn.execute(stmt, rows[0]).rowcount
+        return sum(conn.execute(stmt, row).rowcount for row in rows)
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store one analysis with all its records.  False when the article was already there."""
+        art = analysis.article
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as conn:
+                inserted = self._insert_ignore(conn, articles, [_article_row(art, now)])
+                if not inserted:
+                    return False
+                self._write_analysis(conn, analysis, now)
+        except IntegrityError:
+            # a concurrent writer committed the same article between our statements
+            if self.has(art.id):
+                return False
+            raise
+        return True
+
+    def replace(self, analysis: Analysis) -> None:
+        """Re-write the analysis of an article already stored (used by reanalyze)."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            aid = analysis.article.id
+            for hook in BEFORE_REMOVE:
+                hook(conn, aid)
+            for table in schema.RECORD_TABLES.values():
+                conn.execute(delete(table).where(table.c.article_id == aid))
+            conn.execute(delete(analyses).where(analyses.c.article_id == aid))
+            self._write_analysis(conn, analysis, now)
+
+    def _write_analysis(self, conn: Connection, analysis: Analysis, now: datetime) -> None:
+        art = analysis.article
+        conn.execute(
+            insert(analyses),
+            {
+                "article_id": art.id,
+                "schema_version": analysis.schema_version,
+                "pipeline_version": analysis.pipeline_version,
+                "model_name": analysis.model.name,
+                "model_version": analysis.model.version,
+                "data": analysis.model_dump_json(exclude={"article": {"text"}}),
+                "analysed_at": now,
+            },
+        )
+        for name, table in schema.RECORD_TABLES.items():
+            rows = [ROW_BUILDERS[name](analysis, rec) for rec in getattr(analysis, name)]
+            if rows:
+                conn.execute(insert(table), rows)
+        for hook in AFTER_ADD:
+            hook(conn, analysis)
+
+    def remove(self, article_id: str) -> bool:
+        with self.engine.begin() as conn:
+            for hook in BEFORE_REMOVE:
+                hook(conn, article_id)
+            for table in schema.RECORD_TABLES.values():
+                conn.execute(delete(table).where(table.c.article_id == article_id))
+            conn.execute(delete(analyses).where(analyses.c.article_id == article_id))
+            return conn.execute(delete(articles).where(articles.c.id == article_id)).rowcount > 0
+
+    # -- reading -----------------------------------------------------------
+    def has(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
+    def count(self, table: str = "articles") -> int:
+        tbl = metadata.tables[table]
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
+
+    def articles(self, *, limit: int | None = None, offset: int = 0, source: str | None = None) -> list[Article]:
+        """Stored articles (without re-running anything), newest ingest first."""
+        stmt = select(articles).order_by(articles.c.ingested_at.desc(), articles.c.id).offset(offset)
+        if source:
+            stmt = stmt.where(articles.c.source == source)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return [_article_from_row(r._mapping) for r in conn.execute(stmt)]
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        """The stored analysis of one article (an id or a unique id prefix)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(articles, analyses.c.data)
+                .join(analyses, analyses.c.article_id == articles.c.id)
+                .where(articles.c.id.startswith(article_id, autoescape=True))
+                .limit(2)
+            ).all()
+        if len(rows) != 1:
+            return None
+        return _analysis_from_row(rows[0]._mapping)
+
+    def iter_analyses(self, *, batch: int = 200, where: Any = None) -> Iterator[Analysis]:
+        """Every stored analysis, streamed in id order."""
+        last = ""
+        while True:
+            stmt = (
+                select(articles, analyses.c.data)
+                .join(analyses, analyses.c.article_id == articles.c.id)
+                .where(articles.c.id > last)
+                .order_by(articles.c.id)
+                .limit(batch)
+            )
+            if where is not None:
+                stmt = stmt.where(where)
+            with self.engine.connect() as conn:
+                rows = conn.execute(stmt).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _analysis_from_row(row._mapping)
+            last = rows[-1]._mapping["id"]
+
+    def stale(self, pipeline_version: str) -> list[str]:
+        """Ids of articles analysed by a pipeline version other than ``pipeline_version``."""
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(
+                    select(analyses.c.article_id).where(analyses.c.pipeline_version != pipeline_version)
+                ).scalars()
+            )
+
+    def orphans(self) -> int:
+        """Record rows whose article is missing (should always be 0)."""
+        total = 0
+        with self.engine.connect() as conn:
+            for table in [analyses, *schema.RECORD_TABLES.values()]:
+                total += int(
+                    conn.execute(
+                        select(func.count())
+                        .select_from(table)
+                        .where(~table.c.article_id.in_(select(articles.c.id)))
+                    ).scalar_one()
+                )
+        return total
+
+
+def _article_row(art: Article, now: datetime) -> dict[str, Any]:
+    return {
+        "id": art.id,
+        "title": art.title,
+        "url": art.url,
+        "source": art.source,
+        "published": art.published,
+        "author": art.author,
+        "origin": art.origin,
+        "text": art.text,
+        "meta": dict(art.meta),
+        "ingested_at": now,
+    }
+
+
+def _article_from_row(row: Any) -> Article:
+    return Article(
+        id=row["id"],
+        text=row["text"],
+        title=row["title"],
+        url=row["url"],
+        source=row["source"],
+        published=row["published"],
+        author=row["author"],
+        origin=row["origin"],
+        meta=row["meta"] or {},
+    )
+
+
+def _analysis_from_row(row: Any) -> Analysis:
+    data = json.loads(row["data"])
+    data["article"]["text"] = row["text"]
+    return Analysis.model_validate(data)
+
+
+_extensions_loaded = False
+
+
+def _import_extensions() -> None:
+    """Import store modules that add tables and hooks (actors, stories, search)."""
+    global _extensions_loaded
+    if _extensions_loaded:
+        return
+    import importlib
+    import pkgutil
+
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name not in {"schema"} and not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+    _extensions_loaded = True
+
+
+def add_all(store: Store, items: Iterable[Analysis]) -> tuple[int, int]:
+    """Add many analyses; returns (added, already present)."""
+    added = present = 0
+    for a in items:
+        if store.add(a):
+            added += 1
+        else:
+            present += 1
+    return added, present

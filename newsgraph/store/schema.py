@@ -1,0 +1,141 @@
+"""The relational schema: one table per record type, keyed by (article_id, id).
+
+Each record table keeps the columns people filter on (type, speaker, date …)
+plus ``data``, the record's full JSON, so nothing is lost and the record types
+stay the single contract.  Other modules (cross-article actors, stories, search)
+add their tables to the same ``metadata``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+STORE_SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", String(256)),
+    Column("published", String(32)),
+    Column("author", Text),
+    Column("origin", Text),
+    Column("text", Text, nullable=False),
+    Column("meta", JSON),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_source", "source"),
+    Index("ix_articles_published", "published"),
+)
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("schema_version", String(16), nullable=False),
+    Column("pipeline_version", String(64), nullable=False),
+    Column("model_name", String(128), nullable=False),
+    Column("model_version", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_analyses_pipeline", "pipeline_version"),
+)
+
+
+def _record_table(name: str, *columns: Column) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        Column("id", String(32), primary_key=True),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        *columns,
+        Column("data", Text, nullable=False),
+    )
+
+
+entities = _record_table(
+    "entities",
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("kind", String(32)),
+    Column("country", String(8)),
+    Index("ix_entities_name", "name"),
+)
+mentions = _record_table(
+    "mentions",
+    Column("entity_id", String(32)),
+    Column("type", String(16)),
+    Column("form", String(16)),
+)
+quotes = _record_table(
+    "quotes",
+    Column("kind", String(16)),
+    Column("speaker_text", Text),
+    Column("speaker_entity", String(32)),
+    Column("cue_lemma", String(64)),
+    Column("date", String(32)),
+    Index("ix_quotes_speaker", "article_id", "speaker_entity"),
+)
+times = _record_table(
+    "times",
+    Column("type", String(16)),
+    Column("value", String(64)),
+)
+events = _record_table(
+    "events",
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("status", String(16)),
+    Column("date", String(32)),
+    Column("actor_entity", String(32)),
+    Column("recipient_entity", String(32)),
+    Index("ix_events_type", "type"),
+    Index("ix_events_date", "date"),
+)
+claims = _record_table(
+    "claims",
+    Column("checkworthiness", Float),
+    Column("speaker", String(32)),
+)
+frames = _record_table(
+    "frames",
+    Column("technique", String(64)),
+    Column("target", String(32)),
+    Column("voice", String(16)),
+    Index("ix_frames_technique", "technique"),
+)
+
+RECORD_TABLES = {
+    "entities": entities,
+    "mentions": mentions,
+    "quotes": quotes,
+    "times": times,
+    "events": events,
+    "claims": claims,
+    "frames": frames,
+}
