@@ -1,0 +1,90 @@
+"""Word lists the actors extractor reasons with.  Written for newsgraph from
+ordinary English news usage; not derived from any evaluation set."""
+
+from __future__ import annotations
+
+# Nouns that name a role, office or function a person holds.
+ROLE_NOUNS = frozenset(
+    """
+    spokesman spokeswoman spokesperson secretary president minister premier chancellor leader cleric
+    commander general lieutenant colonel major captain sergeant admiral marshal chief head director
+    official officer ambassador envoy diplomat senator congressman congresswoman representative lawmaker
+    legislator mp deputy governor mayor councillor councilor judge justice prosecutor attorney lawyer
+    king queen prince princess emir sheikh ayatollah imam cardinal pope bishop rabbi pastor priest
+    chairman chairwoman chairperson chair ceo founder cofounder owner executive manager adviser advisor
+    aide analyst expert researcher professor scientist economist editor correspondent reporter
+    journalist columnist anchor commentator activist organiser organizer campaigner candidate nominee
+    member militant fighter commissioner inspector investigator coordinator negotiator mediator
+    strategist consultant architect speaker whip treasurer auditor ombudsman sultan monarch dictator
+    strongman warlord ruler regent president-elect vice-president counsel clerk registrar dean rector
+    principal superintendent sheriff constable detective agent operative ideologue theologian scholar
+    cofounder patriarch metropolitan mufti mullah grand ayatollah marshal brigadier commodore
+    """.split()
+)
+
+# Head nouns that make a name an organisation ("Asa'ib Ahl al-Haq movement").
+ORG_HEADS = frozenset(
+    """
+    group movement party militia brigade brigades battalion battalions units unit council ministry
+    department agency office committee commission authority organization organisation union alliance
+    coalition association federation front army forces force navy corps guard guards police service
+    services court parliament assembly congress senate bank company corporation firm institute university
+    college school hospital foundation fund network bureau administration government cabinet regime
+    faction wing militias federation league society institution board tribunal directorate command
+    mission network channel newspaper agency broadcaster club team consortium
+    """.split()
+)
+
+# Words that mark an organisation's own name whatever the tagger thinks.
+ORG_NAME_WORDS = frozenset(
+    """
+    kata'ib kataib asa'ib asaib harakat hizb hezbollah hizbollah hizbullah hamas taliban jaish liwa
+    saraya ansar brigade brigades battalion battalions militia movement party front council ministry
+    army forces corps union league committee commission agency organization organisation institute
+    foundation association federation alliance coalition group
+    """.split()
+)
+
+ARMED_WORDS = frozenset(
+    """
+    militia militias brigade brigades battalion battalions army forces corps guard guards jaish liwa
+    saraya kata'ib kataib asa'ib asaib hezbollah hizbollah hizbullah hamas taliban insurgents rebels
+    resistance mobilization mobilisation paramilitary armed fighters
+    """.split()
+)
+PARTY_WORDS = frozenset({"party", "hizb", "democrats", "republicans", "labour", "conservatives"})
+GOV_WORDS = frozenset(
+    """
+    ministry department government cabinet administration parliament senate congress assembly
+    presidency kremlin court office police council
+    """.split()
+)
+MEDIA_WORDS = frozenset(
+    """
+    news times post herald tribune journal gazette telegraph guardian agency tv television radio
+    broadcasting broadcaster press network channel daily magazine
+    """.split()
+)
+IGO_NAMES = frozenset(
+    {
+        "united nations", "un", "nato", "european union", "eu", "african union", "arab league",
+        "world bank", "imf", "international monetary fund", "who", "world health organization",
+        "red cross", "opec", "asean", "icc", "international criminal court", "interpol", "unesco",
+        "unicef", "unhcr", "wto", "iaea", "osce", "g7", "g20", "security council", "un security council",
+    }
+)
+
+# Words of a name that are not a surname ("Jr.", particles).
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "bin", "ibn", "bint", "abu", "de", "van", "von",
+                            "der", "da", "di", "du", "la", "le"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# Prepositions after which a capital names a place rather than a government.
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "into", "throughout", "within", "from", "to",
+     "toward", "towards", "over", "through", "via", "between-cities"}
+)
+
+# Relations that put one organisation inside another: "X, which is part of Y".
+PART_OF_NOUNS = frozenset({"part", "member", "unit", "faction", "arm", "wing", "branch", "affiliate",
+                           "subsidiary", "division", "component"})

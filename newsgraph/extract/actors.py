@@ -1,0 +1,582 @@
+"""Actors within one article: entity mentions, clustered into entities, with roles and labels.
+
+Why not just ``doc.ents``: the small English model predictably mislabels armed
+groups and movements as people ("Kata'ib Hezbollah" PERSON), splits names
+("Kata'ib" + "Hezbollah's"), and cannot know that "Hakim" is the "Ammar al-Hakim"
+of two paragraphs up, that "US", "Washington" and "American" are one actor, or
+that "Baghdad" in "talks between Baghdad and Washington" is the Iraqi
+government.  This module fixes those with rules over the parse and a gazetteer
+from registry packages, and reads roles from titles ("White House press
+secretary Jen Psaki") and appositions ("X, a spokesman for Y").
+
+This extractor fills two fields: it returns ``entities`` and sets
+``analysis.mentions`` (the mentions are the evidence of the entities).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import gazetteer
+from ..model import Analysis, Entity, Label, Mention, Role
+from ..model import Span as TextSpan
+from . import extractor
+from .actor_lexicon import (
+    ARMED_WORDS,
+    GOV_WORDS,
+    IGO_NAMES,
+    LOCATIVE_PREPS,
+    MEDIA_WORDS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_HEADS,
+    ORG_NAME_WORDS,
+    PART_OF_NOUNS,
+    PARTY_WORDS,
+    ROLE_NOUNS,
+)
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_PERSON_ORG_HEADS = {"movement", "group", "militia", "brigade", "brigades", "party", "front", "organization",
+                     "organisation", "battalion", "battalions"}
+
+
+def name_key(text: str) -> str:
+    """A key that survives transliteration noise: no case, diacritics, apostrophes, hyphens or spaces."""
+    key = gazetteer.fold(text)
+    key = re.sub(r"'s$", "", key)
+    return re.sub(r"[\s\-'’‘`]", "", key)
+
+
+def _surname_key(tokens: list[str]) -> str | None:
+    words = [w for w in tokens if w not in {"-", "'", "’"}]
+    words = [w for w in words if gazetteer.fold(w).rstrip(".") not in NAME_SUFFIXES]
+    if not words:
+        return None
+    last = gazetteer.fold(words[-1])
+    last = re.sub(r"^(al|el|ad|ar|as|an)-", "", last)
+    if len(words) >= 2 and gazetteer.fold(words[-2]) in NAME_PARTICLES:
+        pass  # "al - Hakim" tokenised apart: the last word already is the surname
+    return name_key(last) or None
+
+
+def _tokens_of(span: Span) -> list[str]:
+    return [t.text for t in span]
+
+
+@dataclass
+class _Cand:
+    span: Span
+    label: str
+    form: str = "name"
+    key: tuple[str, str] | None = None
+    entity: int | None = None
+    country: str | None = None
+    canonical: str | None = None
+    kind: str | None = None
+
+
+@dataclass
+class _Ent:
+    key: tuple[str, str]
+    type: str
+    kind: str
+    name: str
+    country: str | None = None
+    cands: list[_Cand] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    part_of: list[int] = field(default_factory=list)
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "a", "an"}):
+        start += 1
+    while end > start and (doc[end - 1].pos_ == "PUNCT" and doc[end - 1].text not in {".", ")"}
+                           or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and not re.fullmatch(r"(?:[A-Z]\.)+", doc[start:end].text[-4:]
+                                                                    .split()[-1]):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _extend_left(span: Span, taken: set[int]) -> Span:
+    doc = span.doc
+    start = span.start
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.i in taken or prev.pos_ != "PROPN" or not prev.text[:1].isupper():
+            break
+        if prev.lower_ in ROLE_NOUNS or prev.dep_ not in {"compound", "nmod", "amod"}:
+            break
+        if prev.ent_type_ and prev.ent_type_ not in {"ORG", "PERSON", "NORP"}:
+            break
+        start -= 1
+    return doc[start : span.end]
+
+
+def _is_locative(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return False
+
+
+def _corrected_label(span: Span, label: str) -> str:
+    words = {t.lower_ for t in span}
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if label in {"PERSON", "GPE", "NORP", "LOC", "FAC"} and words & ORG_NAME_WORDS:
+        if label != "PERSON" or words & (ORG_NAME_WORDS - {"group"}):
+            return "ORG"
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in ORG_HEADS:
+        if label in {"GPE", "NORP", "LOC", "FAC"} and not gazetteer.country(span.text):
+            if nxt.lower_ in _PERSON_ORG_HEADS:
+                return "ORG"
+        if label == "PERSON" and nxt.lower_ in _PERSON_ORG_HEADS:
+            return "ORG"
+    if label == "PERSON":
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in ORG_HEADS and child.lemma_.lower() not in ROLE_NOUNS:
+                return "ORG"
+    return label
+
+
+def _org_kind(name: str, extra_words: Iterable[str] = ()) -> str:
+    folded = gazetteer.fold(name)
+    words = set(re.findall(r"[\w']+", folded)) | {w.lower() for w in extra_words}
+    if folded in IGO_NAMES:
+        return "international_organisation"
+    if folded in {"white house", "kremlin", "pentagon", "downing street", "elysee", "state department"}:
+        return "government"
+    if words & ARMED_WORDS:
+        return "armed_group"
+    if words & PARTY_WORDS:
+        return "party"
+    if words & MEDIA_WORDS:
+        return "media"
+    if words & GOV_WORDS:
+        return "government"
+    return "organisation"
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+class _Builder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.cands: list[_Cand] = []
+        self.ents: list[_Ent] = []
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.token_cand: dict[int, _Cand] = {}
+
+    # -- mentions ---------------------------------------------------------
+    def collect(self) -> None:
+        taken: set[int] = set()
+        spans: list[tuple[Span, str]] = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ACTOR_LABELS:
+                continue
+            span = _trim(ent)
+            if span is None or not any(t.is_alpha for t in span):
+                continue
+            spans.append((span, ent.label_))
+            taken.update(range(span.start, span.end))
+        for span, label in spans:
+            span = _extend_left(span, taken - set(range(span.start, span.end)))
+            label = _corrected_label(span, label)
+            cand = _Cand(span, label)
+            self.cands.append(cand)
+            for i in range(span.start, span.end):
+                self.token_cand[i] = cand
+        self.cands.sort(key=lambda c: c.span.start)
+
+    def classify(self) -> None:
+        for c in self.cands:
+            text = c.span.text
+            if c.label in {"GPE", "LOC", "FAC"}:
+                country = gazetteer.country(text)
+                capital = gazetteer.capital_of(text)
+                if country is not None:
+                    c.key, c.country, c.canonical, c.kind = ("country", country.iso3), country.iso3, country.name, "country"
+                    c.label = "GPE"
+                    if re.fullmatch(r"(?:[A-Z]\.?){2,3}", text):
+                        c.form = "acronym"
+                elif capital is not None and not _is_locative(c.span):
+                    c.key, c.country, c.canonical, c.kind = ("country", capital.iso3), capital.iso3, capital.name, "country"
+                    c.form, c.label = "capital", "GPE"
+                else:
+                    city = gazetteer.city(text)
+                    if city is not None:
+                        c.key, c.country, c.kind = ("city", name_key(city.name)), city.country_iso3, "city"
+                        c.canonical = city.name
+                    else:
+                        c.key, c.kind = ("place", name_key(text)), "region" if c.label == "GPE" else "place"
+            elif c.label == "NORP":
+                country = gazetteer.country_for_demonym(text)
+                if country is not None:
+                    c.key, c.country, c.canonical, c.kind = ("country", country.iso3), country.iso3, country.name, "country"
+                    c.form, c.label = "demonym", "GPE"
+                else:
+                    c.key, c.kind = ("group", name_key(text)), "group"
+            elif c.label == "ORG":
+                c.key, c.kind = ("org", name_key(text)), None
+        self._resolve_persons()
+        self._resolve_acronyms()
+
+    def _resolve_persons(self) -> None:
+        persons = [c for c in self.cands if c.label == "PERSON"]
+        full: dict[str, str] = {}  # full-name key -> display name
+        by_surname: dict[str, set[str]] = {}
+        for c in persons:
+            words = [w for w in _tokens_of(c.span) if w not in {"-"}]
+            if len([w for w in words if w.lower() not in NAME_PARTICLES]) >= 2:
+                key = name_key(c.span.text)
+                full.setdefault(key, c.span.text)
+                sur = _surname_key(_tokens_of(c.span))
+                if sur:
+                    by_surname.setdefault(sur, set()).add(key)
+        for c in persons:
+            key = name_key(c.span.text)
+            if key in full:
+                c.key = ("person", key)
+                continue
+            sur = _surname_key(_tokens_of(c.span))
+            owners = by_surname.get(sur or "", set())
+            if len(owners) == 1:
+                c.key, c.form = ("person", next(iter(owners))), "surname"
+            else:
+                # unknown or ambiguous ("Hakim" with two Hakims): its own actor, never a guess
+                c.key = ("person", key)
+
+    def _resolve_acronyms(self) -> None:
+        orgs = [c for c in self.cands if c.label == "ORG"]
+        for c in orgs:
+            text = c.span.text
+            if re.fullmatch(r"[A-Z]{2,6}", text):
+                matches = {o.key for o in orgs if o is not c and len(o.span.text) > len(text)
+                           and _initials(o.span.text) == text}
+                if len(matches) == 1:
+                    c.key, c.form = next(iter(matches)), "acronym"
+
+    def cluster(self) -> None:
+        for c in self.cands:
+            if c.key is None:
+                continue
+            idx = self.by_key.get(c.key)
+            if idx is None:
+                idx = len(self.ents)
+                self.by_key[c.key] = idx
+                etype = "GPE" if c.key[0] in {"country", "city", "place"} else c.label
+                if etype not in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
+                    etype = "OTHER"
+                self.ents.append(_Ent(c.key, etype, c.kind or "other", c.canonical or c.span.text, c.country))
+            ent = self.ents[idx]
+            c.entity = idx
+            ent.cands.append(c)
+            if c.label == "ORG" and ent.type != "ORG" and ent.key[0] in {"person", "org"}:
+                ent.type = "ORG"
+            if c.form == "name" and c.key[0] in {"person", "org", "group"} and len(c.span.text) > len(ent.name):
+                ent.name = c.span.text
+        for ent in self.ents:
+            if ent.key[0] == "person":
+                ent.kind = "person" if ent.type == "PERSON" else ent.kind
+            if ent.type == "ORG":
+                heads = [self.doc[c.span.end].lower_ for c in ent.cands
+                         if c.span.end < len(self.doc) and self.doc[c.span.end].lower_ in ORG_HEADS]
+                ent.kind = _org_kind(ent.name, heads)
+
+    # -- roles, relations, labels -----------------------------------------
+    def _cand_in(self, tokens: Iterable[Token]) -> _Cand | None:
+        for t in tokens:
+            c = self.token_cand.get(t.i)
+            if c is not None and c.entity is not None:
+                return c
+        return None
+
+    def _role_from_tokens(self, tokens: list[Token], org: _Cand | None, evidence: Span) -> Role | None:
+        if not any(t.lower_ in ROLE_NOUNS or t.lemma_.lower() in ROLE_NOUNS for t in tokens):
+            return None
+        text = "".join(t.text + t.whitespace_ for t in tokens).strip().strip(",")
+        if not text:
+            return None
+        org_ent = self.ents[org.entity] if org is not None and org.entity is not None else None
+        return Role(
+            role=text,
+            org=org_ent.name if org_ent else None,
+            org_entity=None if org is None else f"#{org.entity}",
+            evidence=TextSpan(start=evidence.start_char, end=evidence.end_char, text=evidence.text),
+        )
+
+    def titles(self) -> None:
+        """ "White House press secretary Jen Psaki": the words before a name."""
+        doc = self.doc
+        for c in self.cands:
+            if c.entity is None or self.ents[c.entity].type != "PERSON" or c.form not in {"name", "surname"}:
+                continue
+            i = c.span.start - 1
+            while i >= 0:
+                t = doc[i]
+                if t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.tag_ == "POS" or t.text in {"-", "–"}:
+                    other = self.token_cand.get(i)
+                    if other is not None and other.entity is not None and self.ents[other.entity].type == "PERSON":
+                        break
+                    i -= 1
+                    continue
+                if t.lower_ == "and" and i > 0 and doc[i - 1].pos_ in {"NOUN", "ADJ"}:
+                    i -= 1
+                    continue
+                break
+            start = i + 1
+            if start >= c.span.start:
+                continue
+            phrase = doc[start : c.span.start]
+            org = None
+            kept: list[Token] = []
+            for t in phrase:
+                other = self.token_cand.get(t.i)
+                if other is not None and other.entity is not None:
+                    org = org or other
+                    continue
+                if t.tag_ == "POS":
+                    continue
+                kept.append(t)
+            # split "top anti-terror commander Lieutenant General" into two roles
+            segments: list[list[Token]] = [[]]
+            for j, t in enumerate(kept):
+                if j and kept[j - 1].lower_ in ROLE_NOUNS and kept[j - 1].text.islower() and t.text[:1].isupper():
+                    segments.append([])
+                segments[-1].append(t)
+            for seg in segments:
+                role = self._role_from_tokens(seg, org, phrase)
+                if role is not None:
+                    self.ents[c.entity].roles.append(role)
+
+    def appositions(self) -> None:
+        """ "Jawad al-Talibawi, a spokesman for Asa'ib Ahl al-Haq" and "X, another … group"."""
+        for c in self.cands:
+            if c.entity is None:
+                continue
+            ent = self.ents[c.entity]
+            root = c.span.root
+            for child in root.children:
+                if child.dep_ != "appos" or child.i in range(c.span.start, c.span.end):
+                    continue
+                other = self.token_cand.get(child.i)
+                if other is not None and other.entity is not None:
+                    continue
+                left = [t for t in child.lefts if t.dep_ in {"amod", "compound", "nmod", "det", "poss", "nummod"}]
+                start = min([child.i, *[t.left_edge.i for t in left]])
+                head_phrase = self.doc[start : child.i + 1]
+                org = None
+                tail_end = child.i + 1
+                for prep in child.rights:
+                    if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "at", "with", "in", "to"}:
+                        org = org or self._cand_in(prep.subtree)
+                        tail_end = max(tail_end, prep.right_edge.i + 1)
+                evidence = self.doc[start:tail_end]
+                if ent.type == "PERSON":
+                    tokens = [t for t in head_phrase if t.pos_ != "DET" and t.dep_ != "poss"
+                              and self.token_cand.get(t.i) is None]
+                    role = self._role_from_tokens(tokens, org, evidence)
+                    if role is not None:
+                        ent.roles.append(role)
+                        continue
+                if child.pos_ in {"NOUN", "PROPN"} and not any(
+                    t.dep_ == "poss" or t.lower_ in {"its", "their", "his", "her"} for t in head_phrase
+                ):  # "its allies" is a relation, not a label
+                    ent.labels.append(_label(head_phrase, "apposition"))
+
+    def part_of(self) -> None:
+        """ "X, which is part of Y", "X is a member of Y", "X, a faction of Y"."""
+        for t in self.doc:
+            if t.lemma_.lower() not in PART_OF_NOUNS:
+                continue
+            prep = next((ch for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+            if prep is None:
+                continue
+            whole = self._cand_in(prep.subtree)
+            if whole is None:
+                continue
+            part: _Cand | None = None
+            if t.dep_ in {"attr", "acomp"}:
+                subj = next((ch for ch in t.head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and subj.lower_ in {"which", "that", "who"} and t.head.dep_ == "relcl":
+                    noun = t.head.head
+                    part = self.token_cand.get(noun.i) or self._cand_in(self.doc[max(0, noun.i - 6) : noun.i])
+                elif subj is not None:
+                    part = self._cand_in(subj.subtree)
+            elif t.dep_ == "appos":
+                part = self.token_cand.get(t.head.i)
+            if part is None or part.entity is None or part.entity == whole.entity:
+                continue
+            ent = self.ents[part.entity]
+            if ent.type == "PERSON":
+                span = self.doc[t.left_edge.i : prep.right_edge.i + 1]
+                role = self._role_from_tokens([t], whole, span)
+                if role is None:
+                    role = Role(role=t.lemma_.lower(), org=self.ents[whole.entity].name,
+                                org_entity=f"#{whole.entity}",
+                                evidence=TextSpan(start=span.start_char, end=span.end_char, text=span.text))
+                ent.roles.append(role)
+            elif whole.entity not in ent.part_of:
+                ent.part_of.append(whole.entity)
+
+    def premodifier_labels(self) -> None:
+        """ "the occupying United States", "so-called X", predicate nominals "X is a … group"."""
+        doc = self.doc
+        for c in self.cands:
+            if c.entity is None:
+                continue
+            ent = self.ents[c.entity]
+            start = c.span.start
+            j = start - 1
+            while j >= 0 and doc[j].dep_ == "amod" and doc[j].head.i in range(c.span.start, c.span.end) \
+                    and self.token_cand.get(j) is None and doc[j].lower_ not in {"former", "then", "late"}:
+                j -= 1
+            if j + 1 < start:
+                ent.labels.append(_label(doc[j + 1 : start], "premodifier"))
+            k = start - 1
+            if k >= 0 and doc[k].lower_ in {"so-called", "called"}:
+                first = k - 2 if doc[k].lower_ == "called" and k >= 2 and doc[k - 2].lower_ == "so" else k
+                ent.labels.append(_label(doc[first : c.span.end], "so_called"))
+            root = c.span.root
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                for attr in root.head.children:
+                    if attr.dep_ == "attr" and attr.pos_ == "NOUN" and self.token_cand.get(attr.i) is None:
+                        ent.labels.append(_label(doc[attr.left_edge.i : attr.i + 1], "predicate"))
+
+    def descriptions(self) -> None:
+        """ "The senior cleric said …": a definite description naming one known role holder."""
+        heads: dict[str, set[int]] = {}
+        first_seen: dict[int, int] = {}
+        for idx, ent in enumerate(self.ents):
+            if ent.type != "PERSON":
+                continue
+            first_seen[idx] = min(c.span.start for c in ent.cands)
+            for role in ent.roles:
+                words = re.findall(r"[a-z][a-z\-]+", role.role.lower())
+                for w in words:
+                    if w in ROLE_NOUNS:
+                        heads.setdefault(w, set()).add(idx)
+        if not heads:
+            return
+        for chunk in self.doc.noun_chunks:
+            if chunk[0].lower_ != "the" or any(t.i in self.token_cand for t in chunk):
+                continue
+            head = chunk.root
+            if head.lower_ not in heads or any(ch.dep_ == "prep" for ch in head.children):
+                continue
+            owners = {i for i in heads[head.lower_] if first_seen[i] < chunk.start}
+            if len(owners) != 1:
+                continue
+            idx = next(iter(owners))
+            span = self.doc[chunk.start : head.i + 1]
+            cand = _Cand(span, "PERSON", form="description", key=self.ents[idx].key, entity=idx)
+            self.ents[idx].cands.append(cand)
+            self.cands.append(cand)
+        self.cands.sort(key=lambda c: c.span.start)
+
+    # -- output --------------------------------------------------------------
+    def records(self) -> tuple[list[Mention], list[Entity]]:
+        order = sorted(range(len(self.ents)), key=lambda i: min(c.span.start for c in self.ents[i].cands))
+        ent_id = {old: f"E{n + 1}" for n, old in enumerate(order)}
+        mentions: list[Mention] = []
+        ent_mentions: dict[int, list[str]] = {i: [] for i in range(len(self.ents))}
+        for n, c in enumerate(sorted((c for c in self.cands if c.entity is not None), key=lambda c: c.span.start)):
+            mid = f"M{n + 1}"
+            assert c.entity is not None
+            ent = self.ents[c.entity]
+            mtype = ent.type if ent.type in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"} else "OTHER"
+            mentions.append(Mention(id=mid, start=c.span.start_char, end=c.span.end_char, text=c.span.text,
+                                    entity=ent_id[c.entity], type=mtype, form=c.form))  # type: ignore[arg-type]
+            ent_mentions[c.entity].append(mid)
+
+        def fix(role: Role) -> Role:
+            if role.org_entity and role.org_entity.startswith("#"):
+                return role.model_copy(update={"org_entity": ent_id[int(role.org_entity[1:])]})
+            return role
+
+        entities: list[Entity] = []
+        for old in order:
+            ent = self.ents[old]
+            aliases = sorted({c.span.text for c in ent.cands if c.span.text != ent.name})
+            country = ent.country
+            roles = _dedupe_roles([fix(r) for r in ent.roles])
+            if country is None and ent.type == "PERSON":
+                # a person's country is the one their stated office belongs to
+                by_id = {e: o for o, e in ent_id.items()}
+                for r in roles:
+                    target = self.ents[by_id[r.org_entity]] if r.org_entity in by_id else None
+                    if target is not None and target.country:
+                        country = target.country
+                        break
+            entities.append(
+                Entity(
+                    id=ent_id[old],
+                    name=ent.name,
+                    type=ent.type,  # type: ignore[arg-type]
+                    kind=ent.kind,
+                    country=country,
+                    aliases=aliases,
+                    roles=roles,
+                    labels=_dedupe_labels(ent.labels),
+                    part_of=[ent_id[p] for p in ent.part_of],
+                    mentions=ent_mentions[old],
+                )
+            )
+        return mentions, entities
+
+
+def _label(span: Span, form: str) -> Label:
+    return Label(start=span.start_char, end=span.end_char, text=span.text, form=form)  # type: ignore[arg-type]
+
+
+def _dedupe_roles(roles: list[Role]) -> list[Role]:
+    seen: set[tuple[str, str | None, int]] = set()
+    out = []
+    for r in roles:
+        key = (r.role.lower(), r.org_entity, r.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _dedupe_labels(labels: list[Label]) -> list[Label]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for lab in sorted(labels, key=lambda x: x.start):
+        if (lab.start, lab.end) not in seen:
+            seen.add((lab.start, lab.end))
+            out.append(lab)
+    return out
+
+
+@extractor("actors", field="entities", version="1")
+def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
+    """Entities of the article; also sets ``analysis.mentions``."""
+    b = _Builder(doc)
+    b.collect()
+    b.classify()
+    b.cluster()
+    b.titles()
+    b.appositions()
+    b.part_of()
+    b.premodifier_labels()
+    b.descriptions()
+    mentions, entities = b.records()
+    analysis.mentions = mentions
+    return entities
