@@ -138,8 +138,12 @@ def _stamp(conn: Connection) -> str:
 
 
 def _search_text(a: ActorCluster) -> str:
+    """Every name form, normalized (with and without person titles), between bars for exact lookups."""
     forms = {a.name, *a.aliases, a.id}
-    return "|" + "|".join(sorted({" ".join(name_tokens(f)) for f in forms} | {f.casefold() for f in forms})) + "|"
+    norm = {" ".join(name_tokens(f)) for f in forms}
+    if a.kind == "person":
+        norm |= {" ".join(name_tokens(f, person=True)) for f in forms}
+    return "|" + "|".join(sorted(norm | {f.casefold() for f in forms})) + "|"
 
 
 def resolve_store(store: Store) -> tuple[list[ActorCluster], list[str]]:
