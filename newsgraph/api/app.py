@@ -1,0 +1,302 @@
+"""The FastAPI application: the JSON API under ``/api/`` and the web pages.
+
+Read-only by default.  Write endpoints (ingest pasted text or a URL) exist only
+when the app is created with a token, and then demand it as a bearer token —
+a server someone started to browse a corpus should not accept writes from
+whoever can reach the port.  Every parameter is declared with bounds so a bad
+value is a 4xx with a message, never a 500.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, model_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..model import Analysis, Article
+from ..store import Store
+from ..store import search as fts
+from . import actors as actor_api
+from . import queries
+
+log = logging.getLogger(__name__)
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+ID = r"^[A-Za-z0-9_.:\-]{1,64}$"
+
+Limit = Annotated[int, Query(ge=1, le=200, description="Page size (1-200).")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
+Text_ = Annotated[str | None, Query(max_length=200)]
+DateFrom = Annotated[str | None, Query(pattern=DATE, description="Inclusive lower bound, YYYY[-MM[-DD]].")]
+DateTo = Annotated[str | None, Query(pattern=DATE, description="Inclusive upper bound, YYYY[-MM[-DD]].")]
+ArticleFilter = Annotated[str | None, Query(pattern=ID, description="Only records of this article.")]
+
+
+def _clean(value: str | None) -> str | None:
+    """Drop NUL and surrounding space: PostgreSQL rejects NUL in text parameters."""
+    if value is None:
+        return None
+    value = value.replace("\x00", "").strip()
+    return value or None
+
+
+class Page(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class IngestRequest(BaseModel):
+    """Either ``text`` (pasted article) or ``url`` (fetched through the sources)."""
+
+    text: str | None = Field(None, max_length=2_000_000)
+    url: str | None = Field(None, max_length=2000, pattern=r"^https?://")
+    title: str | None = Field(None, max_length=1000)
+    source: str | None = Field(None, max_length=256)
+    published: str | None = Field(None, pattern=DATE)
+
+    @model_validator(mode="after")
+    def _one_of(self) -> IngestRequest:
+        if bool(self.text and self.text.strip()) == bool(self.url):
+            raise ValueError("give exactly one of 'text' or 'url'")
+        return self
+
+
+def _error(status: int, message: str, detail: Any = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": message}
+    if detail is not None:
+        body["detail"] = detail
+    return JSONResponse(body, status_code=status)
+
+
+def create_app(store: Store, token: str | None = None) -> FastAPI:
+    """The app serving ``store``; with ``token``, POST /api/ingest is enabled and requires it."""
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Actors, quotes, events, dates, claims and framing cues found in news articles, "
+        "each with character offsets back into the article text.",
+        docs_url=None,  # Swagger UI loads from a CDN; the schema is at /openapi.json
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.token = token
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_req: Request, exc: RequestValidationError) -> JSONResponse:
+        errs = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        msg = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errs) or "invalid request"
+        return _error(422, msg, errs)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(req: Request, exc: StarletteHTTPException) -> Any:
+        if not req.url.path.startswith("/api/") and exc.status_code == 404:
+            from ..web import not_found
+
+            return not_found(req, str(exc.detail))
+        return _error(exc.status_code, str(exc.detail), None)
+
+    app.include_router(api_router(store, token))
+    from ..web import mount
+
+    mount(app, store)
+    return app
+
+
+def api_router(store: Store, token: str | None) -> APIRouter:
+    r = APIRouter(prefix="/api")
+
+    @r.get("/articles", response_model=Page, tags=["articles"])
+    def get_articles(
+        limit: Limit = 20,
+        offset: Offset = 0,
+        q: Text_ = None,
+        source: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+    ) -> dict[str, Any]:
+        """Articles newest first; ``q`` searches article text and quotes."""
+        return queries.list_articles(store, q=_clean(q), source=_clean(source), date_from=date_from,
+                                     date_to=date_to, limit=limit, offset=offset)
+
+    @r.get("/articles/{article_id}", response_model=Analysis, tags=["articles"])
+    def get_article(article_id: Annotated[str, Path(pattern=ID)]) -> Analysis:
+        """One article with its full analysis (an id or a unique id prefix of 4+ characters)."""
+        if len(article_id) < 4:
+            raise HTTPException(404, f"no article {article_id!r} (give at least 4 characters of the id)")
+        analysis = store.analysis(article_id)
+        if analysis is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return analysis
+
+    @r.get("/actors", response_model=Page, tags=["actors"])
+    def get_actors(
+        limit: Limit = 50, offset: Offset = 0, kind: Text_ = None, q: Text_ = None
+    ) -> dict[str, Any]:
+        """Actors across articles, most widely reported first; ``kind`` is a kind or entity type."""
+        items, total = actor_api.list_actors(store, kind=_clean(kind), search=_clean(q), limit=limit, offset=offset)
+        return queries.page(items, total, limit, offset)
+
+    @r.get("/actors/{actor_id}", tags=["actors"])
+    def get_actor(actor_id: Annotated[str, Path(min_length=1, max_length=200)]) -> Any:
+        """An actor's profile (by id or name): aliases, roles over time, labels by outlet, quotes, events.
+
+        404 when no actor answers to the name, with ``candidates`` when several do."""
+        try:
+            return actor_api.actor_profile(store, actor_id)
+        except actor_api.ActorLookupError as exc:
+            return _error(404, exc.message, {"candidates": exc.candidates} if exc.candidates else None)
+
+    @r.get("/quotes", response_model=Page, tags=["records"])
+    def get_quotes(
+        limit: Limit = 20,
+        offset: Offset = 0,
+        speaker: Text_ = None,
+        outlet: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+        q: Text_ = None,
+        article: ArticleFilter = None,
+        kind: Literal["direct", "indirect", "mixed", "belief"] | None = None,
+    ) -> dict[str, Any]:
+        """Quotes by speaker, outlet, date range (quote date, else publication date) and words."""
+        return queries.list_quotes(store, speaker=_clean(speaker), outlet=_clean(outlet), date_from=date_from,
+                                   date_to=date_to, q=_clean(q), article=article, kind=kind, limit=limit,
+                                   offset=offset)
+
+    @r.get("/events", response_model=Page, tags=["records"])
+    def get_events(
+        limit: Limit = 20,
+        offset: Offset = 0,
+        type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]+$")] = None,
+        actor: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+        status: Literal["occurred", "planned", "hypothetical", "negated", "asserted"] | None = None,
+        article: ArticleFilter = None,
+    ) -> dict[str, Any]:
+        """Events by PLOVER type, actor (either side), status and date range."""
+        return queries.list_events(store, type=type, actor=_clean(actor), date_from=date_from, date_to=date_to,
+                                   status=status, article=article, limit=limit, offset=offset)
+
+    @r.get("/claims", response_model=Page, tags=["records"])
+    def get_claims(
+        limit: Limit = 20,
+        offset: Offset = 0,
+        min_score: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+        q: Text_ = None,
+        article: ArticleFilter = None,
+    ) -> dict[str, Any]:
+        """Check-worthy claims, most check-worthy first."""
+        return queries.list_claims(store, min_score=min_score, q=_clean(q), article=article, limit=limit,
+                                   offset=offset)
+
+    @r.get("/frames", response_model=Page, tags=["records"])
+    def get_frames(
+        limit: Limit = 20,
+        offset: Offset = 0,
+        technique: Text_ = None,
+        target: Text_ = None,
+        voice: Literal["outlet", "speaker"] | None = None,
+        article: ArticleFilter = None,
+    ) -> dict[str, Any]:
+        """Framing cues by technique, target actor and voice."""
+        return queries.list_frames(store, technique=_clean(technique), target=_clean(target), voice=voice,
+                                   article=article, limit=limit, offset=offset)
+
+    @r.get("/timeline", tags=["records"])
+    def get_timeline(
+        kind: Literal["events", "times", "all"] = "events",
+        type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]+$")] = None,
+        actor: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    ) -> dict[str, Any]:
+        """Dated events (and/or dated time expressions) in date order, each with its evidence."""
+        return queries.timeline(store, kind=kind, type=type, actor=_clean(actor), date_from=date_from,
+                                date_to=date_to, limit=limit)
+
+    @r.get("/stories", response_model=Page, tags=["articles"])
+    def get_stories(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stories: groups of near-duplicate articles."""
+        return queries.stories(store, limit=limit, offset=offset)
+
+    @r.get("/network", tags=["actors"])
+    def get_network(max_nodes: Annotated[int, Query(ge=2, le=500)] = 80) -> dict[str, Any]:
+        """Actor graph: who acts on whom and who is quoted about whom."""
+        return queries.network(store, max_nodes=max_nodes)
+
+    @r.get("/search", tags=["articles"])
+    def get_search(
+        q: Annotated[str, Query(min_length=1, max_length=200)],
+        limit: Limit = 20,
+        offset: Offset = 0,
+        kind: Literal["article", "quote"] | None = None,
+    ) -> dict[str, Any]:
+        """Full-text search over article text and quotes (FTS5 / PostgreSQL; LIKE elsewhere)."""
+        with store.engine.connect() as conn:
+            hits, total = fts.search(conn, _clean(q) or "", kind=kind, limit=limit, offset=offset)
+            engine = fts.mode(conn)
+        items = [{**vars(h), "snippet": str(h.snippet)} for h in hits]
+        return {**queries.page(items, total, limit, offset), "engine": engine}
+
+    if token:
+        _add_write_routes(r, store, token)
+    return r
+
+
+def _add_write_routes(r: APIRouter, store: Store, token: str) -> None:
+    def require_token(request: Request) -> None:
+        auth = request.headers.get("authorization", "")
+        scheme, _, given = auth.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+            raise HTTPException(401, "a bearer token is required for write endpoints")
+
+    @r.post("/ingest", status_code=201, dependencies=[Depends(require_token)], tags=["write"])
+    def post_ingest(body: IngestRequest) -> dict[str, Any]:
+        """Analyse and store an article given as text or URL; returns its id."""
+        if body.text:
+            art = Article(text=body.text, title=body.title, source=body.source, published=body.published)
+            arts = [art]
+        else:
+            arts = _fetch(body.url or "")
+            for a in arts:
+                if body.published and not a.published:
+                    a.published = body.published
+        if not arts:
+            raise HTTPException(422, f"no article could be read from {body.url!r}")
+        from ..pipeline import analyze_article
+
+        out = []
+        for art in arts:
+            try:
+                analysis = analyze_article(art)
+            except Exception as exc:  # noqa: BLE001 - report, do not crash the server
+                log.exception("analysis failed")
+                raise HTTPException(422, f"analysis failed: {exc}") from exc
+            added = store.add(analysis)
+            out.append({"id": art.id, "added": added, "href": f"/articles/{art.id}"})
+        return {"articles": out}
+
+
+def _fetch(url: str) -> list[Article]:
+    from ..sources import SourceError, read
+
+    got = list(read([url]))
+    errors = [str(x) for x in got if isinstance(x, SourceError)]
+    arts = [x for x in got if isinstance(x, Article)]
+    if not arts and errors:
+        raise HTTPException(422, "; ".join(errors)[:500])
+    return arts

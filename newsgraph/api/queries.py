@@ -1,0 +1,454 @@
+"""Read-side queries shared by the JSON API and the web pages.
+
+They run SQL over the store's key columns (so a list request on a large
+database touches an index and one page of rows, not every analysis) and return
+plain dicts: each record's full JSON from the ``data`` column plus the article
+fields a reader needs to find the evidence (id, title, outlet, date).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql.elements import literal
+
+from ..model import normalize_for_hash
+from ..store import Store
+from ..store import search as fts
+from ..store.schema import articles, claims, entities, events, frames, mentions, quotes, times
+from . import actors as actor_api
+
+ART_COLS = [articles.c.title, articles.c.source, articles.c.published]
+
+
+def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _ilike(col: Any, value: str) -> ColumnElement[bool]:
+    return col.ilike(_like(value), escape="\\")
+
+
+def date_range(col: Any, date_from: str | None, date_to: str | None) -> list[ColumnElement[bool]]:
+    """Inclusive range on ISO dates of any precision: '2021' .. '2021-04' matches '2021-04-30'."""
+    conds: list[ColumnElement[bool]] = []
+    if date_from:
+        conds.append(func.substr(col, 1, len(date_from)) >= date_from)
+    if date_to:
+        conds.append(func.substr(col, 1, len(date_to)) <= date_to)
+    if conds:
+        conds.insert(0, col.is_not(None))
+    return conds
+
+
+def _art(row: Any) -> dict[str, Any]:
+    return {"article_id": row.article_id, "title": row.title, "source": row.source, "published": row.published}
+
+
+def _count(conn: Connection, stmt: Any) -> int:
+    return int(conn.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one())
+
+
+# -- articles -------------------------------------------------------------------
+
+
+def list_articles(
+    store: Store,
+    *,
+    q: str | None = None,
+    source: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Articles newest first (by publication date, then id: a stable order for paging)."""
+    stmt = select(articles.c.id, articles.c.title, articles.c.source, articles.c.published, articles.c.url)
+    if source:
+        stmt = stmt.where(articles.c.source == source)
+    stmt = stmt.where(*date_range(articles.c.published, date_from, date_to))
+    with store.engine.connect() as conn:
+        if q:
+            ids = fts.article_ids_matching(conn, q)
+            if ids is None:
+                return page([], 0, limit, offset)
+            stmt = stmt.where(articles.c.id.in_(ids))
+        total = _count(conn, stmt)
+        rows = conn.execute(
+            stmt.order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        ids_ = [r.id for r in rows]
+        counts: dict[str, dict[str, int]] = {i: {} for i in ids_}
+        for name, table in (("entities", entities), ("quotes", quotes), ("events", events), ("claims", claims),
+                            ("frames", frames)):
+            if not ids_:
+                break
+            for aid, n in conn.execute(
+                select(table.c.article_id, func.count()).where(table.c.article_id.in_(ids_)).group_by(table.c.article_id)
+            ):
+                counts[aid][name] = n
+    items = [
+        {"id": r.id, "title": r.title, "source": r.source, "published": r.published, "url": r.url,
+         "counts": {k: counts[r.id].get(k, 0) for k in ("entities", "quotes", "events", "claims", "frames")}}
+        for r in rows
+    ]
+    return page(items, total, limit, offset)
+
+
+def sources(store: Store) -> list[str]:
+    with store.engine.connect() as conn:
+        return [s for s in conn.execute(select(articles.c.source).distinct().order_by(articles.c.source)).scalars() if s]
+
+
+# -- records ---------------------------------------------------------------------
+
+
+def _entity_name(table: Any, col: Any, alias_name: str) -> Any:
+    ent = entities.alias(alias_name)
+    return ent, and_(ent.c.article_id == table.c.article_id, ent.c.id == col)
+
+
+def list_quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    q: str | None = None,
+    article: str | None = None,
+    kind: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Quotes filtered by speaker (name or words of its mention), outlet, date (the quote's, else the
+    article's publication date), words of the quote and article."""
+    ent, on = _entity_name(quotes, quotes.c.speaker_entity, "spk")
+    qdate = func.coalesce(quotes.c.date, articles.c.published)
+    stmt = (
+        select(quotes.c.article_id, quotes.c.data, ent.c.name.label("speaker_name"), *ART_COLS)
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .outerjoin(ent, on)
+    )
+    if speaker:
+        stmt = stmt.where(or_(_ilike(quotes.c.speaker_text, speaker), _ilike(ent.c.name, speaker)))
+    if outlet:
+        stmt = stmt.where(_ilike(articles.c.source, outlet))
+    if article:
+        stmt = stmt.where(quotes.c.article_id == article)
+    if kind:
+        stmt = stmt.where(quotes.c.kind == kind)
+    stmt = stmt.where(*date_range(qdate, date_from, date_to))
+    if q:
+        words = fts.terms(q)
+        stmt = stmt.where(*[_ilike(quotes.c.text, w) for w in words]) if words else stmt.where(literal(False))
+    with store.engine.connect() as conn:
+        total = _count(conn, stmt)
+        rows = conn.execute(
+            stmt.order_by(qdate.is_(None), qdate.desc(), quotes.c.article_id, quotes.c.start).limit(limit).offset(offset)
+        ).all()
+    amap = actor_api.actor_map(store, sorted({r.article_id for r in rows})) if rows else {}
+    items = []
+    for r in rows:
+        rec = json.loads(r.data)
+        items.append({**_art(r), **rec, "speaker_name": r.speaker_name,
+                      "speaker_actor": amap.get((r.article_id, rec.get("speaker_entity") or ""))})
+    return page(items, total, limit, offset)
+
+
+def list_events(
+    store: Store,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    status: str | None = None,
+    article: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Events filtered by PLOVER type, actor (either side, by name), status and date range."""
+    a_ent, a_on = _entity_name(events, events.c.actor_entity, "act")
+    r_ent, r_on = _entity_name(events, events.c.recipient_entity, "rcp")
+    edate = func.coalesce(events.c.date, articles.c.published)
+    stmt = (
+        select(events.c.article_id, events.c.data, a_ent.c.name.label("actor_name"),
+               r_ent.c.name.label("recipient_name"), *ART_COLS)
+        .join(articles, articles.c.id == events.c.article_id)
+        .outerjoin(a_ent, a_on)
+        .outerjoin(r_ent, r_on)
+    )
+    if type:
+        stmt = stmt.where(func.upper(events.c.type) == type.upper())
+    if status:
+        stmt = stmt.where(events.c.status == status)
+    if article:
+        stmt = stmt.where(events.c.article_id == article)
+    if actor:
+        stmt = stmt.where(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
+    stmt = stmt.where(*date_range(edate, date_from, date_to))
+    with store.engine.connect() as conn:
+        total = _count(conn, stmt)
+        rows = conn.execute(
+            stmt.order_by(edate.is_(None), edate.desc(), events.c.article_id, events.c.start).limit(limit).offset(offset)
+        ).all()
+    items = [
+        {**_art(r), **json.loads(r.data), "actor_name": r.actor_name, "recipient_name": r.recipient_name}
+        for r in rows
+    ]
+    return page(items, total, limit, offset)
+
+
+def list_claims(
+    store: Store,
+    *,
+    min_score: float | None = None,
+    q: str | None = None,
+    article: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Check-worthy claims, most check-worthy first."""
+    stmt = select(claims.c.article_id, claims.c.data, *ART_COLS).join(articles, articles.c.id == claims.c.article_id)
+    if min_score is not None:
+        stmt = stmt.where(claims.c.checkworthiness >= min_score)
+    if article:
+        stmt = stmt.where(claims.c.article_id == article)
+    if q:
+        words = fts.terms(q)
+        stmt = stmt.where(*[_ilike(claims.c.text, w) for w in words]) if words else stmt.where(literal(False))
+    with store.engine.connect() as conn:
+        total = _count(conn, stmt)
+        rows = conn.execute(
+            stmt.order_by(claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+    return page([{**_art(r), **json.loads(r.data)} for r in rows], total, limit, offset)
+
+
+def list_frames(
+    store: Store,
+    *,
+    technique: str | None = None,
+    target: str | None = None,
+    voice: str | None = None,
+    article: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Framing cues (loaded language, persuasion techniques) with their target actor."""
+    ent, on = _entity_name(frames, frames.c.target, "tgt")
+    stmt = (
+        select(frames.c.article_id, frames.c.data, ent.c.name.label("target_name"), *ART_COLS)
+        .join(articles, articles.c.id == frames.c.article_id)
+        .outerjoin(ent, on)
+    )
+    if technique:
+        stmt = stmt.where(func.lower(frames.c.technique) == technique.lower())
+    if voice:
+        stmt = stmt.where(frames.c.voice == voice)
+    if article:
+        stmt = stmt.where(frames.c.article_id == article)
+    if target:
+        stmt = stmt.where(_ilike(ent.c.name, target))
+    with store.engine.connect() as conn:
+        total = _count(conn, stmt)
+        rows = conn.execute(
+            stmt.order_by(frames.c.article_id, frames.c.start, frames.c.id).limit(limit).offset(offset)
+        ).all()
+    return page([{**_art(r), **json.loads(r.data), "target_name": r.target_name} for r in rows], total, limit, offset)
+
+
+# -- timeline ---------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def parse_date(value: str | None) -> date | None:
+    """First day of an ISO date of year/month/day precision; None for anything else."""
+    if not value:
+        return None
+    m = _ISO.match(value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def timeline(
+    store: Store,
+    *,
+    kind: str = "events",
+    type: str | None = None,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 500,
+) -> dict[str, Any]:
+    """Dated items in date order, each with its evidence (article, sentence, offsets, page link).
+
+    ``kind`` is ``events`` (events whose own date is known), ``times`` (time expressions with
+    a calendar value) or ``all``.
+    """
+    items: list[dict[str, Any]] = []
+    with store.engine.connect() as conn:
+        if kind in ("events", "all"):
+            a_ent, a_on = _entity_name(events, events.c.actor_entity, "act")
+            r_ent, r_on = _entity_name(events, events.c.recipient_entity, "rcp")
+            stmt = (
+                select(events.c.article_id, events.c.id, events.c.date, events.c.type, events.c.data,
+                       a_ent.c.name.label("actor_name"), r_ent.c.name.label("recipient_name"), *ART_COLS)
+                .join(articles, articles.c.id == events.c.article_id)
+                .outerjoin(a_ent, a_on)
+                .outerjoin(r_ent, r_on)
+                .where(events.c.date.is_not(None), *date_range(events.c.date, date_from, date_to))
+            )
+            if type:
+                stmt = stmt.where(func.upper(events.c.type) == type.upper())
+            if actor:
+                stmt = stmt.where(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
+            for r in conn.execute(stmt.order_by(events.c.date, events.c.article_id, events.c.id).limit(limit)):
+                ev = json.loads(r.data)
+                items.append({
+                    **_art(r), "kind": "event", "id": r.id, "date": r.date, "type": r.type,
+                    "label": ev["trigger"]["text"], "actor_name": r.actor_name, "recipient_name": r.recipient_name,
+                    "evidence": ev["sentence"], "href": f"/articles/{r.article_id}#event-{r.id}",
+                })
+        if kind in ("times", "all") and not type and not actor:
+            stmt = (
+                select(times.c.article_id, times.c.id, times.c.value, times.c.text, times.c.start, times.c.end,
+                       *ART_COLS)
+                .join(articles, articles.c.id == times.c.article_id)
+                .where(times.c.value.is_not(None), times.c.type == "DATE",
+                       *date_range(times.c.value, date_from, date_to))
+            )
+            for r in conn.execute(stmt.order_by(times.c.value, times.c.article_id, times.c.id).limit(limit)):
+                if parse_date(r.value) is None:
+                    continue
+                items.append({
+                    **_art(r), "kind": "time", "id": r.id, "date": r.value, "type": "TIME", "label": r.text,
+                    "actor_name": None, "recipient_name": None,
+                    "evidence": {"start": r.start, "end": r.end, "text": r.text},
+                    "href": f"/articles/{r.article_id}#time-{r.id}",
+                })
+    items.sort(key=lambda i: (i["date"], i["article_id"], i["id"]))
+    return {"total": len(items), "items": items[:limit]}
+
+
+# -- network ----------------------------------------------------------------------
+
+
+def network(store: Store, *, max_nodes: int = 80) -> dict[str, Any]:
+    """Actor graph: who acts on whom (events) and who is quoted about whom (mentions inside quotes)."""
+    pairs: list[tuple[str, str, str, str]] = []  # (kind, article, src entity, dst entity)
+    with store.engine.connect() as conn:
+        for r in conn.execute(
+            select(events.c.article_id, events.c.actor_entity, events.c.recipient_entity).where(
+                events.c.actor_entity.is_not(None), events.c.recipient_entity.is_not(None)
+            )
+        ):
+            pairs.append(("acts_on", r.article_id, r.actor_entity, r.recipient_entity))
+        for r in conn.execute(
+            select(quotes.c.article_id, quotes.c.speaker_entity, mentions.c.entity_id)
+            .select_from(quotes)
+            .join(mentions, and_(mentions.c.article_id == quotes.c.article_id, mentions.c.start >= quotes.c.start,
+                                 mentions.c.end <= quotes.c.end))
+            .where(quotes.c.speaker_entity.is_not(None), mentions.c.entity_id.is_not(None),
+                   mentions.c.entity_id != quotes.c.speaker_entity)
+            .distinct()
+        ):
+            pairs.append(("quoted_about", r.article_id, r.speaker_entity, r.entity_id))
+    amap = actor_api.actor_map(store) if pairs else {}
+    edges: dict[tuple[str, str, str], int] = {}
+    for kind, aid, src, dst in pairs:
+        s, d = amap.get((aid, src)), amap.get((aid, dst))
+        if s and d and s != d:
+            edges[(s, d, kind)] = edges.get((s, d, kind), 0) + 1
+    degree: dict[str, int] = {}
+    for (s, d, _k), w in edges.items():
+        degree[s] = degree.get(s, 0) + w
+        degree[d] = degree.get(d, 0) + w
+    keep = set(sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes])
+    names = actor_api.actor_names(store, keep)
+    nodes = [{"id": n, "name": names.get(n, n), "degree": degree[n], "href": f"/actors/{quote(n, safe='')}"}
+             for n in sorted(keep)]
+    links = [
+        {"source": s, "target": d, "kind": k, "weight": w}
+        for (s, d, k), w in sorted(edges.items())
+        if s in keep and d in keep
+    ]
+    return {"nodes": nodes, "links": links}
+
+
+# -- stories ----------------------------------------------------------------------
+
+
+def stories(store: Store, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Near-duplicate groups from ``newsgraph.dedup`` when available, else articles with the same title."""
+    groups = _dedup_groups(store)
+    if groups is None:
+        groups = _title_groups(store)
+    groups.sort(key=lambda g: (-len(g["articles"]), g["id"]))
+    return page(groups[offset : offset + limit], len(groups), limit, offset)
+
+
+def _dedup_groups(store: Store) -> list[dict[str, Any]] | None:
+    try:
+        from .. import dedup  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    fn = getattr(dedup, "stories", None)
+    if fn is None:
+        return None
+    try:
+        raw = fn(store)
+    except Exception:  # noqa: BLE001 - an unfinished dedup must not break the API
+        return None
+    out = []
+    for i, g in enumerate(raw):
+        g = g if isinstance(g, dict) else (g.model_dump() if hasattr(g, "model_dump") else vars(g))
+        members = g.get("articles") or g.get("members") or g.get("article_ids") or []
+        ids = [m if isinstance(m, str) else (m.get("id") or m.get("article_id")) for m in members]
+        out.append({"id": str(g.get("id", i)), "articles": _article_refs(store, [x for x in ids if x])})
+    return out
+
+
+def _article_refs(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(articles.c.id, *ART_COLS).where(articles.c.id.in_(ids))).all()
+    return sorted(
+        ({"id": r.id, "title": r.title, "source": r.source, "published": r.published} for r in rows),
+        key=lambda a: (a["published"] or "", a["id"]),
+    )
+
+
+def _title_groups(store: Store) -> list[dict[str, Any]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    with store.engine.connect() as conn:
+        for r in conn.execute(select(articles.c.id, *ART_COLS).where(articles.c.title.is_not(None))):
+            key = normalize_for_hash(r.title).casefold()
+            groups.setdefault(key, []).append(
+                {"id": r.id, "title": r.title, "source": r.source, "published": r.published}
+            )
+    return [
+        {"id": sorted(a["id"] for a in arts)[0], "articles": sorted(arts, key=lambda a: (a["published"] or "", a["id"]))}
+        for arts in groups.values()
+        if len(arts) > 1
+    ]

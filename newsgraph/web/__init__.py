@@ -1,0 +1,150 @@
+"""Server-rendered pages over the store (Jinja2, autoescaped, every asset served locally).
+
+Pages work offline — no CDN, no web fonts — because newsgraph is often run on
+a laptop over a private corpus.  Article text is untrusted: templates
+autoescape, and the one place that builds markup from text
+(:mod:`newsgraph.web.render`) escapes every piece it emits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Annotated, Any
+from urllib.parse import quote as urlquote
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..api import actors as actor_api
+from ..api import queries
+from ..store import Store
+from ..store import search as fts
+from . import charts, render
+
+HERE = FsPath(__file__).parent
+PAGE_SIZE = 25
+Off = Annotated[int, Query(ge=0, le=10_000_000)]
+Txt = Annotated[str | None, Query(max_length=200)]
+
+env = Environment(
+    loader=FileSystemLoader(str(HERE / "templates")),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+env.filters["urlpart"] = lambda s: urlquote(str(s), safe="")
+env.globals["LAYER_INFO"] = render.LAYER_INFO
+
+
+def page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    return HTMLResponse(env.get_template(name).render(**ctx), status_code=status)
+
+
+def not_found(_req: Request, message: str) -> HTMLResponse:
+    return page("error.html", status=404, title="Not found", message=message)
+
+
+def mount(app: FastAPI, store: Store) -> None:
+    """Add the pages and ``/static`` to ``app``."""
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(router(store))
+
+
+def _pager(base: str, params: dict[str, Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    def link(off: int) -> str:
+        return base + "?" + urlencode({**{k: v for k, v in params.items() if v}, "offset": off})
+
+    return {
+        "total": total,
+        "first": offset + 1 if total else 0,
+        "last": min(offset + limit, total),
+        "prev": link(max(0, offset - limit)) if offset > 0 else None,
+        "next": link(offset + limit) if offset + limit < total else None,
+    }
+
+
+def router(store: Store) -> APIRouter:
+    r = APIRouter(include_in_schema=False)
+
+    @r.get("/", response_class=HTMLResponse)
+    def home(offset: Off = 0, source: Txt = None) -> HTMLResponse:
+        res = queries.list_articles(store, source=source or None, limit=PAGE_SIZE, offset=offset)
+        return page(
+            "home.html",
+            title="Articles",
+            articles=res["items"],
+            pager=_pager("/", {"source": source}, res["total"], PAGE_SIZE, offset),
+            sources=queries.sources(store),
+            source=source,
+            n_actors=store.count("entities"),
+        )
+
+    @r.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article(article_id: str) -> HTMLResponse:
+        analysis = store.analysis(article_id) if 4 <= len(article_id) <= 64 else None
+        if analysis is None:
+            return page("error.html", status=404, title="Not found", message=f"No article {article_id!r}.")
+        ids = actor_api.actor_ids(store, analysis.article.id)
+        anns = render.annotations(analysis, ids)
+        counts = {layer: len({a.rid for a in anns if a.layer == layer}) for layer in render.LAYER_INFO}
+        return page(
+            "article.html",
+            title=analysis.article.title or analysis.article.id,
+            a=analysis,
+            body=render.highlight(analysis.article.text, anns),
+            speakers=render.speakers(analysis, ids),
+            counts=counts,
+            actor_ids=ids,
+        )
+
+    @r.get("/actors", response_class=HTMLResponse)
+    def actor_list(offset: Off = 0, q: Txt = None, kind: Txt = None) -> HTMLResponse:
+        items, total = actor_api.list_actors(store, kind=kind or None, search=q or None, limit=50, offset=offset)
+        return page("actors.html", title="Actors", actors=items, q=q or "", kind=kind or "",
+                    pager=_pager("/actors", {"q": q, "kind": kind}, total, 50, offset))
+
+    @r.get("/actors/{actor_id}", response_class=HTMLResponse)
+    def actor(actor_id: str) -> HTMLResponse:
+        try:
+            prof = actor_api.actor_profile(store, actor_id[:200])
+        except actor_api.ActorLookupError as exc:
+            return page("error.html", status=404, title="Not found", message=exc.message, candidates=exc.candidates)
+        return page("actor.html", title=prof["name"], p=prof, outlets=sorted(prof["labels"]))
+
+    @r.get("/timeline", response_class=HTMLResponse)
+    def timeline_page(
+        kind: Annotated[str, Query(pattern="^(events|times|all)$")] = "all",
+        actor: Txt = None,
+    ) -> HTMLResponse:
+        data = queries.timeline(store, kind=kind, actor=actor or None, limit=1000)
+        plot = charts.timeline_svg(data["items"])
+        return page("timeline.html", title="Timeline", items=data["items"], plot=plot, kind=kind,
+                    actor=actor or "")
+
+    @r.get("/network", response_class=HTMLResponse)
+    def network_page(max_nodes: Annotated[int, Query(ge=2, le=500)] = 80) -> HTMLResponse:
+        graph = queries.network(store, max_nodes=max_nodes)
+        return page("network.html", title="Network", graph=graph)
+
+    @r.get("/search", response_class=HTMLResponse)
+    def search_page(q: Txt = None, offset: Off = 0) -> HTMLResponse:
+        hits: list[Any] = []
+        total = 0
+        engine = ""
+        if q and q.strip():
+            with store.engine.connect() as conn:
+                hits, total = fts.search(conn, q.replace("\x00", ""), limit=PAGE_SIZE, offset=offset)
+                engine = fts.mode(conn)
+        return page("search.html", title="Search", q=q or "", hits=hits, engine=engine,
+                    pager=_pager("/search", {"q": q}, total, PAGE_SIZE, offset))
+
+    @r.get("/stories", response_class=HTMLResponse)
+    def stories_page(offset: Off = 0) -> HTMLResponse:
+        res = queries.stories(store, limit=PAGE_SIZE, offset=offset)
+        return page("stories.html", title="Stories", stories=res["items"],
+                    pager=_pager("/stories", {}, res["total"], PAGE_SIZE, offset))
+
+    return r

@@ -1,0 +1,89 @@
+"""Server-side SVG charts: no JavaScript charting library, nothing fetched at view time.
+
+The timeline puts each dated item on a date axis, one lane per event type (time
+expressions on their own lane); every mark is a link to its evidence in the
+article page, and its ``<title>`` names what it is.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..api.queries import parse_date
+
+WIDTH, LANE_H, LEFT, TOP, BOTTOM = 960, 34, 150, 16, 40
+
+
+def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
+    span = (hi - lo).days
+    if span > 3 * 365:
+        return [(date(y, 1, 1), str(y)) for y in range(lo.year, hi.year + 2) if lo <= date(y, 1, 1) <= hi]
+    if span > 60:
+        out = []
+        y, m = lo.year, lo.month
+        while date(y, m, 1) <= hi:
+            d = date(y, m, 1)
+            if d >= lo:
+                out.append((d, d.strftime("%Y-%m")))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        step = max(1, len(out) // 12)
+        return out[::step]
+    step = max(1, span // 10)
+    return [(lo + timedelta(days=i), (lo + timedelta(days=i)).isoformat()) for i in range(0, span + 1, step)]
+
+
+def timeline_svg(items: list[dict[str, Any]]) -> Markup:
+    """An SVG scatter of ``items`` (from :func:`newsgraph.api.queries.timeline`) on a date axis."""
+    dated = [(parse_date(i["date"]), i) for i in items]
+    dated = [(d, i) for d, i in dated if d is not None]
+    if not dated:
+        return Markup('<p class="empty">No dated events yet.</p>')
+    lo = min(d for d, _ in dated)
+    hi = max(d for d, _ in dated)
+    if lo == hi:
+        lo, hi = lo - timedelta(days=3), hi + timedelta(days=3)
+    pad = max(1, (hi - lo).days // 40)
+    lo, hi = lo - timedelta(days=pad), hi + timedelta(days=pad)
+    lanes = sorted({i["type"] for _, i in dated}, key=lambda t: (t == "TIME", t))
+    height = TOP + LANE_H * len(lanes) + BOTTOM
+    span = max(1, (hi - lo).days)
+
+    def x(d: date) -> float:
+        return LEFT + (WIDTH - LEFT - 20) * (d - lo).days / span
+
+    parts = [
+        f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
+        f'aria-label="Timeline of {len(dated)} dated items" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for n, lane in enumerate(lanes):
+        y = TOP + LANE_H * n + LANE_H / 2
+        label = "time expressions" if lane == "TIME" else lane
+        parts.append(f'<line class="lane" x1="{LEFT}" x2="{WIDTH - 20}" y1="{y}" y2="{y}"/>')
+        parts.append(f'<text class="lane-label" x="{LEFT - 8}" y="{y + 4}" text-anchor="end">{escape(label)}</text>')
+    axis_y = TOP + LANE_H * len(lanes) + 6
+    parts.append(f'<line class="axis" x1="{LEFT}" x2="{WIDTH - 20}" y1="{axis_y}" y2="{axis_y}"/>')
+    for d, label in _ticks(lo, hi):
+        parts.append(f'<line class="tick" x1="{x(d):.1f}" x2="{x(d):.1f}" y1="{axis_y}" y2="{axis_y + 5}"/>')
+        parts.append(f'<text class="tick-label" x="{x(d):.1f}" y="{axis_y + 18}" text-anchor="middle">'
+                     f"{escape(label)}</text>")
+    stacks: dict[tuple[str, int], int] = {}
+    for d, i in dated:
+        lane = lanes.index(i["type"])
+        px = round(x(d))
+        k = stacks.get((i["type"], px), 0)
+        stacks[(i["type"], px)] = k + 1
+        cy = TOP + LANE_H * lane + LANE_H / 2 - min(k, 3) * 5
+        cls = "mark time" if i["kind"] == "time" else "mark event"
+        title = f'{i["date"]} {i["type"]}: {i["label"]}'
+        if i.get("actor_name") or i.get("recipient_name"):
+            title += f' — {i.get("actor_name") or "?"} → {i.get("recipient_name") or "?"}'
+        title += f' ({i.get("source") or "unknown outlet"}: {i.get("title") or i["article_id"]})'
+        parts.append(
+            f'<a href="{escape(i["href"])}" class="evidence"><circle class="{cls}" cx="{px}" cy="{cy}" r="6">'
+            f"<title>{escape(title)}</title></circle></a>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

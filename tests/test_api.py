@@ -1,0 +1,315 @@
+"""JSON API and pages, in-process (ASGI).  Built on hand-made analyses so these tests check the
+API, not extractor accuracy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.api import create_app
+from newsgraph.model import Article
+from newsgraph.store import Store
+from newsgraph.web.sample import sample_analysis, xss_analysis
+
+TOKEN = "s3cret-token"
+
+
+def _variant(i: int):
+    """The sample with a different text (so a different id), outlet and date."""
+    base = sample_analysis()
+    a = sample_analysis(
+        base.article.text.replace("Shipping agents", f"Shipping agents ({i})"),
+        source=["Aldren Gazette", "Coastal Herald", "Velm Post"][i % 3],
+        published=f"2023-{i:02d}-15",
+    )
+    return a
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    db = tmp_path_factory.mktemp("api") / "api.db"
+    s = Store(str(db))
+    s.add(sample_analysis())
+    s.add(xss_analysis())
+    for i in range(1, 8):
+        s.add(_variant(i))
+    return s
+
+
+@pytest.fixture(scope="module")
+def client(store: Store) -> TestClient:
+    return TestClient(create_app(store), raise_server_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def writer(store: Store) -> TestClient:
+    return TestClient(create_app(store, token=TOKEN), raise_server_exceptions=False)
+
+
+def test_articles_list_pagination_is_stable_and_complete(client: TestClient, store: Store) -> None:
+    total = store.count()
+    seen: list[str] = []
+    for offset in range(0, total, 4):
+        r = client.get("/api/articles", params={"limit": 4, "offset": offset})
+        assert r.status_code == 200
+        body = r.json()
+        assert body["total"] == total and body["limit"] == 4 and body["offset"] == offset
+        seen += [a["id"] for a in body["items"]]
+    assert len(seen) == total == len(set(seen))
+    # newest publication first
+    dates = [a["published"] for a in client.get("/api/articles", params={"limit": 200}).json()["items"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_article_ids_are_the_content_hash(client: TestClient) -> None:
+    a = sample_analysis()
+    r = client.get(f"/api/articles/{a.article.id}")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["article"]["id"] == a.article.id == Article(text=a.article.text).id
+    assert body["article"]["text"] == a.article.text
+    assert [q["id"] for q in body["quotes"]] == ["Q1", "Q2", "Q3"]
+    # unique prefix works; unknown id is a 404 with a message
+    assert client.get(f"/api/articles/{a.article.id[:8]}").json()["article"]["id"] == a.article.id
+    r = client.get("/api/articles/ffffffffffff")
+    assert r.status_code == 404 and "no article" in r.json()["error"]
+
+
+def test_articles_search_and_filters(client: TestClient) -> None:
+    r = client.get("/api/articles", params={"q": "silenced"}).json()
+    assert [a["title"] for a in r["items"]] == ["<b>Velm</b> march & <script>alert(3)</script>"]
+    r = client.get("/api/articles", params={"source": "Coastal Herald"}).json()
+    assert r["total"] >= 2 and {a["source"] for a in r["items"]} == {"Coastal Herald"}
+    r = client.get("/api/articles", params={"date_from": "2024-03", "date_to": "2024-03"}).json()
+    assert r["total"] >= 1 and all(a["published"].startswith("2024-03") for a in r["items"])
+    assert client.get("/api/articles", params={"q": "zzzyyyxxx"}).json()["total"] == 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": 0},
+        {"limit": 201},
+        {"limit": "ten"},
+        {"offset": -1},
+        {"offset": 10**20},
+        {"date_from": "yesterday"},
+        {"date_to": "2024-13-45x"},
+        {"q": "x" * 500},
+    ],
+)
+def test_bad_parameters_are_422_with_a_message(client: TestClient, params: dict) -> None:
+    r = client.get("/api/articles", params=params)
+    assert r.status_code == 422
+    assert r.json()["error"]
+
+
+def test_quotes_filters(client: TestClient) -> None:
+    r = client.get("/api/quotes", params={"speaker": "quill", "limit": 200}).json()
+    assert r["total"] == 8  # the sample and its 7 variants
+    assert {q["speaker_name"] for q in r["items"]} == {"Mara Quill"}
+    assert all(q["speaker_actor"] for q in r["items"])
+    r = client.get("/api/quotes", params={"outlet": "velm post", "limit": 200}).json()
+    assert r["items"] and {q["source"] for q in r["items"]} <= {"Velm Post", "<i>Velm Post</i>"}
+    r = client.get("/api/quotes", params={"q": "goalposts", "date_from": "2024-03-01", "date_to": "2024-03-31"}).json()
+    assert r["total"] == 1 and r["items"][0]["date"] == "2024-03-12"
+    r = client.get("/api/quotes", params={"speaker": "לוי"}).json()
+    assert r["total"] >= 1 and r["items"][0]["speaker_name"] == "נועה לוי"
+    assert client.get("/api/quotes", params={"kind": "rumour"}).status_code == 422
+
+
+def test_events_claims_frames_timeline(client: TestClient) -> None:
+    r = client.get("/api/events", params={"type": "protest"}).json()
+    assert r["total"] == 8 and {e["type"] for e in r["items"]} == {"PROTEST"}
+    r = client.get("/api/events", params={"actor": "council", "status": "planned"}).json()
+    assert r["total"] == 8 and all(e["id"] == "V3" for e in r["items"])
+    r = client.get("/api/events", params={"date_from": "2024-03-18"}).json()
+    assert {e["id"] for e in r["items"]} == {"V3"}
+    c = client.get("/api/claims", params={"min_score": 0.8}).json()
+    assert c["total"] == 8 and all(x["checkworthiness"] >= 0.8 for x in c["items"])
+    f = client.get("/api/frames", params={"technique": "name_calling,labeling"}).json()
+    assert f["total"] == 8 and f["items"][0]["target_name"] == "Aldren Dockers Union"
+    t = client.get("/api/timeline", params={"kind": "all"}).json()
+    dates = [i["date"] for i in t["items"]]
+    assert dates == sorted(dates) and {"event", "time"} <= {i["kind"] for i in t["items"]}
+    assert all(i["href"].startswith("/articles/") and i["evidence"]["text"] for i in t["items"])
+
+
+def test_actors_and_profile(client: TestClient) -> None:
+    r = client.get("/api/actors", params={"limit": 200}).json()
+    names = {a["name"] for a in r["items"]}
+    assert {"Mara Quill", "Tomas Brenn", "Aldren Dockers Union", "נועה לוי"} <= names
+    quill = next(a for a in r["items"] if a["name"] == "Mara Quill")
+    p = client.get(f"/api/actors/{quill['id']}").json()
+    assert p["name"] == "Mara Quill"
+    assert {x["role"] for x in p["roles"]} == {"spokeswoman"}
+    assert len(p["quotes"]) == 8 and all("goalposts" in q["text"] for q in p["quotes"])
+    assert client.get("/api/actors/Nobody%20At%20All").status_code == 404
+    only_people = client.get("/api/actors", params={"kind": "person", "limit": 200}).json()["items"]
+    assert only_people and all(a["kind"] == "person" for a in only_people)
+
+
+def test_network_and_stories(client: TestClient) -> None:
+    g = client.get("/api/network").json()
+    ids = {n["id"] for n in g["nodes"]}
+    assert g["links"] and all(link["source"] in ids and link["target"] in ids for link in g["links"])
+    kinds = {link["kind"] for link in g["links"]}
+    assert kinds == {"acts_on", "quoted_about"}
+    s = client.get("/api/stories").json()
+    assert s["total"] >= 1
+    assert any(len(story["articles"]) >= 8 for story in s["items"])  # the 8 same-title variants
+
+
+def test_openapi_lists_the_endpoints(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path in ["/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/actors/{actor_id}",
+                 "/api/quotes", "/api/events", "/api/claims", "/api/frames", "/api/timeline", "/api/stories"]:
+        assert path in spec["paths"], path
+    assert "/api/ingest" not in spec["paths"]  # read-only without a token
+
+
+def test_write_endpoint_needs_the_token(client: TestClient, writer: TestClient) -> None:
+    body = {"text": "Harbour pilots in Velm said on Tuesday they would stop work.", "published": "2024-04-02"}
+    assert client.post("/api/ingest", json=body).status_code in (404, 405)
+    assert writer.post("/api/ingest", json=body).status_code == 401
+    assert writer.post("/api/ingest", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    bad = writer.post("/api/ingest", json={"text": "", "url": None}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert bad.status_code == 422 and bad.json()["error"]
+
+
+def test_pages_escape_untrusted_text(client: TestClient) -> None:
+    a = xss_analysis()
+    html = client.get(f"/articles/{a.article.id}").text
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&amp;amp;" in html  # a literal "&amp;" in the text shows as "&amp;", not "&"
+    assert "&lt;b&gt;Velm&lt;/b&gt;" in html
+    home = client.get("/").text
+    assert "<script>alert(3)" not in home and "<i>Velm Post</i>" not in home
+
+
+def test_article_page_highlights_quotes_by_speaker(client: TestClient) -> None:
+    a = sample_analysis()
+    html = client.get(f"/articles/{a.article.id}").text
+    quotes = re.findall(r'<span class="ann q spk-\d" data-layer="quote" data-ref="(Q\d)" data-speaker="([^"]+)"', html)
+    assert ("Q1", "Mara Quill") in quotes and ("Q3", "נועה לוי") in quotes
+    # each quote's first fragment carries the tooltip with the speaker's role and cue
+    tip = re.search(r'id="quote-Q1" data-tip="([^"]+)"', html).group(1)
+    assert "Speaker: Mara Quill" in tip and "spokeswoman" in tip and "Cue: said" in tip
+    # entities link to actor pages, and those pages exist
+    hrefs = set(re.findall(r'<a href="(/actors/[^"]+)" class="ann ent', html))
+    assert hrefs
+    for h in hrefs:
+        assert client.get(h).status_code == 200, h
+    # the visible text is exactly the article text
+    text = re.search(r'<div class="text" id="text">(.*?)</div>', html, re.S).group(1)
+    import html as htmlmod
+
+    visible = htmlmod.unescape(re.sub(r"<[^>]+>", "", text.replace("</p>\n<p", "</p>\n<p")))
+    assert visible.strip() == a.article.text
+
+
+@pytest.mark.parametrize("path", ["/", "/actors", "/timeline", "/network", "/search?q=council", "/stories",
+                                  "/search", "/timeline?kind=times", "/actors?q=quill"])
+def test_pages_render(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 200
+    assert "text/html" in r.headers["content-type"]
+    assert "http://" not in r.text.split("<main>")[0].replace('xmlns="http://www.w3.org', "")  # no CDN assets
+
+
+def test_search_page_marks_hits_and_escapes(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "script alert"}).text
+    assert "<mark>script</mark>" in html and "<script>alert" not in html
+    r = client.get("/api/search", params={"q": 'goalposts" * ('}).json()
+    assert r["total"] >= 1
+
+
+def test_static_assets_are_local(client: TestClient) -> None:
+    for asset in ["/static/style.css", "/static/app.js", "/static/network.js"]:
+        r = client.get(asset)
+        assert r.status_code == 200 and "cdn" not in r.text.lower() and "googleapis" not in r.text
+
+
+# -- fuzzing: no parameter value may produce a 5xx ------------------------------------------------
+
+ENDPOINTS = {
+    "/api/articles": ["limit", "offset", "q", "source", "date_from", "date_to"],
+    "/api/quotes": ["limit", "offset", "speaker", "outlet", "date_from", "date_to", "q", "article", "kind"],
+    "/api/events": ["limit", "offset", "type", "actor", "date_from", "date_to", "status", "article"],
+    "/api/claims": ["limit", "offset", "min_score", "q", "article"],
+    "/api/frames": ["limit", "offset", "technique", "target", "voice", "article"],
+    "/api/timeline": ["kind", "type", "actor", "date_from", "date_to", "limit"],
+    "/api/actors": ["limit", "offset", "kind", "q"],
+    "/api/stories": ["limit", "offset"],
+    "/api/search": ["q", "limit", "offset", "kind"],
+    "/search": ["q", "offset"],
+    "/": ["offset", "source"],
+    "/timeline": ["kind", "actor"],
+}
+
+values = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+    st.integers(min_value=-(10**20), max_value=10**20).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(["", "0", "-1", "2024", "2024-02-30", "NaN", "' OR 1=1 --", '"', "%", "_", "\\", "*", "NEAR(",
+                     "<script>", "ملك", "a AND", "2024-13"]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(path=st.sampled_from(sorted(ENDPOINTS)), data=st.data())
+def test_fuzzed_query_parameters_never_5xx(client: TestClient, path: str, data: st.DataObject) -> None:
+    names = data.draw(st.lists(st.sampled_from(ENDPOINTS[path]), unique=True, max_size=4))
+    params = {n: data.draw(values) for n in names}
+    r = client.get(path, params=params)
+    assert r.status_code < 500, (path, params, r.text[:300])
+    if r.status_code >= 400 and path.startswith("/api/"):
+        assert r.json()["error"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(segment=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60))
+def test_fuzzed_path_ids_never_5xx(client: TestClient, segment: str) -> None:
+    from urllib.parse import quote
+
+    for prefix in ["/api/articles/", "/api/actors/", "/articles/", "/actors/"]:
+        r = client.get(prefix + quote(segment, safe=""))
+        assert r.status_code < 500, (prefix, segment, r.text[:300])
+
+
+def test_schema_driven_fuzz_with_schemathesis(client: TestClient) -> None:
+    """Every GET operation in /openapi.json, called with schema-generated parameters: no 5xx."""
+    schemathesis = pytest.importorskip("schemathesis")
+    from hypothesis import given as hgiven
+
+    schema = schemathesis.openapi.from_asgi("/openapi.json", client.app)
+    ops = [r.ok() for r in schema.get_all_operations() if r.ok().method.upper() == "GET"]
+    assert len(ops) >= 10
+    for op in ops:
+
+        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+        @hgiven(case=op.as_strategy())
+        def run(case) -> None:  # noqa: ANN001
+            response = case.call()
+            assert response.status_code < 500, (case.path, case.query, case.path_parameters, response.text[:300])
+
+        run()
+
+
+def test_serve_command_is_registered() -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import build
+
+    out = CliRunner().invoke(build(), ["serve", "--help"])
+    assert out.exit_code == 0
+    for flag in ("--db", "--host", "--port", "--token"):
+        assert flag in out.output
+    assert Path(__file__).exists()
