@@ -31,6 +31,7 @@ durations ``P3Y``/``PT2H``/``PXD``, sets ``P1W``/``XXXX-WXX-1``, and
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable
@@ -103,8 +104,8 @@ YEAR = r"(?:1[7-9]\d\d|20\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
 MOD = r"(?:(?:early|earlier|late|later|mid|middle|the (?:end|start|beginning|middle|close|turn) of)(?:-|\s+(?:in\s+)?)?)"
-APPROX = r"(?:(?:about|around|almost|nearly|roughly|some|more than|less than|over|under|at least|" \
-         r"at most|only|just|approximately|barely)\s+)"
+APPROX = r"(?:(?:about|around|almost|nearly|roughly|more than|less than|at least|at most|up to|" \
+         r"no more than|approximately|some)\s+)"
 B = r"(?<![\w'’-])"  # left word boundary that also refuses hyphenated/possessive continuations
 E = r"(?![\w-])"
 DEICTIC = r"(?:last|this|next|past|previous|coming|current|following|preceding|same)"
@@ -230,6 +231,7 @@ class Ref:
     day: date
     gran: str
     tid: str | None  # None = the publication date
+    start: int = -1  # character offset of the expression that set it
 
 
 @dataclass
@@ -238,6 +240,7 @@ class Result:
     value: str | None
     anchor: str | None = None  # 'publication', a TimeExpr id, or None
     ref: Ref | None = None  # what later anaphora may hang on
+    end: int | None = None  # a shorter span than the rule matched ("two days" of "two days after")
 
 
 @dataclass
@@ -246,6 +249,7 @@ class Context:
     tense: str | None = None  # 'past' | 'present' | 'future' | None
     refs: list[Ref] = field(default_factory=list)
     following: str = ""  # text right after the candidate (for "two days after ...")
+    window_start: int = 0  # start of the previous sentence: how far back an event anchor may be
 
     def need(self) -> date:
         if self.dct is None:
@@ -259,8 +263,17 @@ class Context:
                 return ref.day, ref.gran, ref.tid or "publication"
         return self.need(), "day", "publication"
 
+    def local_reference(self) -> Ref | None:
+        """The last date the text itself gave in this or the previous sentence."""
+        for ref in reversed(self.refs):
+            if ref.start < self.window_start:
+                return None
+            if ref.tid is not None and ref.gran in ("day", "week", "month", "quarter", "year"):
+                return ref
+        return None
+
     def last_quarter_ref(self) -> Ref | None:
-        for ref in reversed(self.refs[-4:]):
+        for ref in reversed(self.refs[-6:]):
             if ref.gran == "quarter":
                 return ref
         return None
@@ -288,6 +301,29 @@ def _weekday_from(base: date, wd: int, tense: str | None, rel: str | None = None
     return base - timedelta(days=back)
 
 
+def nearest_year(base: date, first: tuple[int, int], last: tuple[int, int], tense: str | None,
+                 slack: int = 31) -> int:
+    """Year of a year-less period (months ``first``..``last``, as (month, day)) around ``base``.
+
+    The period nearest to the publication date wins, among those the tense allows:
+    a past-tense clause cannot speak of a period that starts more than ``slack``
+    days after publication, a future one of a period that ended more than
+    ``slack`` days before (the slack absorbs tense errors and reported plans).
+    """
+    best: tuple[int, int] | None = None
+    for year in (base.year - 1, base.year, base.year + 1):
+        start = date(year, *first)
+        end = date(year, last[0], min(last[1], calendar.monthrange(year, last[0])[1]))
+        if tense == "past" and (start - base).days > slack:
+            continue
+        if tense == "future" and (base - end).days > slack:
+            continue
+        dist = 0 if start <= base <= end else min(abs((start - base).days), abs((end - base).days))
+        if best is None or dist < best[0]:
+            best = (dist, year)
+    return best[1] if best else base.year
+
+
 def _month_year(base: date, month: int, tense: str | None, rel: str | None = None) -> int:
     if rel == "last":
         return base.year if month < base.month else base.year - 1
@@ -295,11 +331,7 @@ def _month_year(base: date, month: int, tense: str | None, rel: str | None = Non
         return base.year if month > base.month else base.year + 1
     if rel == "this":
         return base.year
-    if tense == "past" and month > base.month:
-        return base.year - 1
-    if tense == "future" and month < base.month:
-        return base.year + 1
-    return base.year
+    return nearest_year(base, (month, 1), (month, 31), tense)
 
 
 # ---------------------------------------------------------------- rule handlers
@@ -335,9 +367,13 @@ def h_month_day(m: re.Match, ctx: Context) -> Result:
     month = _month(m["mon"])
     day = int(re.sub(r"\D", "", m["day"]))
     base = ctx.need()
-    year = _month_year(base, month, ctx.tense)
-    if month == base.month and ctx.tense == "past" and day > base.day:
-        year -= 1
+    if month == 2 and day == 29:
+        year = base.year
+    else:
+        try:
+            year = nearest_year(base, (month, day), (month, day), ctx.tense)
+        except ValueError as exc:
+            raise NoValue from exc
     try:
         d = date(year, month, day)
     except ValueError as exc:
@@ -520,12 +556,9 @@ def h_century(m: re.Match, ctx: Context) -> Result:
 
 def _quarter_year(ctx: Context, q: int) -> tuple[int, str | None]:
     base = ctx.need()
-    cur = (base.month - 1) // 3 + 1
-    if ctx.tense == "past" and q > cur:
-        return base.year - 1, "publication"
-    if ctx.tense == "future" and q < cur:
-        return base.year + 1, "publication"
-    return base.year, "publication"
+    first = (3 * q - 2, 1)
+    last = (3 * q, 31 if q in (1, 4) else 30)
+    return nearest_year(base, first, last, ctx.tense, slack=92), "publication"
 
 
 def h_quarter(m: re.Match, ctx: Context) -> Result:
@@ -550,17 +583,61 @@ def h_quarter(m: re.Match, ctx: Context) -> Result:
     return Result("DATE", fmt(d, kind), anchor, Ref(d, kind, None))
 
 
+def h_year_period(m: re.Match, ctx: Context) -> Result:
+    """'the 1988 quarter', 'the 1988 period': that year's version of the quarter under discussion."""
+    y = int(m["year"])
+    ref = ctx.last_quarter_ref()
+    if ref is not None:
+        d = date(y, ref.day.month, 1)
+        return Result("DATE", fmt(d, "quarter"), ref.tid)
+    if m["w"].lower() == "quarter":
+        raise NoValue
+    return Result("DATE", str(y), None)
+
+
+def h_the_unit(m: re.Match, ctx: Context) -> Result:
+    """'the year', 'the fiscal year', 'the week': the year/week of the reference time."""
+    unit = m["unit"].lower()
+    day, gran, anchor = ctx.reference()
+    return Result("DATE", fmt(day, unit), anchor)
+
+
+def h_year_ended(m: re.Match, ctx: Context) -> Result:
+    """'the year ended Sept. 30', 'the nine months ending June': a span of time, not a date."""
+    t = m["T"].lower()
+    value = "P1Y" if "year" in t else "P1Q" if "quarter" in t else _duration(_num(t.split()[1]) or "X", "month")
+    return Result("DURATION", value, None)
+
+
+def h_year_end(m: re.Match, ctx: Context) -> Result:
+    """'year-end' is the last day of the year (a past clause: last year's); 'the end of the month'."""
+    base = ctx.need()
+    if (m["unit"] or "").lower() == "month":
+        return Result("DATE", fmt(base, "month"), "publication")
+    y = base.year - 1 if ctx.tense == "past" else base.year
+    if m["unit"]:
+        return Result("DATE", str(y if ctx.tense != "past" else base.year), "publication")
+    return Result("DATE", f"{y}-12-31", "publication", Ref(date(y, 12, 31), "day", None))
+
+
+def h_month_rel_year(m: re.Match, ctx: Context) -> Result:
+    """'January this year', 'June of last year'."""
+    step = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    d = date(ctx.need().year + step, _month(m["mon"]), 1)
+    return _pub(ctx, d, "month")
+
+
 def h_quarter_anaphor(m: re.Match, ctx: Context) -> Result:
     """'the quarter', 'the latest quarter', 'the current quarter': the quarter being discussed."""
-    word = (m["w"] or "").lower()
+    word = (m["w"] or m["w2"] or "").lower()
     ref = ctx.last_quarter_ref()
     base = ctx.need()
     if word in ("current", "this"):
         return _pub(ctx, base, "quarter")
     if ref is not None and word != "previous":
-        return Result("DATE", fmt(ref.day, "quarter"), ref.tid or "publication", Ref(ref.day, "quarter", ref.tid))
+        return Result("DATE", fmt(ref.day, "quarter"), ref.tid or "publication")
     d = shift(base, "quarter", -1)
-    return _pub(ctx, d, "quarter")
+    return Result("DATE", fmt(d, "quarter"), "publication")
 
 
 def h_year_ago(m: re.Match, ctx: Context) -> Result:
@@ -569,14 +646,14 @@ def h_year_ago(m: re.Match, ctx: Context) -> Result:
     ref = ctx.last_quarter_ref()
     if ref is not None:
         d = shift(ref.day, "year", -1)
-        return Result("DATE", fmt(d, "quarter"), ref.tid or "publication", Ref(d, "quarter", ref.tid))
+        return Result("DATE", fmt(d, "quarter"), ref.tid or "publication")
     text = m.group(0).lower()
     if "earlier" in text:
         day, gran, anchor = ctx.reference()
         d = shift(day, "year", -1)
-        return Result("DATE", fmt(d, "year"), anchor, Ref(d, "year", None))
+        return Result("DATE", fmt(d, "year"), anchor)
     d = shift(ctx.need(), "year", -1)
-    return _pub(ctx, d, "year")
+    return Result("DATE", fmt(d, "year"), "publication")
 
 
 def h_ago(m: re.Match, ctx: Context) -> Result:
@@ -611,10 +688,12 @@ def h_after_before(m: re.Match, ctx: Context) -> Result:
     (the last date the text gave), so the thing it came after is that many units earlier."""
     n = _num(m["n"])
     unit = _unit(m["unit"])
-    if n == "X" or n is None or UNITS[unit][1]:
-        return Result("DURATION", _duration(n if n is not None else "X", unit), None)
+    ref = ctx.local_reference()
+    if n == "X" or n is None or UNITS[unit][1] or ref is None or ctx.tense != "past":
+        # no dated narrative to hang on: it is only a length of time ("90 days after the sale")
+        return Result("DURATION", _duration(n if n is not None else "X", unit), None, end=m.end("unit"))
     sign = -1 if m["dir"].lower() == "after" else 1
-    day, gran, anchor = ctx.reference()
+    day, gran, anchor = ref.day, ref.gran, ref.tid
     d = shift(day, unit, sign * int(n))
     g = UNITS[unit][2]
     if g == "day" and gran != "day":
@@ -750,19 +829,21 @@ RULES: list[tuple[str, str, Handler]] = [
     ("month_year", rf"{B}(?:{MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){E}", h_month_year),
     ("month_rel", rf"{B}(?i:(?:{MOD})?(?P<rel>last|this|next|past|coming|current)\s+)(?P<mon>{MONTH}){E}",
      h_month_rel),
-    ("month_mod", rf"{B}(?i:(?P<rel>)(?:early|late|mid)(?:-|\s+))(?P<mon>{MONTH}){E}", h_month_rel),
+    ("month_mod", rf"{B}(?i:(?P<rel>)(?:early|late|mid|the (?:end|start|beginning|middle) of)(?:-|\s+))"
+     rf"(?P<mon>{MONTH}){E}", h_month_rel),
     ("month_bare", rf"\b(?i:in|since|by|until|through|during|from|to|of|before|after|between|and|or|till|"
      rf"for|early|late|that|mid|the end of|the start of)\s+"
-     rf"(?P<T>(?P<rel>)(?P<mon>{MONTH_SAFE}|May|March|August)){E}(?!\s+(?:\d|[A-Z]))", h_month_rel),
+     rf"(?P<T>(?P<rel>)(?P<mon>{MONTH_SAFE}|(?-i:May|March|August))){E}(?!\s+(?:\d|(?-i:[A-Z])))", h_month_rel),
     # weekdays and days
-    ("weekday", rf"{B}(?:(?i:(?P<rel>last|this|next|past|coming)\s+))?(?P<wd>{WEEKDAY})"
+    ("weekday", rf"{B}(?:(?i:(?:early|earlier|late|later)\s+))?(?:(?i:(?P<rel>last|this|next|past|coming)\s+))?"
+     rf"(?P<wd>{WEEKDAY})"
      rf"(?:\s+(?P<part>{_PART}))?(?:,?\s+(?:the\s+)?(?:{MONTH})\s+{DAYNUM})?{E}", h_weekday),
     ("deictic_day", rf"{B}(?i:(?P<dd>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{_PART}))?){E}",
      h_deictic_day),
     ("mod_deictic", rf"{B}(?i:(?:early|earlier|late|later)\s+(?P<dd>today|yesterday|tomorrow)){E}",
      h_mod_deictic),
     ("part_of_day", rf"{B}(?i:(?P<rel>this|last|(?:later|earlier)\s+this)\s+(?P<part>morning|afternoon|evening|"
-     r"night)){E}", h_part_of_day),
+     r"night))" + E, h_part_of_day),
     ("part_alone", rf"{B}(?i:(?:mid[- ]?)?(?P<part>overnight|afternoon)(?=\s+(?:trading|session|hours))){E}",
      h_part_alone),
     ("clock", rf"{B}(?i:{APPROX}?(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am|pm)"
@@ -772,7 +853,7 @@ RULES: list[tuple[str, str, Handler]] = [
      h_noon),
     # relative units
     ("rel_unit", rf"{B}(?i:(?:the\s+)?(?P<rel>last|this|next|past|previous|coming|current)\s+(?P<unit>week|weekend|"
-     r"month|year|quarter|decade|century))(?:'s)?(?![\w-])(?!\s+(?:or|and)\s)", h_rel_unit),
+     r"month|year|quarter|decade|century))(?![\w-])(?!\s+(?:or|and)\s)", h_rel_unit),
     ("mod_rel", rf"{B}(?i:(?:early|earlier|late|later|mid|the (?:end|start|beginning|middle) of)(?:-|\s+)"
      rf"(?P<rel>last|this|next)\s+(?P<unit>week|month|year|quarter|decade|century)){E}", h_mod_rel),
     ("mod_in_rel", rf"{B}(?i:(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year))(?P<rel>){E}",
@@ -782,17 +863,27 @@ RULES: list[tuple[str, str, Handler]] = [
     ("fiscal_year_of", rf"{B}(?i:the\s+)(?P<year>{YEAR})\s+(?i:fiscal\s+year)(?P<yy>){E}", h_fiscal),
     ("fiscal_rel", rf"{B}(?i:(?:the\s+)?(?P<rel>last|this|next|past|previous|coming|current)\s+fiscal\s+year){E}",
      h_fiscal_rel),
-    ("quarter", rf"{B}(?i:(?:the\s+)?(?:(?P<rel>last|this|next|current)\s+year'?s\s+)?(?:fiscal\s+)?"
+    ("quarter", rf"{B}(?i:(?:the\s+(?=(?:fiscal\s+)?{ORD}\s|\w+\s+year))?(?:(?P<rel>last|this|next|current)\s+"
+     rf"year'?s\s+)?(?:fiscal\s+)?"
      rf"(?P<q>{ORD})[- ](?:fiscal[- ])?(?P<unit>quarter|half))(?:\s+(?i:of\s+)?(?:(?i:fiscal\s+)?(?P<year>{YEAR})))?"
      r"(?![\w])", h_quarter),
+    ("quarter_yf", rf"{B}(?i:(?:the\s+)?(?P<year>{YEAR})\s+(?:fiscal\s+)?(?P<q>{ORD})[- ](?P<unit>quarter|half))"
+     rf"(?P<rel>){E}", h_quarter),
+    ("year_period", rf"{B}(?i:the\s+(?P<year>{YEAR})\s+(?P<w>quarter|period))" + E, h_year_period),
     ("quarter_q", rf"{B}(?-i:Q(?P<q>[1-4]))(?P<unit>)(?P<rel>)(?:\s+(?P<year>{YEAR}))?{E}",
      lambda m, ctx: h_quarter(_QuarterMatch(m), ctx)),
-    ("quarter_anaphor", rf"{B}(?i:the\s+(?:(?P<w>latest|current|previous|most recent|recent|same)\s+)?quarter)"
+    ("quarter_anaphor", rf"{B}(?i:the\s+(?:(?P<w>latest|current|previous|most recent|recent|same)\s+)?quarter|"
+     r"the\s+(?P<w2>latest|most recent|current|same)\s+period)"
      r"(?![\w-])(?!\s+(?:of|century))", h_quarter_anaphor),
-    ("year_ago", rf"{B}(?i:(?:the\s+)?(?:comparable\s+|same\s+)?(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|"
-     r"year[- ](?:ago|earlier)(?:\s+(?:quarter|period|third quarter|second quarter|first quarter|"
-     r"fourth quarter|results|level|levels))?|(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)))" + E,
-     h_year_ago),
+    ("year_ago", rf"{B}(?i:(?:a|one)\s+year\s+(?:ago|earlier|before)|"
+     r"(?:the\s+)?(?:comparable\s+|same\s+)?year[- ](?:ago|earlier)\s+(?:(?:fiscal\s+)?(?:first|second|third|"
+     r"fourth)\s+)?(?:quarter|period)|year[- ](?:ago|earlier)|"
+     r"(?:the\s+)?(?:quarter|period)\s+a\s+year\s+(?:ago|earlier))" + E, h_year_ago),
+    ("the_year", rf"{B}(?i:the\s+(?:(?P<w>full|fiscal|current|whole|entire|latest|same)\s+)?(?P<unit>year|week))"
+     r"(?![\w-])(?!\s+(?:ended|ending|to|before|after|of|when|that|in which|\d|two thousand))", h_the_unit),
+    ("year_ended", rf"{B}(?i:(?P<T>the\s+(?:fiscal\s+)?year|the\s+(?:six|nine|three)\s+months|the\s+quarter))\s+"
+     r"(?:ended|ending|that\s+ended|through)" + E, h_year_ended),
+    ("year_end", rf"{B}(?i:year[- ]end|the end of the (?P<unit>year|month)|year's end)" + E, h_year_end),
     ("ago", rf"{B}(?i:{APPROX}?(?P<n>{NUM})\s+(?:or\s+so\s+)?(?P<unit>{UNIT})\s+(?:or\s+so\s+)?ago){E}", h_ago),
     ("earlier_later", rf"{B}(?i:{APPROX}?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>earlier|later|before|afterwards?))"
      rf"{E}(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|\w+ing)\b)", h_earlier_later),
@@ -823,7 +914,8 @@ RULES: list[tuple[str, str, Handler]] = [
      rf"eighteen|nineteen|twenty(?:[- ](?:{_ONES}))?))?)){E}(?!\s+(?:{UNIT}|people|dollars|troops))",
      h_year_words),
     # durations
-    ("duration_span", rf"{B}(?i:(?:(?:the|over\s+the|for\s+the|in\s+the)\s+)?(?:(?:past|last|next|first|"
+    ("duration_span", rf"{B}(?i:(?:(?:at\s+least|up\s+to|no\s+more\s+than|within)\s+)?(?:the\s+)?"
+     rf"(?:(?:past|last|next|first|"
      rf"previous|coming|final|latest|following|preceding)\s+)?{APPROX}?(?P<n>{NUM})\s+(?P<unit>{UNIT})){E}"
      r"(?!\s+(?:ago|earlier|later))", h_duration),
     ("duration_the", rf"{B}(?i:the\s+(?:(?:past|last|next|first|previous|coming|final|latest|following|"
@@ -837,8 +929,8 @@ RULES: list[tuple[str, str, Handler]] = [
      r"(?!\s+(?:of|to|ago|old))", h_bare_plural),
     # present / past / future references
     ("present", rf"{B}(?i:now|right now|currently|nowadays|presently|at present|at the moment|these days|"
-     r"for now|current|the present|at this time|today's)" + E, h_ref("PRESENT_REF")),
-    ("past", rf"{B}(?i:recently|recent|formerly|previously|lately|the past|in recent (?:years|months|weeks|days)|"
+     r"for now|current|the present|at this time)" + E, h_ref("PRESENT_REF")),
+    ("past", rf"{B}(?i:recently|recent|formerly|lately|the past|in recent (?:years|months|weeks|days)|"
      r"recent (?:years|months|weeks|days)|once upon a time|years ago|long ago|the old days)" + E
      + r"(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade))",
      h_ref("PAST_REF")),
@@ -849,8 +941,9 @@ RULES: list[tuple[str, str, Handler]] = [
     ("set", rf"{B}(?i:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|"
      rf"(?:every|each)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<unit>{UNIT})))" + E,
      h_set),
-    ("set_per", rf"{B}(?i:(?:(?P<n>once|twice|three times)\s+)?(?:a|per)\s+(?P<unit>day|week|month|year)"
-     r"(?P<wd>)(?P<mon>))" + E, lambda m, ctx: _set_per(m)),
+    ("set_per", r"(?i:(?:\d|%|percent|cents?|dollars?|times|once|twice|hours|days)\s+)(?P<T>(?i:(?:a|per)\s+"
+     r"(?P<unit>day|week|month|year))(?P<wd>)(?P<mon>))" + E, lambda m, ctx: _set_per(m)),
+    ("month_rel_year", rf"{B}(?P<mon>{MONTH})\s+(?i:(?:of\s+)?(?P<rel>this|last|next)\s+year)" + E, h_month_rel_year),
     ("weekend", rf"{B}(?i:the\s+weekend)" + E, h_the_weekend),
 ]
 
@@ -984,7 +1077,14 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    tok: Token = span.root
+    return _token_tense(span.root, 0)
+
+
+_PLAN_VERBS = {"plan", "expect", "schedule", "hope", "intend", "aim", "want", "promise", "agree", "decide",
+               "prepare", "set", "due", "seek", "propose", "vow", "pledge", "threaten"}
+
+
+def _token_tense(tok: Token, depth: int) -> str | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
@@ -997,27 +1097,24 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX:
         return "future"
-    if tok.tag_ == "VBG" and "going" in lowers:
-        return "future"
     if any(a.tag_ == "VBD" for a in auxes) or (tok.tag_ == "VBD" and not auxes):
         return "past"
-    if tok.tag_ == "VBN" and lowers & {"has", "have", "had"}:
+    if tok.tag_ == "VBN" and lowers & {"has", "have", "had", "'ve", "'s"}:
         return "past"
     if tok.tag_ == "VB" and "to" in lowers:
-        # "plans to meet on Friday": look at the governing verb
+        # "plans to meet on Friday": the governing verb decides
         head = tok.head
-        if head is not tok and head.lemma_ in {"plan", "expect", "schedule", "hope", "intend", "aim",
-                                               "want", "promise", "agree", "decide", "prepare"}:
+        if head is not tok and head.lemma_ in _PLAN_VERBS:
             return "future"
-        return clause_tense(doc, head.idx, head.idx + len(head)) if head is not tok else None
+        if head is not tok and depth < 3:
+            return _token_tense(head, depth + 1)
+        return None
     if tok.tag_ in ("VBZ", "VBP"):
-        if tok.lemma_ in {"schedule", "plan", "expect", "set"} or any(
-            c.lemma_ in {"schedule", "set", "due", "expect"} for c in tok.children
-        ):
+        if tok.lemma_ in _PLAN_VERBS or any(c.lemma_ in {"scheduled", "due", "set"} for c in tok.children):
             return "future"
         return "present"
-    if tok.tag_ == "VBN" and lowers & {"is", "are", "be"}:
-        return "future" if tok.lemma_ in {"schedule", "set", "expect", "plan", "due"} else "present"
+    if tok.tag_ == "VBN" and lowers & {"is", "are", "be", "'s", "'re"}:
+        return "future" if tok.lemma_ in _PLAN_VERBS else "present"
     if tok.tag_ == "VBN" and lowers & {"was", "were"}:
         return "past"
     return None
@@ -1039,6 +1136,11 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
+def _dep_at(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root.dep_ if span is not None and len(span) else ""
+
+
 def _ent_type_at(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span[0].ent_type_ if span is not None and len(span) else ""
@@ -1051,8 +1153,11 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
     taken = find_candidates(text)
     taken = sorted(taken + _spacy_candidates(doc, taken), key=lambda c: c.start)
     ctx = Context(dct)
+    sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     out: list[TimeExpr] = []
     for cand in taken:
+        i = bisect.bisect_right(sent_starts, cand.start) - 1
+        ctx.window_start = sent_starts[max(0, i - 1)]
         surface = text[cand.start:cand.end]
         if surface.lower() in _STOP_FULL:
             continue
@@ -1060,6 +1165,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
             prev = text[max(0, cand.start - 8):cand.start].lower()
             if not re.search(r"\b(in|since|of|by|until|from|to|before|after|during)\s+$", prev):
                 continue
+        if cand.rule == "set" and _dep_at(doc, cand.start, cand.end) == "amod":
+            continue  # "quarterly dividend", "daily newspaper": a property of the noun, not a time
         _, handler = _BY_NAME[cand.rule]
         ctx.tense = clause_tense(doc, cand.start, cand.end)
         ctx.following = text[cand.end:cand.end + 40]
@@ -1069,19 +1176,21 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
         except NoValue:
             continue
         except NeedDCT:
-            res = Result(_type_guess(cand.rule), None, None)
+            # relative to a publication date we do not have: keep the span, claim no value
+            out.append(TimeExpr(id=tid, start=cand.start, end=cand.end, text=surface,
+                                type=_type_guess(cand.rule), value=None, anchor=None, resolved=False))
+            continue
+        if res.end is not None and cand.start < res.end < cand.end:
+            cand.end = res.end
+            surface = text[cand.start:cand.end]
+        if res.anchor == "publication" and dct is None:  # defensive: never a silent guess
             out.append(TimeExpr(id=tid, start=cand.start, end=cand.end, text=surface, type=res.type,
                                 value=None, anchor=None, resolved=False))
             continue
-        anchor = res.anchor
-        if anchor == "publication" and dct is None:  # defensive: never a silent guess
-            out.append(TimeExpr(id=tid, start=cand.start, end=cand.end, text=surface, type=res.type,
-                                value=None, anchor=None, resolved=False))
-            continue
-        out.append(TimeExpr(id=tid, start=cand.start, end=cand.end, text=surface, type=res.type,  # type: ignore[arg-type]
-                            value=res.value, anchor=anchor, resolved=True))
+        out.append(TimeExpr(id=tid, start=cand.start, end=cand.end, text=surface, type=res.type,
+                            value=res.value, anchor=res.anchor, resolved=True))
         if res.ref is not None and res.type in ("DATE", "TIME"):
-            ctx.refs.append(Ref(res.ref.day, res.ref.gran, tid))
+            ctx.refs.append(Ref(res.ref.day, res.ref.gran, tid, cand.start))
     return out
 
 
