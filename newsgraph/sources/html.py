@@ -1,0 +1,72 @@
+"""HTML pages through trafilatura: the article body plus title, date, author and site name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import trafilatura
+
+from ..model import Article
+from . import ReadOptions, SourceError, source
+from ._decode import DecodeError, check_size, clean_text, decode
+
+_HTML_HINT = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def looks_like_html(head: bytes) -> bool:
+    return bool(_HTML_HINT.search(head[:2048]))
+
+
+def article_from_html(
+    html: str | bytes, origin: str, url: str | None, options: ReadOptions
+) -> Article | SourceError:
+    """Extract one article from an HTML page; a reason instead of an exception when it cannot."""
+    if isinstance(html, bytes):
+        try:
+            check_size(html, options.max_bytes)
+            declared = _META_CHARSET.search(html[:4096])
+            html, _ = decode(html, declared.group(1).decode("ascii", "ignore") if declared else None)
+        except DecodeError as exc:
+            return SourceError(origin, str(exc))
+    if not html.strip():
+        return SourceError(origin, "empty: no content")
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:  # lxml/trafilatura on hostile markup
+        return SourceError(origin, f"malformed HTML: {exc.__class__.__name__}: {exc}")
+    if doc is None:
+        return SourceError(origin, "no article body found in the HTML")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = clean_text(data.get("text") or "").strip()
+    title = (data.get("title") or "").strip() or None
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1 :]  # the headline is metadata, not body
+    if not text.strip():
+        return SourceError(origin, "no article body found in the HTML")
+    date = data.get("date")
+    published = options.published or (date if isinstance(date, str) and _DATE.match(date) else None)
+    return Article(
+        text=text,
+        title=title,
+        url=url or data.get("url"),
+        source=options.source or data.get("sitename") or data.get("hostname"),
+        published=published[:10] if published else None,
+        author=data.get("author"),
+        origin=origin,
+    )
+
+
+@source("html", suffixes=(".html", ".htm", ".xhtml"), sniff=looks_like_html)
+def read_html(location: str, options: ReadOptions) -> Iterator[Article | SourceError]:
+    try:
+        with open(location, "rb") as fh:
+            data = fh.read(options.max_bytes + 1)
+    except OSError as exc:
+        yield SourceError(location, f"cannot read: {exc.strerror or exc}")
+        return
+    yield article_from_html(data, location, None, options)
