@@ -120,6 +120,9 @@ class Quote(Record):
     cue_lemma: str | None = None
     speaker: Span | None = Field(None, description="The speaker as the text names it.")
     speaker_entity: str | None = Field(None, description="Resolved Entity id, or null when unsure.")
+    speaker_name: str | None = Field(
+        None, description="The speaker's fullest name in the article (through pronouns, surnames), or null."
+    )
     channel: str | None = None
     date: str | None = None
 

@@ -1,0 +1,726 @@
+"""Who said what: quotes, paraphrases and stated beliefs, with their speakers.
+
+Why rules over the parse: attribution in news is carried by a small, stable set of
+constructions (a reporting verb with a subject and a clausal complement, a quotation
+next to "X said", "according to X") that the dependency parse already exposes.  One
+pass over the tokens of the parsed ``Doc`` finds them — no second parse, no model —
+so the extractor costs a small fraction of the parse itself.
+
+Three layers:
+
+1. :func:`quoted_spans` pairs quotation marks at the character level (straight and
+   curly double marks, multi-paragraph quotes that reopen on every paragraph, an
+   unclosed mark closed at its paragraph's end — never an exception).
+2. :func:`_frames` finds cue frames in the parse: a cue (a reporting or belief verb,
+   "according to"), its speaker (subject, inherited through conjunction or a
+   participle, the agent of a passive, the head noun of a relative clause) and its
+   content (clausal complement, the clause around a parenthetical "he said", the
+   quoted material next to the cue).
+3. :func:`extract_quotes` joins them: quoted spans extend the frame's content to the
+   full quotation (several sentences, several pieces), orphan quotations take the
+   speaker of the neighbouring sentence, and :mod:`newsgraph.extract.speakers`
+   resolves the speaker to an actor of the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Analysis, Quote
+from ..model import Span as TextSpan
+from . import extractor
+from .speakers import Resolution, SpeakerResolver
+
+# --------------------------------------------------------------------------- lexicons
+# Written from general knowledge of English reporting verbs (Quirk et al.'s "verbs of
+# saying", the attribution-verb lists used in journalism style guides).
+
+SPEECH_VERBS = frozenset(
+    """
+    say tell add note claim argue insist warn explain underscore underline stress emphasize emphasise
+    state declare announce assert maintain contend allege acknowledge admit concede confirm deny
+    report reveal disclose comment remark observe mention reply respond answer retort counter
+    ask inquire wonder question write tweet post blog testify recall recount describe predict
+    promise pledge vow vouch threaten boast brag complain lament concede caution suggest propose
+    recommend urge demand call charge accuse criticize criticise blast slam dismiss reject denounce
+    condemn praise hail welcome agree disagree conclude estimate project forecast calculate
+    indicate signal hint imply show find discover learn tout trumpet proclaim reiterate repeat
+    clarify specify stipulate point shout yell whisper scream cry quip joke muse tweet
+    """.split()
+)
+
+BELIEF_VERBS = frozenset(
+    """
+    believe think hope expect fear feel worry doubt suspect assume know understand consider reckon
+    imagine trust suppose realize realise recognize recognise guess figure presume sense wish
+    want anticipate
+    """.split()
+)
+
+#: Nouns that head an attribution ("in a statement", "the claim that ...").
+CUE_NOUNS = frozenset(
+    """
+    statement claim allegation assertion argument warning announcement remark comment
+    belief view assessment estimate prediction promise pledge insistence suggestion testimony
+    """.split()
+)
+
+#: "X dismissed Y as “…”": the quoted description is the content (a mixed quote).
+AS_VERBS = frozenset("dismiss describe characterize characterise brand label denounce condemn hail praise".split())
+
+PRONOUNS_SINGULAR = frozenset("he she him her i me".split())
+PRONOUNS_PLURAL = frozenset("they them we us".split())
+
+#: Channel cues, checked in the cue's sentence outside the content.  Order matters: the
+#: most specific first.
+CHANNELS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("told reporters",), "told reporters"),
+    (("told journalists",), "told reporters"),
+    (("told the press",), "told reporters"),
+    (("press conference",), "press conference"),
+    (("news conference",), "press conference"),
+    (("twitter",), "Twitter/X post"),
+    (("tweet",), "Twitter/X post"),
+    (("tweeted",), "Twitter/X post"),
+    (("facebook",), "Facebook post"),
+    (("instagram",), "Instagram post"),
+    (("telegram",), "Telegram post"),
+    (("interview",), "interview"),
+    (("briefing",), "briefing"),
+    (("press release",), "statement"),
+    (("statement",), "statement"),
+    (("communique",), "statement"),
+    (("speech",), "speech"),
+    (("rally",), "speech"),
+    (("letter",), "letter"),
+    (("email",), "email"),
+    (("e-mail",), "email"),
+    (("op-ed",), "op-ed"),
+    (("testimony",), "testimony"),
+    (("hearing",), "testimony"),
+    (("wrote in a post",), "social media post"),
+    (("in a post",), "social media post"),
+    (("television",), "broadcast"),
+    (("radio",), "broadcast"),
+)
+
+DOUBLE_OPEN = frozenset("“„«")
+DOUBLE_CLOSE = frozenset("”»")
+STRAIGHT = '"'
+ALL_MARKS = frozenset('"“”„«»‘’‛\'')
+TRIM = frozenset(" \t\n\r,;:.–—-")
+CONTENT_DEPS = frozenset({"ccomp"})
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+@dataclass
+class Quoted:
+    """A quotation: its pieces (one per paragraph), without the marks."""
+
+    pieces: list[tuple[int, int]]
+    closed: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if prev.isspace() or prev in "([{—–-/" or prev in DOUBLE_OPEN or prev == "‘":
+        return not nxt.isspace()
+    return False
+
+
+def quoted_spans(text: str) -> list[Quoted]:
+    """Pair double quotation marks into quotations.
+
+    A paragraph that ends inside an open quotation continues it when the next
+    paragraph opens with a mark (the convention for quotes running over several
+    paragraphs); otherwise the quotation is closed at the paragraph's end and
+    flagged ``closed=False``.  Single marks are nested quotes or apostrophes and
+    never open a top-level quotation, so "the three mottos of ‘No to ..." cannot
+    derail the pairing.
+    """
+    out: list[Quoted] = []
+    open_at: int | None = None
+    pieces: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            # paragraph end inside a quotation
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            para_end = i
+            if j < n and (text[j] in DOUBLE_OPEN or (text[j] == STRAIGHT and _is_opening_straight(text, j))):
+                pieces.append((open_at, para_end))
+                open_at = j + 1
+                i = j + 1
+                continue
+            pieces.append((open_at, para_end))
+            out.append(Quoted(pieces, closed=False))
+            open_at, pieces = None, []
+            i = j
+            continue
+        if ch in DOUBLE_OPEN or (ch == STRAIGHT and open_at is None and _is_opening_straight(text, i)):
+            if open_at is not None:
+                # a second opening mark inside the same paragraph: the first never closed
+                pieces.append((open_at, i))
+                out.append(Quoted(pieces, closed=False))
+                pieces = []
+            open_at = i + 1
+        elif ch in DOUBLE_CLOSE or ch == STRAIGHT:
+            if open_at is not None:
+                pieces.append((open_at, i))
+                out.append(Quoted(pieces, closed=True))
+                open_at, pieces = None, []
+        i += 1
+    if open_at is not None:
+        pieces.append((open_at, n))
+        out.append(Quoted(pieces, closed=False))
+    cleaned = []
+    for q in out:
+        ps = [p for p in (_trim(text, a, b) for a, b in q.pieces) if p[1] > p[0]]
+        if ps:
+            cleaned.append(Quoted(ps, q.closed))
+    return cleaned
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a] in TRIM or text[a] in ALL_MARKS and text[a] != "’"):
+        a += 1
+    while b > a and (text[b - 1] in TRIM or text[b - 1] in ALL_MARKS and not _is_apostrophe(text, b - 1)):
+        b -= 1
+    return a, b
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A right single mark between letters ("it’s") or after an s ("voters’") is an apostrophe."""
+    if text[i] not in "’'":
+        return False
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return prev.isalpha() and (nxt.isalpha() or prev in "sS" and nxt.isspace())
+
+
+# --------------------------------------------------------------------------- cue frames
+
+
+@dataclass
+class Frame:
+    """A cue with its speaker and content, as the parse gives them."""
+
+    cue: list[Token]
+    lemma: str
+    speaker: Span | None
+    content: list[tuple[int, int]] = field(default_factory=list)  # char ranges
+    belief: bool = False
+    sent: Span | None = None
+    quotes: list[Quoted] = field(default_factory=list)
+    mixed_as: bool = False  # "dismissed Y as “…”": the quoted words are the content
+
+
+def _np_span(tok: Token) -> Span:
+    """The noun phrase of ``tok`` without appositions, relative clauses and trailing punctuation."""
+    doc = tok.doc
+    cut = {"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis"}
+    left, right = tok.i, tok.i
+    for child in tok.children:
+        if child.dep_ in cut:
+            continue
+        sub = list(child.subtree)
+        left = min(left, sub[0].i)
+        right = max(right, sub[-1].i)
+    for conj in tok.children:  # "Smith and Jones said": keep both
+        if conj.dep_ == "conj" and conj.i > tok.i:
+            right = max(right, conj.i)
+    while right > left and (doc[right].is_punct or doc[right].text in ALL_MARKS):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].text in ALL_MARKS):
+        left += 1
+    return doc[left : right + 1]
+
+
+def _subject(verb: Token, depth: int = 0) -> Span | None:
+    """The speaker of ``verb``: its subject, the agent of a passive, or inherited."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("it", "there", "this", "that", "which", "who"):
+                if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    return _np_span(verb.head)
+                return None
+            return _np_span(child)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _np_span(pobj)
+    if depth > 3:
+        return None
+    if verb.dep_ == "relcl":
+        return _np_span(verb.head)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.dep_ != "relcl":
+        # "…, saying that …" / "went on to say …": the subject of the governing clause
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":  # "before saying …"
+        return _subject(verb.head.head, depth + 1)
+    return None
+
+
+def _same_paragraph(text: str, cue: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clip content to the cue's paragraph: the parser may run a heading into the next sentence."""
+    lo = text.rfind("\n", 0, cue) + 1
+    hi = text.find("\n", cue)
+    hi = len(text) if hi < 0 else hi
+    out = []
+    for a, b in ranges:
+        a, b = max(a, lo), min(b, hi)
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _char_range(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _subtree_minus(root: Token, excluded: set[int]) -> list[tuple[int, int]]:
+    """Character ranges of ``root``'s subtree with the tokens in ``excluded`` cut out."""
+    ranges: list[tuple[int, int]] = []
+    run: list[Token] = []
+    for tok in root.subtree:
+        if tok.i in excluded:
+            if run:
+                ranges.append(_char_range(run))  # type: ignore[arg-type]
+                run = []
+            continue
+        run.append(tok)
+    if run:
+        ranges.append(_char_range(run))  # type: ignore[arg-type]
+    return ranges
+
+
+def _is_cue_verb(tok: Token) -> tuple[bool, bool]:
+    """(is a cue, is a belief cue)."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
+        return False, False
+    lemma = tok.lemma_.lower()
+    if lemma in BELIEF_VERBS:
+        return True, True
+    if lemma in SPEECH_VERBS:
+        return True, False
+    return False, False
+
+
+def _nested_cues(root: Token, outer: Token) -> list[Token]:
+    """Cues inside a content clause that have no subject of their own (they share the speaker)."""
+    found = []
+    for tok in root.subtree:
+        if tok is outer or tok.i == root.i:
+            continue
+        if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and _is_cue_verb(tok)[0]:
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                found.append(tok)
+    return found
+
+
+def _frames(doc: Doc) -> list[Frame]:
+    frames: list[Frame] = []
+    claimed: set[int] = set()  # nested cue tokens already handled
+    for tok in doc:
+        if tok.i in claimed:
+            continue
+        # "according to X, …"
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            head = tok.head if tok.head is not tok else None
+            if head is None:
+                continue
+            excl = {t.i for t in tok.subtree}
+            root = head
+            while root.dep_ not in ("ROOT", "ccomp", "conj") and root.head is not root:
+                root = root.head
+            content = _subtree_minus(root, excl)
+            content = _same_paragraph(doc.text, tok.idx, content)
+            frames.append(Frame([tok, to], "according to", _np_span(pobj), content, sent=tok.sent))
+            continue
+        is_cue, belief = _is_cue_verb(tok)
+        if not is_cue:
+            continue
+        lemma = tok.lemma_.lower()
+        comps = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
+        if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
+            continue
+        speaker = _subject(tok)
+        frame = Frame([tok], lemma, speaker, belief=belief, sent=tok.sent)
+        prt = [c for c in tok.children if c.dep_ == "prt"]
+        if prt:
+            frame.cue.extend(prt)
+            frame.lemma = f"{lemma} {prt[0].lower_}"
+        if comps:
+            for comp in comps:
+                nested = _nested_cues(comp, tok)
+                excl: set[int] = set()
+                for n in nested:
+                    claimed.add(n.i)
+                    sub = {t.i for t in n.subtree}
+                    excl |= sub
+                    # the comma before the participle belongs to neither
+                    if n.i > 0 and doc[n.left_edge.i - 1].is_punct:
+                        excl.add(n.left_edge.i - 1)
+                    ncomps = [c for c in n.children if c.dep_ in CONTENT_DEPS]
+                    if ncomps and speaker is not None:
+                        nb = _is_cue_verb(n)[1]
+                        nf = Frame([n], n.lemma_.lower(), speaker, belief=nb, sent=n.sent)
+                        for c in ncomps:
+                            nf.content.extend(_subtree_minus(c, set()))
+                        frames.append(nf)
+                frame.content.extend(_subtree_minus(comp, excl))
+        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+            # "The plan, he said, is ready." — the clause around the parenthetical
+            head = tok.head
+            excl = {t.i for t in tok.subtree}
+            frame.content.extend(_subtree_minus(head, excl))
+        if speaker is None or speaker[0].tag_ in ("WP", "WP$", "WDT"):
+            continue  # agentless ("it is estimated that …"): a claim, not a quote
+        frame.content = _same_paragraph(doc.text, tok.idx, frame.content)
+        if not frame.content and lemma in AS_VERBS:
+            frame.mixed_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+        frames.append(frame)
+    return frames
+
+
+# --------------------------------------------------------------------------- joining
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _alnum_outside(text: str, ranges: list[tuple[int, int]], quotes: list[Quoted]) -> int:
+    inside = [p for q in quotes for p in q.pieces]
+    count = 0
+    for a, b in ranges:
+        for i in range(a, b):
+            if text[i].isalnum() and not any(x <= i < y for x, y in inside):
+                count += 1
+    return count
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_statement(doc: Doc, q: Quoted) -> bool:
+    """A quotation long and clausal enough to be a statement, not a scare quote or a title."""
+    span = _tokens_in(doc, q.start, q.end)
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 6 and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _channel(text: str, sent: Span | None, content: list[tuple[int, int]]) -> str | None:
+    if sent is None:
+        return None
+    chunks = []
+    pos = sent.start_char
+    for a, b in sorted(content):
+        if a > pos:
+            chunks.append(text[pos:a])
+        pos = max(pos, b)
+    if pos < sent.end_char:
+        chunks.append(text[pos : sent.end_char])
+    window = " ".join(chunks).lower()
+    for keys, label in CHANNELS:
+        if any(k in window for k in keys):
+            return label
+    return None
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _cue_scope(cue: Token) -> list[tuple[int, int]]:
+    """Where a date can modify the act of saying: the cue's subtree minus its noun arguments.
+
+    "dismissed the talks, which are scheduled for next week" — "next week" dates the
+    talks, not the statement.
+    """
+    excluded = set()
+    for child in cue.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "ccomp", "attr", "oprd"):
+            excluded |= {t.i for t in child.subtree}
+    return _subtree_minus(cue, excluded)
+
+
+def _date(
+    analysis: Analysis, sent: Span | None, content: list[tuple[int, int]], cue: Token | None = None
+) -> str | None:
+    """The date the sentence gives the statement, outside its content.
+
+    With the times extractor's output, its value; without it, only the one safe case
+    is resolved here: a bare weekday, which in a report is the latest such day on or
+    before the publication date ("said on Saturday" in a Sunday paper).
+    """
+    if sent is None:
+        return None
+    if analysis.times:
+        allowed = _cue_scope(cue) if cue is not None else None
+        for t in analysis.times:
+            if not (t.start >= sent.start_char and t.end <= sent.end_char and t.value):
+                continue
+            if not t.value[:4].isdigit() or any(_overlap((t.start, t.end), c) for c in content):
+                continue
+            if allowed is not None and not any(a <= t.start < b for a, b in allowed):
+                continue
+            return t.value
+        return None
+    published = analysis.article.published
+    if not published:
+        return None
+    for tok in sent:
+        low = tok.lower_
+        if low in WEEKDAYS and not any(c[0] <= tok.idx < c[1] for c in content):
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and (nxt.like_num or nxt.ent_type_ == "DATE" and nxt.is_alpha):
+                return None  # "Saturday, April 3": an explicit date the times extractor should read
+            return _last_weekday(published, WEEKDAYS.index(low))
+    return None
+
+
+def _last_weekday(published: str, weekday: int) -> str | None:
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    delta = (day.weekday() - weekday) % 7
+    return (day - dt.timedelta(days=delta)).isoformat()
+
+
+def _merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _sent_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    sents = list(doc.sents)
+    return sents, [s.start_char for s in sents]
+
+
+def _sent_of(sents: list[Span], starts: list[int], char: int) -> int:
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, char) - 1)
+
+
+def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
+    """All quotes of a parsed doc; ``analysis`` (optional) supplies actors and dates."""
+    text = doc.text
+    quoted = quoted_spans(text)
+    frames = _frames(doc)
+    sents, starts = _sent_index(doc)
+    used: set[int] = set()
+
+    # 1. quotations that overlap a frame's content extend it
+    for f in frames:
+        for qi, q in enumerate(quoted):
+            if qi in used:
+                continue
+            if any(_overlap(c, p) for c in f.content for p in q.pieces):
+                f.quotes.append(q)
+                used.add(qi)
+    # 2. a frame with a speaker but no content takes the quotation of its sentence,
+    #    or the one right after a colon in the next sentence
+    for f in frames:
+        if f.content or f.quotes or f.speaker is None or f.sent is None:
+            continue
+        si = _sent_of(sents, starts, f.cue[0].idx)
+        cands = []
+        for qi, q in enumerate(quoted):
+            if qi in used:
+                continue
+            qs = _sent_of(sents, starts, q.start)
+            qe = _sent_of(sents, starts, max(q.start, q.end - 1))
+            if qs <= si <= qe or qe == si or qs == si:
+                cands.append(qi)
+            elif qs == si + 1 and sents[si].text.rstrip().endswith(":"):
+                cands.append(qi)
+        if f.mixed_as:
+            cands = [qi for qi in cands if quoted[qi].start > f.cue[0].idx]
+        elif cands:
+            cands = [qi for qi in cands if _is_statement(doc, quoted[qi])] or (cands[:1] if len(cands) else [])
+        if cands:
+            # nearest to the cue
+            qi = min(cands, key=lambda k: abs(quoted[k].start - f.cue[0].idx))
+            f.quotes.append(quoted[qi])
+            used.add(qi)
+
+    resolver = SpeakerResolver(doc, analysis)
+    results: list[tuple[Frame | None, Quoted | None, str, list[tuple[int, int]], Span | None]] = []
+    last_speaker: Span | None = None
+    last_sent = -10
+    frame_by_sent: dict[int, Frame] = {}
+    for f in frames:
+        if f.speaker is not None:
+            frame_by_sent.setdefault(_sent_of(sents, starts, f.cue[0].idx), f)
+
+    items: list[tuple[int, object]] = [(f.cue[0].idx, f) for f in frames]
+    items += [(q.start, q) for qi, q in enumerate(quoted) if qi not in used]
+    items.sort(key=lambda x: x[0])
+    for _, item in items:
+        if isinstance(item, Frame):
+            f = item
+            if f.quotes:
+                outside = _alnum_outside(text, f.content, f.quotes)
+                if f.mixed_as:
+                    kind, content = "mixed", [p for q in f.quotes for p in q.pieces]
+                elif outside > 3 and f.content:
+                    # a quoted term of one or two words inside a paraphrase ("a “strategic
+                    # dialogue”") is a scare quote: the statement stays indirect
+                    words = sum(len(text[a:b].split()) for q in f.quotes for a, b in q.pieces)
+                    kind = "mixed" if words >= 3 else "indirect"
+                    content = _merge_ranges([*f.content, *(p for q in f.quotes for p in q.pieces)])
+                else:
+                    kind, content = "direct", [p for q in f.quotes for p in q.pieces]
+            elif f.content:
+                kind, content = "indirect", f.content
+            else:
+                continue
+            if f.belief and kind == "indirect":
+                kind = "belief"
+            results.append((f, None, kind, content, f.speaker))
+            if f.speaker is not None:
+                last_speaker = f.speaker
+                last_sent = _sent_of(sents, starts, f.cue[0].idx)
+        else:
+            q = item
+            assert isinstance(q, Quoted)
+            if not _is_statement(doc, q):
+                continue
+            qs = _sent_of(sents, starts, q.start)
+            qe = _sent_of(sents, starts, max(q.start, q.end - 1))
+            speaker = None
+            if last_speaker is not None and 0 <= qs - last_sent <= 2:
+                speaker = last_speaker
+            else:
+                nxt = frame_by_sent.get(qe + 1)
+                if nxt is not None and not nxt.content and not nxt.quotes:
+                    speaker = nxt.speaker
+            if speaker is None:
+                continue
+            results.append((None, q, "direct", list(q.pieces), speaker))
+            last_sent = qe
+
+    quotes: list[Quote] = []
+    for n, (f, _q, kind, content, speaker) in enumerate(results, 1):
+        spans = []
+        for a, b in content:
+            a, b = _trim(text, a, b)
+            if kind != "direct" and text[a : a + 5].lower() == "that " and not spans:
+                a += 5  # the complementizer introduces the content; it is not part of it
+            if b > a:
+                spans.append(TextSpan(start=a, end=b, text=text[a:b]))
+        if not spans:
+            continue
+        cue_span = lemma = None
+        sent = None
+        if f is not None:
+            a, b = _char_range(f.cue)  # type: ignore[misc]
+            cue_span = TextSpan(start=a, end=b, text=text[a:b])
+            lemma = f.lemma
+            sent = f.sent
+        else:
+            sent = sents[_sent_of(sents, starts, spans[0].start)]
+        spk = None
+        res = Resolution()
+        if speaker is not None:
+            spk = TextSpan(start=speaker.start_char, end=speaker.end_char, text=speaker.text)
+            res = resolver.resolve_full(speaker)
+        rng = [(s.start, s.end) for s in spans]
+        quotes.append(
+            Quote(
+                id=f"Q{n}",
+                kind=kind,  # type: ignore[arg-type]
+                content=spans,
+                cue=cue_span,
+                cue_lemma=lemma,
+                speaker=spk,
+                speaker_entity=res.entity,
+                speaker_name=res.name,
+                channel=_channel(text, sent, rng),
+                date=_date(analysis, sent, rng, f.cue[0] if f is not None else None)
+                if analysis is not None
+                else None,
+            )
+        )
+    for i, q in enumerate(quotes, 1):
+        q.id = f"Q{i}"
+    return quotes
+
+
+@extractor("quotes", field="quotes", version="1", after=("actors", "times"))
+def extract_quotes(doc: Doc, analysis: Analysis) -> list[Quote]:
+    """Registered extractor: ``Analysis.quotes``."""
+    return find_quotes(doc, analysis)
+
+
+# --------------------------------------------------------------------------- spaCy component
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+
+@Language.factory("newsgraph_quotes")
+def make_quotes_component(nlp: Language, name: str) -> QuotesComponent:
+    """``nlp.add_pipe("newsgraph_quotes")`` (after the parser): fills ``doc._.quotes``."""
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    """Runs newsgraph's quote extractor (and the extractors it depends on) inside spaCy.
+
+    ``doc._.quotes`` is a list of :class:`newsgraph.model.Quote`; ``doc._.newsgraph`` keeps
+    the whole :class:`~newsgraph.model.Analysis` (actors included) so speaker entity ids
+    can be looked up.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        from ..model import Article
+        from ..pipeline import analyze_doc
+
+        if not Doc.has_extension("newsgraph"):
+            Doc.set_extension("newsgraph", default=None)
+        analysis = analyze_doc(doc, Article(text=doc.text), extractors=["quotes"])
+        doc._.newsgraph = analysis
+        doc._.quotes = analysis.quotes
+        return doc

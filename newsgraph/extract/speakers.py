@@ -1,0 +1,186 @@
+"""Speaker resolution: from the words that name a speaker to the actor they refer to.
+
+Why a separate module: quotes name their speaker in many ways ("Jaafar al-Husseini",
+"Hakim", "he", "the senior cleric") while the article establishes each actor once.
+This resolver maps the first to the second with the actors extractor's mentions and
+entities, and falls back to the parser's named entities (for a display name only)
+when the actors output is absent.  It is deliberately conservative: a wrong speaker
+is worse than none, so ambiguity returns ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Analysis, Entity, Mention
+
+SINGULAR = frozenset("he she him his her i me".split())
+PLURAL = frozenset("they them their we us".split())
+NEUTER = frozenset({"it"})
+PRONOUNS = SINGULAR | PLURAL | NEUTER
+
+PERSONLIKE = frozenset({"PERSON"})
+GROUPLIKE = frozenset({"ORG", "NORP", "GPE"})
+
+#: Heads of descriptions that name a group of people ("officials said"): plural speakers.
+_DETERMINERS = frozenset("the a an this that these those".split())
+
+
+@dataclass
+class Resolution:
+    entity: str | None = None
+    name: str | None = None
+
+
+class SpeakerResolver:
+    """Resolve speaker spans of one document; remembers earlier speakers for pronouns."""
+
+    def __init__(self, doc: Doc, analysis: Analysis | None) -> None:
+        self.doc = doc
+        self.mentions: list[Mention] = sorted(analysis.mentions, key=lambda m: m.start) if analysis else []
+        self.entities: dict[str, Entity] = {e.id: e for e in analysis.entities} if analysis else {}
+        self.history: list[tuple[int, Resolution, bool]] = []  # (char, resolution, plural)
+
+    # ------------------------------------------------------------------ public
+
+    def resolve(self, speaker: Span) -> str | None:
+        """The entity id of ``speaker`` (or None); see :meth:`resolve_full`."""
+        return self.resolve_full(speaker).entity
+
+    def resolve_full(self, speaker: Span) -> Resolution:
+        root = speaker.root
+        res = Resolution()
+        plural = root.tag_ in ("NNS", "NNPS") or root.lower_ in PLURAL
+        if root.lower_ in PRONOUNS and len(speaker) <= 2:
+            res = self._pronoun(root)
+        else:
+            res = self._mention(root, speaker) or self._description(root, speaker) or Resolution()
+        if res.name is None and res.entity is None and root.ent_type_ in ("PERSON", "ORG"):
+            ent = next((e for e in self.doc.ents if e.start <= root.i < e.end), None)
+            if ent is not None:
+                res = Resolution(None, self._full_name(ent))
+        if res.entity or res.name:
+            self.history.append((speaker.start_char, res, plural))
+        return res
+
+    # ------------------------------------------------------------------ strategies
+
+    def _entity_name(self, entity_id: str | None) -> str | None:
+        ent = self.entities.get(entity_id or "")
+        return ent.name if ent else None
+
+    def _mention(self, root: Token, speaker: Span) -> Resolution | None:
+        """A mention of the actors extractor that covers the speaker's head word."""
+        for m in self.mentions:
+            if m.start <= root.idx < m.end and m.entity:
+                return Resolution(m.entity, self._entity_name(m.entity))
+        # a name inside the head noun phrase ("Kata'ib Hezbollah's spokesman Jaafar al-Husseini")
+        for m in self.mentions:
+            if m.entity and speaker.start_char <= m.start and m.end <= speaker.end_char and m.type == "PERSON":
+                tok = self._token_at(m.start)
+                if tok is not None and tok.head.i == root.i and tok.dep_ in ("compound", "appos"):
+                    return Resolution(m.entity, self._entity_name(m.entity))
+        # a surname or alias whose text matches an established entity
+        text = speaker.text.lower()
+        matches = {
+            e.id
+            for e in self.entities.values()
+            if e.type in ("PERSON", "ORG")
+            and (
+                text == e.name.lower()
+                or text in (a.lower() for a in e.aliases)
+                or (root.pos_ == "PROPN" and len(speaker) == 1 and e.name.split()[-1].lower() == text)
+            )
+        }
+        if len(matches) == 1:
+            eid = matches.pop()
+            return Resolution(eid, self._entity_name(eid))
+        return None
+
+    def _description(self, root: Token, speaker: Span) -> Resolution | None:
+        """"the senior cleric" → the one actor whose role or label contains "cleric"."""
+        if root.pos_ != "NOUN" or root.tag_ in ("NNS", "NNPS"):
+            return None
+        first = speaker[0].lower_
+        if first not in _DETERMINERS or first in ("a", "an"):
+            return None  # "a spokesman for X" introduces someone new
+        lemma = root.lemma_.lower()
+        matches: set[str] = set()
+        for e in self.entities.values():
+            texts = [r.role for r in e.roles] + [lab.text for lab in e.labels] + e.aliases
+            if any(lemma in t.lower().split() or root.lower_ in t.lower().split() for t in texts):
+                matches.add(e.id)
+        if len(matches) == 1:
+            eid = matches.pop()
+            return Resolution(eid, self._entity_name(eid))
+        if matches or self.entities:
+            return None
+        # no actors output: the parser's view — an earlier "<description> <Name>" phrase
+        found: set[str] = set()
+        for tok in self.doc[: root.i]:
+            if tok.lemma_.lower() != lemma:
+                continue
+            head = tok.head
+            for cand in (head, *tok.children):
+                ent = next((e for e in self.doc.ents if e.start <= cand.i < e.end), None)
+                if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                    found.add(self._full_name(ent))
+        if len(found) == 1:
+            return Resolution(None, found.pop())
+        return None
+
+    def _pronoun(self, root: Token) -> Resolution:
+        """Nearest earlier speaker or subject mention of compatible number."""
+        low = root.lower_
+        plural = low in PLURAL
+        want = GROUPLIKE if low in NEUTER else None
+        # 1. the most recent speaker, when it is recent (within ~3 sentences)
+        sent_start = root.sent.start
+        window_start = self.doc[max(0, sent_start - 1)].sent.start
+        window_start = self.doc[max(0, window_start - 1)].sent.start
+        window_char = self.doc[window_start].idx
+        for char, res, pl in reversed(self.history):
+            if char < window_char:
+                break
+            if pl == plural and char < root.idx:
+                return res
+        # 2. nearest preceding compatible mention
+        if self.mentions:
+            for m in reversed(self.mentions):
+                if m.end > root.idx or m.start < window_char:
+                    continue
+                if m.form == "pronoun" or not m.entity:
+                    continue
+                if want is not None and m.type not in want:
+                    continue
+                if plural and m.type == "PERSON":
+                    continue
+                if not plural and low in SINGULAR and m.type != "PERSON":
+                    continue
+                return Resolution(m.entity, self._entity_name(m.entity))
+            return Resolution()
+        for ent in reversed([e for e in self.doc.ents if e.end_char <= root.idx and e.start >= window_start]):
+            if low in SINGULAR and ent.label_ == "PERSON":
+                return Resolution(None, self._full_name(ent))
+            if (plural or low in NEUTER) and ent.label_ in ("ORG", "NORP"):
+                return Resolution(None, self._full_name(ent))
+        return Resolution()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _full_name(self, ent: Span) -> str:
+        """The longest earlier (or same) PERSON/ORG name ending with this one's last word."""
+        last = ent[-1].lower_
+        best = ent.text
+        for other in self.doc.ents:
+            if other.start > ent.start:
+                break
+            if other.label_ == ent.label_ and other[-1].lower_ == last and len(other.text) > len(best):
+                best = other.text
+        return best
