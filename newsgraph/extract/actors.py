@@ -315,6 +315,18 @@ class _Builder:
 
     def _resolve_acronyms(self) -> None:
         orgs = [c for c in self.cands if c.label == "ORG"]
+        added = False
+        for t in self.doc:  # acronyms the tagger did not mark as entities
+            if t.i in self.token_cand or not re.fullmatch(r"[A-Z]{2,6}", t.text):
+                continue
+            if any(len(o.span.text) > len(t.text) and _initials(o.span.text) == t.text for o in orgs):
+                cand = _Cand(self.doc[t.i : t.i + 1], "ORG", key=("org", name_key(t.text)))
+                self.cands.append(cand)
+                self.token_cand[t.i] = cand
+                added = True
+        if added:
+            self.cands.sort(key=lambda c: c.span.start)
+            orgs = [c for c in self.cands if c.label == "ORG"]
         for c in orgs:
             text = c.span.text
             if re.fullmatch(r"[A-Z]{2,6}", text):
