@@ -14,6 +14,7 @@ from ._decode import DecodeError, check_size, clean_text, decode
 _HTML_HINT = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+MIN_BODY_WORDS = 8  # fewer words than this is navigation or a stub, not an article
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -46,8 +47,8 @@ def article_from_html(
     title = (data.get("title") or "").strip() or None
     if title and text.startswith(title + "\n"):
         text = text[len(title) + 1 :]  # the headline is metadata, not body
-    if not text.strip():
-        return SourceError(origin, "no article body found in the HTML")
+    if len(text.split()) < MIN_BODY_WORDS:
+        return SourceError(origin, f"no article body found in the HTML (only {len(text.split())} words of text)")
     date = data.get("date")
     published = options.published or (date if isinstance(date, str) and _DATE.match(date) else None)
     return Article(
