@@ -431,7 +431,7 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
     pred = c.pred
     if actor is None and pred.i != noun.i and pred.lemma_.lower() in lex.LIGHT_VERBS:
         actor, _ = _subject_of(pred)
-        if actor is not None and actor.i == noun.i:
+        if actor is not None and _resolve_pronoun(actor).i == noun.i:
             actor = None
     if recipient is None and pred.i != noun.i and noun.dep_ in ("dobj", "obj") and \
             pred.lemma_.lower() in lex.LIGHT_VERBS:
@@ -644,8 +644,12 @@ def _location(c: Candidate, sent: Span, ctx: Ctx, others: set[int]) -> Location 
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                # "in the capital Kabul", "in central Baghdad": look through the phrase
-                for t in [pobj, *pobj.subtree]:
+                # "in central Baghdad", "in the capital Kabul", "in the city of Kirkuk" — but not
+                # "in a dialogue with Iraq"
+                near = [pobj, *(x for x in pobj.children if x.dep_ in ("appos", "compound", "nmod"))]
+                near += [y for x in pobj.children if x.dep_ == "prep" and x.lower_ == "of"
+                         for y in x.children if y.dep_ == "pobj"]
+                for t in near:
                     if t.ent_type_ in PLACE_LABELS:
                         ent = next(e for e in ctx.doc.ents if e.start <= t.i < e.end)
                         iso, lat, lon = resolve_place(ent.text)
@@ -757,7 +761,7 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             mode=c.mode,
             context=context,
             trigger=TextSpan(start=tstart, end=tend, text=ctx.doc.text[tstart:tend]),
-            sentence=TextSpan(start=sent.start_char, end=sent.end_char, text=sent.text),
+            sentence=_sentence_span(ctx.doc.text, sent, tstart),
             actor=actor,
             recipient=_participant(ctx, r_tok),
             date=ev_date,
@@ -769,6 +773,22 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             confidence=round(1.0 / (1 + 0.25 * depth(c.head)) * (0.8 if c.nominal else 1.0), 3),
         ))
     return events
+
+
+def _sentence_span(text: str, sent: Span, anchor: int) -> TextSpan:
+    """The sentence around ``anchor``, trimmed of whitespace and of a headline line glued to it."""
+    start, end = sent.start_char, sent.end_char
+    nl = text.rfind("\n", start, anchor)
+    if nl != -1:
+        start = nl + 1
+    nl = text.find("\n", anchor, end)
+    if nl != -1:
+        end = nl
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return TextSpan(start=start, end=end, text=text[start:end])
 
 
 def _after(value: str, published: str) -> bool:
