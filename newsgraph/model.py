@@ -5,7 +5,7 @@ reader can always get back to the exact characters it came from.  Sources build
 ``Article``; extractors build the other records; the store, the API and the
 exports only read them.  Changing a field here is a schema change: bump
 ``SCHEMA_VERSION`` (and regenerate ``docs/schema.json`` with
-``python -m newsgraph.model > docs/schema.json``).
+``newsgraph schema > docs/schema.json``).
 """
 
 from __future__ import annotations
