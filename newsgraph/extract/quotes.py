@@ -49,7 +49,10 @@ SPEECH_VERBS = frozenset(
     recommend urge demand call charge accuse criticize criticise blast slam dismiss reject denounce
     condemn praise hail welcome agree disagree conclude estimate project forecast calculate
     indicate signal hint imply show find discover learn tout trumpet proclaim reiterate repeat
-    clarify specify stipulate point shout yell whisper scream cry quip joke muse tweet
+    clarify specify stipulate point shout yell whisper scream cry quip joke muse
+    rail speak talk push advocate lobby endorse oppose dispute challenge applaud decry ridicule mock
+    unveil outline refuse decline offer encourage order advise implore beg invite press cite attack
+    defend rebut reaffirm acknowledge
     """.split()
 )
 
@@ -67,6 +70,36 @@ CUE_NOUNS = frozenset(
     statement claim allegation assertion argument warning announcement remark comment
     belief view assessment estimate prediction promise pledge insistence suggestion testimony
     """.split()
+)
+
+#: Verbs whose direct object is the message ("announced a plan", "denied the report").
+OBJECT_VERBS = frozenset(
+    """
+    announce propose mention cite deny confirm reject criticize criticise attack praise discuss
+    recommend promise pledge demand question dismiss blame accuse condemn denounce defend endorse
+    oppose predict reveal disclose report acknowledge admit dispute challenge applaud hail welcome
+    decry lament blast slam ridicule mock tout unveil outline describe call
+    """.split()
+)
+#: Verbs with an infinitival content ("vowed to fight", "urged voters to stay home").
+XCOMP_VERBS = frozenset(
+    """
+    promise pledge vow threaten refuse agree decline offer urge ask encourage order call tell warn
+    advise implore beg invite challenge press
+    """.split()
+)
+DIRECTIVE_VERBS = frozenset("urge ask encourage order tell warn advise implore beg invite challenge press".split())
+#: Intentions and desires: a separate kind ("belief") so users can filter them.
+INTENTION_VERBS = frozenset("want plan intend hope aim seek wish vow".split()) - {"vow"}
+#: Verb + preposition pairs that introduce a message ("called for", "railed against").
+PREP_CUES = frozenset(
+    {
+        ("call", "for"), ("call", "on"), ("rail", "against"), ("speak", "of"), ("speak", "about"),
+        ("talk", "about"), ("point", "to"), ("warn", "of"), ("warn", "about"), ("argue", "for"),
+        ("argue", "against"), ("complain", "about"), ("comment", "on"), ("insist", "on"),
+        ("push", "for"), ("advocate", "for"), ("lobby", "for"), ("boast", "about"), ("brag", "about"),
+        ("testify", "about"), ("write", "about"), ("tweet", "about"), ("agree", "with"),
+    }
 )
 
 #: "X dismissed Y as “…”": the quoted description is the content (a mixed quote).
@@ -135,12 +168,42 @@ class Quoted:
         return self.pieces[-1][1]
 
 
-def _is_opening_straight(text: str, i: int) -> bool:
+def _is_opening_straight(text: str, i: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    nxt = text[i + width] if i + width < len(text) else "\n"
     if prev.isspace() or prev in "([{—–-/" or prev in DOUBLE_OPEN or prev == "‘":
         return not nxt.isspace()
     return False
+
+
+def _marks(text: str) -> list[tuple[int, int, str]]:
+    """Double quotation marks as (position, width, 'open' | 'close' | 'either' | 'newline').
+
+    Besides the Unicode marks, the typewriter conventions of wire copy are read:
+    two backquotes open, two apostrophes are a double mark.
+    """
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in DOUBLE_OPEN:
+            out.append((i, 1, "open"))
+        elif ch in DOUBLE_CLOSE:
+            out.append((i, 1, "close"))
+        elif ch == STRAIGHT:
+            out.append((i, 1, "either"))
+        elif ch == "`" and text.startswith("``", i):
+            out.append((i, 2, "open"))
+            i += 2
+            continue
+        elif ch == "'" and text.startswith("''", i) and not text.startswith("'''", i):
+            out.append((i, 2, "either"))
+            i += 2
+            continue
+        elif ch == "\n":
+            out.append((i, 1, "newline"))
+        i += 1
+    return out
 
 
 def quoted_spans(text: str) -> list[Quoted]:
@@ -156,41 +219,42 @@ def quoted_spans(text: str) -> list[Quoted]:
     out: list[Quoted] = []
     open_at: int | None = None
     pieces: list[tuple[int, int]] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and open_at is not None:
-            # paragraph end inside a quotation
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            para_end = i
-            if j < n and (text[j] in DOUBLE_OPEN or (text[j] == STRAIGHT and _is_opening_straight(text, j))):
-                pieces.append((open_at, para_end))
-                open_at = j + 1
-                i = j + 1
+    marks = _marks(text)
+    k = 0
+    while k < len(marks):
+        pos, width, kind = marks[k]
+        k += 1
+        if kind == "newline":
+            if open_at is None:
                 continue
-            pieces.append((open_at, para_end))
+            j = pos
+            while j < len(text) and text[j].isspace():
+                j += 1
+            pieces.append((open_at, pos))
+            while k < len(marks) and marks[k][0] < j:
+                k += 1  # blank lines
+            if k < len(marks) and marks[k][0] == j:
+                _, w2, kind2 = marks[k]
+                if kind2 == "open" or kind2 == "either" and _is_opening_straight(text, j, w2):
+                    open_at = j + w2  # the next paragraph reopens: the quotation continues
+                    k += 1
+                    continue
             out.append(Quoted(pieces, closed=False))
             open_at, pieces = None, []
-            i = j
             continue
-        if ch in DOUBLE_OPEN or (ch == STRAIGHT and open_at is None and _is_opening_straight(text, i)):
+        if kind == "open" or (kind == "either" and open_at is None and _is_opening_straight(text, pos, width)):
             if open_at is not None:
                 # a second opening mark inside the same paragraph: the first never closed
-                pieces.append((open_at, i))
+                pieces.append((open_at, pos))
                 out.append(Quoted(pieces, closed=False))
                 pieces = []
-            open_at = i + 1
-        elif ch in DOUBLE_CLOSE or ch == STRAIGHT:
-            if open_at is not None:
-                pieces.append((open_at, i))
-                out.append(Quoted(pieces, closed=True))
-                open_at, pieces = None, []
-        i += 1
+            open_at = pos + width
+        elif open_at is not None:
+            pieces.append((open_at, pos))
+            out.append(Quoted(pieces, closed=True))
+            open_at, pieces = None, []
     if open_at is not None:
-        pieces.append((open_at, n))
+        pieces.append((open_at, len(text)))
         out.append(Quoted(pieces, closed=False))
     cleaned = []
     for q in out:
@@ -248,6 +312,14 @@ def _np_span(tok: Token) -> Span:
     for conj in tok.children:  # "Smith and Jones said": keep both
         if conj.dep_ == "conj" and conj.i > tok.i:
             right = max(right, conj.i)
+    for k in range(tok.i - 1, left - 1, -1):  # a dateline or heading above is not the speaker
+        if "\n" in doc[k].text_with_ws:
+            left = k + 1
+            break
+    for k in range(tok.i, right):
+        if "\n" in doc[k].text_with_ws:
+            right = k
+            break
     while right > left and (doc[right].is_punct or doc[right].text in ALL_MARKS):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].text in ALL_MARKS):
@@ -324,7 +396,7 @@ def _is_cue_verb(tok: Token) -> tuple[bool, bool]:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
         return False, False
     lemma = tok.lemma_.lower()
-    if lemma in BELIEF_VERBS:
+    if lemma in BELIEF_VERBS or lemma in INTENTION_VERBS:
         return True, True
     if lemma in SPEECH_VERBS:
         return True, False
@@ -341,6 +413,32 @@ def _nested_cues(root: Token, outer: Token) -> list[Token]:
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 found.append(tok)
     return found
+
+
+def _message_args(verb: Token, lemma: str) -> list[Token]:
+    """Non-clausal content: "urged Congress to act", "called for a recount", "wants a wall".
+
+    Only for verbs whose object *is* a message, a proposal or an intention; "said
+    nothing" or "told reporters" name no content.
+    """
+    kids = [c for c in verb.children if c.i > verb.i]
+    if lemma in XCOMP_VERBS or lemma in INTENTION_VERBS:
+        x = [c for c in kids if c.dep_ == "xcomp"]
+        objs = [c for c in kids if c.dep_ in ("dobj", "dative")]
+        if x:
+            return objs + x if lemma in DIRECTIVE_VERBS else x
+    for c in kids:
+        if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                x = [g for g in kids if g.dep_ == "xcomp" and g.i > c.i]
+                return [c, *x]
+    if lemma in OBJECT_VERBS or lemma in INTENTION_VERBS:
+        objs = [c for c in kids if c.dep_ == "dobj" and c.lower_ not in ("it", "this", "that", "so", "nothing")]
+        if objs:
+            extra = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i]
+            return objs + extra
+    return []
 
 
 def _frames(doc: Doc) -> list[Frame]:
@@ -403,12 +501,54 @@ def _frames(doc: Doc) -> list[Frame]:
             head = tok.head
             excl = {t.i for t in tok.subtree}
             frame.content.extend(_subtree_minus(head, excl))
+        else:
+            args = _message_args(tok, lemma)
+            if args:
+                if args[0].dep_ == "prep":
+                    frame.cue.append(args[0])
+                    frame.lemma = f"{frame.lemma} {args[0].lower_}"
+                    args = [c for c in args[0].children if c.dep_ in ("pobj", "pcomp")] + args[1:]
+                rng = _char_range(t for a in args for t in a.subtree)
+                if rng is not None:
+                    frame.content.append(rng)
+                frame.belief = frame.belief or lemma in INTENTION_VERBS
         if speaker is None or speaker[0].tag_ in ("WP", "WP$", "WDT"):
             continue  # agentless ("it is estimated that …"): a claim, not a quote
         frame.content = _same_paragraph(doc.text, tok.idx, frame.content)
         if not frame.content and lemma in AS_VERBS:
             frame.mixed_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
         frames.append(frame)
+    return frames
+
+
+def _label_frames(doc: Doc, quoted: list[Quoted]) -> list[Frame]:
+    """Transcripts and headlines: "PENCE: And that's why …", "Pat Caddell: Voters worried …".
+
+    A paragraph that opens with a short name (a person or organisation, or an all-capitals
+    speaker label) and a colon attributes the rest of the paragraph to that name.
+    """
+    frames = []
+    text = doc.text
+    for sent in doc.sents:
+        start = sent.start
+        if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+            continue
+        colon = next((t for t in sent[:6] if t.text == ":"), None)
+        if colon is None or colon.i == start or colon.i + 1 >= len(doc):
+            continue
+        label = doc[start : colon.i]
+        if label.text.startswith(("“", '"')) or any(t.is_digit or t.like_num for t in label):
+            continue
+        is_caps = all(t.is_upper or t.is_punct for t in label) and any(t.is_alpha for t in label)
+        ent = next((e for e in doc.ents if e.start == start and e.end == colon.i), None)
+        if not is_caps and (ent is None or ent.label_ not in ("PERSON", "ORG")):
+            continue
+        para_end = text.find("\n", colon.idx)
+        para_end = len(text) if para_end < 0 else para_end
+        a, b = _trim(text, colon.idx + 1, para_end)
+        if b - a < 8:
+            continue
+        frames.append(Frame([colon], ":", label, [(a, b)], sent=sent))
     return frames
 
 
@@ -547,7 +687,10 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
     """All quotes of a parsed doc; ``analysis`` (optional) supplies actors and dates."""
     text = doc.text
     quoted = quoted_spans(text)
-    frames = _frames(doc)
+    inside = [p for q in quoted if q.closed for p in q.pieces]
+    # a cue inside a quotation is part of what the speaker said ("I think …"), not a new attribution
+    frames = [f for f in _frames(doc) if not any(a <= f.cue[0].idx < b for a, b in inside)]
+    frames += _label_frames(doc, quoted)
     sents, starts = _sent_index(doc)
     used: set[int] = set()
 
