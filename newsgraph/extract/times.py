@@ -60,7 +60,8 @@ SMALL = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12, "a dozen": 12, "half a": 0.5, "a half": 0.5, "half": 0.5,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000, "one thousand": 1000,
+    "dozen": 12, "a dozen": 12, "half a": 0.5, "a half": 0.5, "half": 0.5,
     "a couple of": 2, "a couple": 2, "couple of": 2,
 }
 VAGUE = {"a few", "few", "several", "some", "many", "a number of", "the next few", "dozens of",
@@ -95,7 +96,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMWORD = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
           r"sixteen|seventeen|eighteen|nineteen|hundred)"
-NUM = rf"(?:\d+(?:\.\d+)?|{NUMWORD}|a couple of|a couple|couple of|a dozen|dozen|half an?|an?|" \
+NUM = rf"(?:\d+(?:\.\d+)?|(?:a|one)\s+(?:hundred|thousand)|{NUMWORD}|a couple of|a couple|couple of|a dozen|dozen|half an?|an?|" \
       r"a few|few|several|some|many|a number of|dozens of|hundreds of|numerous)"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|" \
        r"centur(?:y|ies))"
@@ -302,7 +303,7 @@ def _weekday_from(base: date, wd: int, tense: str | None, rel: str | None = None
 
 
 def nearest_year(base: date, first: tuple[int, int], last: tuple[int, int], tense: str | None,
-                 slack: int = 31) -> int:
+                 slack: int = 60) -> int:
     """Year of a year-less period (months ``first``..``last``, as (month, day)) around ``base``.
 
     The period nearest to the publication date wins, among those the tense allows:
@@ -816,15 +817,15 @@ _PART = r"(?:morning|afternoon|evening|night)"
 
 RULES: list[tuple[str, str, Handler]] = [
     # absolute calendar dates
-    ("full_date", rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}),?\s+(?P<year>{YEAR}){E}",
+    ("full_date", rf"{B}(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}),?\s+(?P<year>{YEAR}){E}",
      h_full_date),
-    ("full_date_eu", rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH}),?\s+"
+    ("full_date_eu", rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+(?=\S+\s+of\s))?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH}),?\s+"
      rf"(?P<year>{YEAR}){E}", h_full_date),
     ("iso_date", rf"{B}(?:(?P<y1>{YEAR})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-3]\d)|(?P<m2>1[0-2]|0?[1-9])/"
      rf"(?P<d2>[0-3]?\d)/(?P<y2>{YEAR}|\d\d))(?![\w/-])", h_iso_date),
-    ("month_day", rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}){E}(?!,?\s*{YEAR})"
+    ("month_day", rf"{B}(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}){E}(?!,?\s*{YEAR})"
      r"(?!\s*(?:%|percent|million|billion))", h_month_day),
-    ("day_month", rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH_SAFE}){E}"
+    ("day_month", rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+(?=\S+\s+of\s))?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH_SAFE}){E}"
      rf"(?!,?\s*{YEAR})", h_month_day),
     ("month_year", rf"{B}(?:{MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){E}", h_month_year),
     ("month_rel", rf"{B}(?i:(?:{MOD})?(?P<rel>last|this|next|past|coming|current)\s+)(?P<mon>{MONTH}){E}",
@@ -914,13 +915,13 @@ RULES: list[tuple[str, str, Handler]] = [
      rf"eighteen|nineteen|twenty(?:[- ](?:{_ONES}))?))?)){E}(?!\s+(?:{UNIT}|people|dollars|troops))",
      h_year_words),
     # durations
-    ("duration_span", rf"{B}(?i:(?:(?:at\s+least|up\s+to|no\s+more\s+than|within)\s+)?(?:the\s+)?"
+    ("duration_span", rf"{B}(?i:(?:(?:at\s+least|up\s+to|no\s+more\s+than)\s+)?(?:the\s+)?"
      rf"(?:(?:past|last|next|first|"
      rf"previous|coming|final|latest|following|preceding)\s+)?{APPROX}?(?P<n>{NUM})\s+(?P<unit>{UNIT})){E}"
-     r"(?!\s+(?:ago|earlier|later))", h_duration),
+     r"(?!\s+(?:ago|earlier|later|old|of\s+(?:the|a|an|its|their|his|her)\b))", h_duration),
     ("duration_the", rf"{B}(?i:the\s+(?:(?:past|last|next|first|previous|coming|final|latest|following|"
      rf"preceding)\s+)?(?P<n>{NUM}|{NUMWORD})\s+(?P<unit>{UNIT})){E}", h_duration),
-    ("duration_adj", rf"{B}(?i:(?P<n>\d+|{NUMWORD}|half)-(?P<unit>{UNIT1})(?:-old)?){E}", h_duration),
+    ("duration_adj", rf"{B}(?i:(?P<n>\d+|{NUMWORD}|half)-(?P<unit>{UNIT1})){E}(?!-old)", h_duration),
     ("duration_vague", rf"{B}(?i:(?:the\s+)?(?:past|last|next|coming|previous)\s+(?P<n>few|several|many)\s+"
      rf"(?P<unit>{UNIT})){E}", h_duration),
     ("past_years", rf"{B}(?i:the\s+(?:past|last|coming|next)\s+(?P<unit>years|months|weeks|days|decades|centuries))"
@@ -931,17 +932,17 @@ RULES: list[tuple[str, str, Handler]] = [
     ("present", rf"{B}(?i:now|right now|currently|nowadays|presently|at present|at the moment|these days|"
      r"for now|current|the present|at this time)" + E, h_ref("PRESENT_REF")),
     ("past", rf"{B}(?i:recently|recent|formerly|lately|the past|in recent (?:years|months|weeks|days)|"
-     r"recent (?:years|months|weeks|days)|once upon a time|years ago|long ago|the old days)" + E
+     r"recent (?:years|months|weeks|days)|once upon a time|(?:years|months|decades) ago|long ago|the old days)" + E
      + r"(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade))",
      h_ref("PAST_REF")),
-    ("future", rf"{B}(?i:soon|the (?:near |distant |foreseeable )?future|a later date|someday|in the coming "
-     r"(?:years|months|weeks|days)|the coming (?:years|months|weeks|days)|(?:the\s+)?(?:months|years) ahead|"
-     r"the days ahead)" + E, h_ref("FUTURE_REF")),
+    ("future", rf"{B}(?i:soon|the (?:near |distant |foreseeable )?future|a later date|someday|"
+     r"(?:the\s+)?coming (?:years|months|weeks|days|quarters)|(?:the\s+)?(?:months|years|weeks|days) ahead)"
+     + E, h_ref("FUTURE_REF")),
     # sets
     ("set", rf"{B}(?i:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|"
      rf"(?:every|each)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<unit>{UNIT})))" + E,
      h_set),
-    ("set_per", r"(?i:(?:\d|%|percent|cents?|dollars?|times|once|twice|hours|days)\s+)(?P<T>(?i:(?:a|per)\s+"
+    ("set_per", r"(?i:(?:\d|%|percent|cents?|dollars?|times|once|twice|hours|days|million|billion|thousand)\s+)(?P<T>(?i:(?:a|per)\s+"
      r"(?P<unit>day|week|month|year))(?P<wd>)(?P<mon>))" + E, lambda m, ctx: _set_per(m)),
     ("month_rel_year", rf"{B}(?P<mon>{MONTH})\s+(?i:(?:of\s+)?(?P<rel>this|last|next)\s+year)" + E, h_month_rel_year),
     ("weekend", rf"{B}(?i:the\s+weekend)" + E, h_the_weekend),
@@ -983,10 +984,34 @@ _BY_NAME = {name: (pat, h) for name, pat, h in _COMPILED}
 # spaCy's entity types under which a 4-digit number is not a year
 _NOT_YEAR_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "FAC", "LAW"}
 # words that never form a time expression alone: ordinary uses we must not tag
-_STOP_FULL = {"may", "march", "a day", "the day"}
+_STOP_FULL = {"a day", "the day", "a second", "a quarter", "a half"}
 
 
 # ---------------------------------------------------------------- detection
+
+# on equal spans these readings win over the generic duration ("$5 a year" is a rate)
+_PREFERRED = {"set", "set_per"}
+# rules whose words are proper names anyway (months, weekdays): title case tells nothing
+_NAME_RULES = {"full_date", "full_date_eu", "month_day", "day_month", "month_year", "month_rel", "month_mod",
+               "month_bare", "weekday", "month_rel_year", "clock", "iso_date", "year", "quarter_q", "fiscal"}
+
+
+def _looks_like_title(doc: Doc, start: int, end: int) -> bool:
+    """'This Week' (a programme), 'VOA Today': capitalized common words inside a name, not a time."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not words or not all(t.text[0].isupper() for t in words):
+        return False
+    if span[0].is_sent_start:
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is None:
+        return False
+    if len(words) > 1:
+        return True
+    return prev.is_alpha and prev.text[0].isupper()
 
 
 @dataclass
@@ -1017,7 +1042,7 @@ def find_candidates(text: str) -> list[Candidate]:
             s, e = _strip_edges(text, *(m.span("T") if keep else m.span()))
             if e > s:
                 found.append((s, e, order, name, m))
-    found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[0], -1 if c[3] in _PREFERRED else c[2]))
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)
     for s, e, _, name, m in found:
@@ -1165,6 +1190,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
             prev = text[max(0, cand.start - 8):cand.start].lower()
             if not re.search(r"\b(in|since|of|by|until|from|to|before|after|during)\s+$", prev):
                 continue
+        if cand.rule not in _NAME_RULES and _looks_like_title(doc, cand.start, cand.end):
+            continue
         if cand.rule == "set" and _dep_at(doc, cand.start, cand.end) == "amod":
             continue  # "quarterly dividend", "daily newspaper": a property of the noun, not a time
         _, handler = _BY_NAME[cand.rule]
