@@ -1,0 +1,241 @@
+"""Check-worthy claims: scoring, quantities, hedges and who asserts them.
+
+The sentences are written for these tests (fictional, news style).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsgraph import nlp
+from newsgraph.extract import claims as cm
+from newsgraph.model import Analysis, Article, Quote, Span
+from newsgraph.pipeline import analyze
+
+
+def _shared() -> Path:
+    env = os.environ.get("NEWSGRAPH_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test the shipped default, whatever model the developer may have trained locally."""
+    monkeypatch.setenv("NEWSGRAPH_CLAIMS_MODEL", "none")
+
+
+def _span(text: str):
+    return nlp.load()(text)[:]
+
+
+def _score(text: str) -> float:
+    return cm.score_span(_span(text))[0]
+
+
+def _claims(text: str, quotes: list[Quote] | None = None):
+    doc = nlp.load()(text)
+    analysis = Analysis(pipeline_version="test", model=nlp.model_info(), article=Article(text=text))
+    analysis.quotes = quotes or []
+    return cm.extract_claims(doc, analysis)
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "counted"),
+    [
+        ("Officials said 1,200 refugees crossed the border at Velmora last week.", 1200, "refugees", "refugees"),
+        ("The ministry deployed 3,400 police officers in the capital.", 3400, "officers", "police officers"),
+        ("Nearly forty-two villages in the valley lost power on Monday.", 42, "villages",
+         "villages in the valley"),
+        ("The council approved a $7.5 million budget for the harbour district.", 7.5e6, "USD", None),
+        ("Turnout reached 64 percent of registered voters in the northern province.", 64, "percent",
+         "registered voters"),
+        ("Three hundred workers at the Ostrava plant went on strike.", 300, "workers", "workers at the Ostrava plant"),
+    ],
+)
+def test_quantities(sentence: str, value: float, unit: str, counted: str | None) -> None:
+    quantities = cm.extract_quantities(_span(sentence))
+    assert quantities, sentence
+    q = quantities[0]
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    if counted is not None:
+        assert q.counted == counted
+    assert sentence[q.start : q.end] == q.text
+
+
+def test_dates_are_not_quantities() -> None:
+    quantities = cm.extract_quantities(_span("The treaty was signed on March 3, 2019 in Geneva."))
+    assert quantities == []
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["2,500"], 2500), (["5", "billion"], 5e9), (["twenty-five"], 25), (["three", "hundred"], 300),
+     (["1.5", "million"], 1.5e6), (["two", "thousand", "and", "twelve"], 2012)],
+)
+def test_parse_number(words: list[str], value: float) -> None:
+    assert cm.parse_number(words) == pytest.approx(value)
+
+
+# --------------------------------------------------------------------------- hedges
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("It is estimated that 4,000 families remain displaced in the region.", "It is estimated"),
+        ("The minister reportedly met the rebel commander in Tarsa on Friday.", "reportedly"),
+        ("The governor allegedly diverted funds from the flood relief programme.", "allegedly"),
+        ("About 300 protesters gathered outside the parliament.", "About"),
+        ("Some 2,000 troops were moved to the eastern border in May.", "Some"),
+        ("An estimated 15,000 people attended the rally in Lindau.", "An estimated"),
+    ],
+)
+def test_hedges(sentence: str, hedge: str) -> None:
+    found = cm.find_hedge(_span(sentence))
+    assert found is not None
+    assert found.text == hedge
+    assert sentence[found.start : found.end] == found.text
+
+
+def test_some_without_number_is_not_a_hedge() -> None:
+    assert cm.find_hedge(_span("Some lawmakers voted against the bill in 2018.")) is None
+
+
+def test_unhedged_fact_has_no_hedge() -> None:
+    assert cm.find_hedge(_span("Parliament passed the budget law on June 2, 2020 by 212 votes to 98.")) is None
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+FACTS = [
+    "Unemployment in the province rose to 11.4 percent in 2019, the highest rate in a decade.",
+    "The senate voted 61 to 38 on Tuesday to ratify the fisheries treaty with Norway.",
+    "Exports to Brazil fell by $2.3 billion last year after the tariff was imposed.",
+    "General Haldor Vance ordered the withdrawal of 800 soldiers from the border town of Kesh in 2016.",
+]
+
+OPINIONS = [
+    "I think we need a government that really listens to people.",
+    "We must do better for our children.",
+    "Will the minister finally tell the truth?",
+    "Thank you very much.",
+    "Let's be honest about what is at stake here.",
+    "I believe this is the most important election of our lives.",
+    "We will fight for every family in this country.",
+]
+
+
+@pytest.mark.parametrize("sentence", FACTS)
+def test_factual_sentences_score_high(sentence: str) -> None:
+    assert _score(sentence) >= cm.THRESHOLD
+
+
+@pytest.mark.parametrize("sentence", OPINIONS)
+def test_opinions_questions_and_promises_score_low(sentence: str) -> None:
+    assert _score(sentence) < cm.THRESHOLD
+
+
+def test_every_fact_outranks_every_opinion() -> None:
+    assert min(_score(s) for s in FACTS) > max(_score(s) for s in OPINIONS)
+
+
+def test_features_explain_the_score() -> None:
+    span = _span("The senate voted 61 to 38 on Tuesday to ratify the fisheries treaty with Norway.")
+    score, features = cm.score_span(span)
+    assert {"quantity", "official_act", "past_tense", "named_entity"} <= set(features)
+    assert score == pytest.approx(cm.rule_score(features))
+    assert set(features) <= set(cm.WEIGHTS)
+
+
+def test_modal_in_reported_speech_is_not_penalised_but_main_modal_is() -> None:
+    reported = cm.sentence_features(_span("The mayor said in 2018 that he would raise the tax on fuel."))
+    promise = cm.sentence_features(_span("The mayor will raise the tax on fuel."))
+    assert "future_or_modal" not in reported
+    assert "future_or_modal" in promise
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _quote(text: str, content: str, speaker: str, entity: str | None) -> Quote:
+    c0 = text.index(content)
+    s0 = text.index(speaker)
+    return Quote(
+        id="Q1",
+        kind="direct",
+        content=[Span(start=c0, end=c0 + len(content), text=content)],
+        speaker=Span(start=s0, end=s0 + len(speaker), text=speaker),
+        speaker_entity=entity,
+    )
+
+
+ARTICLE = (
+    "Police arrested 45 people in the port city of Marel on Sunday. "
+    "\u201cThe ministry spent 12 million euros on the new bridge in 2021,\u201d opposition leader Dana Kors said."
+)
+
+
+def test_claim_inside_a_quote_belongs_to_the_speaker() -> None:
+    content = "The ministry spent 12 million euros on the new bridge in 2021"
+    quote = _quote(ARTICLE, content, "Dana Kors", "E7")
+    claims = _claims(ARTICLE, [quote])
+    quoted = [c for c in claims if c.quote == "Q1"]
+    assert len(quoted) == 1
+    assert quoted[0].speaker == "E7"
+    assert quoted[0].text == content
+    assert quoted[0].quantities[0].value == pytest.approx(12e6)
+    assert quoted[0].quantities[0].unit == "EUR"
+    outlet = [c for c in claims if c.quote is None]
+    assert any(c.text.startswith("Police arrested 45 people") and c.speaker == "the outlet" for c in outlet)
+
+
+def test_without_quotes_everything_is_the_outlets() -> None:
+    claims = _claims(ARTICLE)
+    assert claims
+    assert all(c.speaker == "the outlet" and c.quote is None for c in claims)
+
+
+def test_unattributed_belief_stays_with_the_outlet() -> None:
+    text = "It is believed that 900 fighters remain in the hills near Sarov."
+    content = "900 fighters remain in the hills near Sarov"
+    c0 = text.index(content)
+    quote = Quote(id="Q1", kind="belief", content=[Span(start=c0, end=c0 + len(content), text=content)])
+    claims = _claims(text, [quote])
+    assert len(claims) == 1
+    assert claims[0].speaker == "the outlet"
+    assert claims[0].quote is None
+    assert claims[0].hedge is not None and claims[0].hedge.text == "It is believed"
+
+
+def test_claim_offsets_point_into_the_article() -> None:
+    for claim in _claims(ARTICLE):
+        assert ARTICLE[claim.start : claim.end] == claim.text
+        assert 0.0 <= claim.checkworthiness <= 1.0
+
+
+# --------------------------------------------------------------------------- seed article
+
+
+@pytest.mark.eval
+def test_seed_article_top_claim_is_the_troop_estimate() -> None:
+    path = _shared() / "examples" / "seed-article.txt"
+    if not path.exists():
+        pytest.skip(f"shared examples not available at {path}")
+    analysis = analyze(path.read_text(encoding="utf-8"), published="2021-04-04")
+    assert analysis.claims
+    top = max(analysis.claims, key=lambda c: c.checkworthiness)
+    assert "2,500 American troops in Iraq" in top.text
+    assert top.hedge is not None and "estimated" in top.hedge.text.lower()
+    assert top.speaker == "the outlet"
+    assert top.quote is None
+    quantity = next(q for q in top.quantities if q.value == 2500)
+    assert quantity.unit == "troops"
+    assert quantity.counted == "American troops in Iraq"
