@@ -781,7 +781,17 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
                     speaker = nxt.speaker
             if speaker is None:
                 continue
-            results.append((None, q, "direct", list(q.pieces), speaker))
+            prev = results[-1] if results else None
+            if (
+                prev is not None
+                and prev[4] is speaker
+                and prev[2] in ("direct", "mixed")
+                and "\n" not in text[prev[3][-1][1] : q.start]
+            ):
+                # "“A,” she said. “B.”": the quotation goes on after the cue — one statement
+                prev[3].extend(q.pieces)
+            else:
+                results.append((None, q, "direct", list(q.pieces), speaker))
             last_sent = qe
 
     quotes: list[Quote] = []
