@@ -65,6 +65,7 @@ class Candidate:
     pred: Token  # the verb whose tense/modality/negation decide status (== head for verbs)
     nominal: bool
     intent: Token | None = None  # "vowed"/"prepared"/"will" that made it THREATEN/AGREE
+    recipient: Token | None = None  # set by rules that know it ("X said Y must ...": Y)
     children: list[Candidate] = field(default_factory=list)  # merged instrument events
 
 
@@ -133,13 +134,18 @@ def _candidates(sent: Span) -> list[Candidate]:
         if tok.i in used:
             continue
         if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNP", "NNPS"):
-            trig = _noun_trigger(tok) if tok.dep_ != "compound" else None
+            trig = _noun_trigger(tok)
+            toks = [tok]
+            if trig is not None and tok.dep_ == "compound":
+                if tok.head.lemma_.lower() not in lex.GENERIC_HEADS:
+                    continue  # "occupation forces": a modifier, not an event
+                tok = tok.head  # "a mediation effort": the generic head carries the syntax
+                toks = [toks[0], tok]
             if trig is None:
                 continue
             pred = _nominal_predicate(tok)
-            toks = [tok]
             if pred is not None and pred.i < tok.i and pred.lemma_.lower() in lex.LIGHT_VERBS:
-                toks = [pred, tok]
+                toks = [pred, *toks]
                 light_taken.add(pred.i)
             cands.append(Candidate(trig[0], trig[1], toks, tok, pred or tok, True))
             used.update(t.i for t in toks)
@@ -155,11 +161,37 @@ def _candidates(sent: Span) -> list[Candidate]:
             if lemma in lex.LIGHT_VERBS and obj is not None and _noun_trigger(obj) is not None \
                     and len(toks) == 1:
                 continue  # "held talks": the noun carries the event
+            if trig[0] == "PROTEST" and any(ch.dep_ == "ccomp" for ch in tok.children) or (
+                trig[0] == "PROTEST" and tok.dep_ in ("ccomp", "parataxis") and tok.head.i != tok.i
+                and tok.i > tok.head.i
+            ):
+                trig = ("ACCUSE", "disapprove")  # "..., the group protested": a complaint, not a march
             cands.append(Candidate(trig[0], trig[1], toks, tok, tok, False))
             used.update(t.i for t in toks)
     # drop a light verb candidate whose noun took it over (order of discovery may differ)
     cands = [c for c in cands if not (not c.nominal and c.head.i in light_taken)]
+    cands.extend(_modal_demands(sent, {t.i for c in cands for t in c.tokens}))
     return _merge_instruments(cands)
+
+
+def _modal_demands(sent: Span, taken: set[int]) -> list[Candidate]:
+    """ "X declared that China must drop barriers": a demand by X on China (REQUEST)."""
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.lemma_.lower() not in lex.DEMAND_FRAMES:
+            continue
+        for comp in tok.children:
+            if comp.dep_ != "ccomp":
+                continue
+            aux = _aux(comp)
+            obliged = bool(aux & {"must", "should"}) or (
+                comp.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in comp.children)
+            )
+            subj = next((x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if obliged and subj is not None and subj.pos_ != "PRON":
+                out.append(Candidate("REQUEST", "change", [tok], tok, tok, False, recipient=subj))
+                break
+    return out
 
 
 def _merge_instruments(cands: list[Candidate]) -> list[Candidate]:
@@ -484,9 +516,16 @@ def _intent(c: Candidate) -> Token | None:
         if node.lemma_.lower() in lex.INTENT_HEADS:
             return node
     aux = _aux(verb)
-    if aux & {"will", "would", "'ll", "shall"} and (_under_reporting(verb) or c.type in lex.HOSTILE):
+    if aux & {"will", "would", "'ll", "shall"} and (_under_reporting(verb) or c.type in lex.HOSTILE
+                                                    or _conditional(verb)):
         return next(ch for ch in verb.children if ch.lower_ in ("will", "would", "'ll", "shall"))
     return None
+
+
+def _conditional(verb: Token) -> bool:
+    """ "will withdraw unless ...": an act made conditional on the other side's behaviour."""
+    return any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children)
+               for ch in verb.children)
 
 
 def _status(c: Candidate, ctx: Ctx, quote: Quote | None) -> str:
@@ -689,13 +728,19 @@ def _context(sent: Span) -> list[str]:
 # assembly
 
 
-def _intent_type(c: Candidate) -> tuple[str, str | None] | None:
-    if c.type in lex.HOSTILE:
-        mode = {"ASSAULT": "violence", "SANCTION": "sanction", "MOBILIZE": "violence"}.get(c.type)
-        if c.type == "COERCE":
-            mode = c.mode if c.mode in lex.MODES["THREATEN"] else "restrict"
+def _intent_type(c: Candidate, intent: Token) -> tuple[str, str | None] | None:
+    """What a stated intention to do ``c`` is, in PLOVER terms (None: the act stays itself)."""
+    word = intent.lemma_.lower()
+    mode = {"ASSAULT": "violence", "SANCTION": "sanction", "MOBILIZE": "violence"}.get(c.type)
+    if c.type == "COERCE":
+        mode = c.mode if c.mode in lex.MODES["THREATEN"] else "restrict"
+    if word in ("threaten", "warn") or c.type in lex.HOSTILE:
         return "THREATEN", mode
+    if intent.lower_ in ("will", "would", "'ll", "shall") and _conditional(c.pred):
+        return "THREATEN", "ultimatum"
     if c.type in lex.PROMISABLE:
+        return "AGREE", "promise"
+    if c.type in lex.COMMITTABLE and word in lex.COMMITMENT_HEADS:
         return "AGREE", "promise"
     return None
 
@@ -711,13 +756,40 @@ def depth(tok: Token) -> int:
     return n
 
 
+def _anchor(c: Candidate) -> Token:
+    """Where an event sits in the tree: the light verb of "held talks", else the trigger head."""
+    if c.pred.i != c.head.i and c.head.is_ancestor(c.pred) is False and c.pred.is_ancestor(c.head):
+        return c.pred
+    if c.intent is not None and c.intent.dep_ not in ("aux",) and c.intent.is_ancestor(c.pred):
+        return c.intent
+    return c.head
+
+
+def _prominence(c: Candidate, anchors: dict[int, Candidate]) -> float:
+    """Confidence that ``c`` is what the sentence reports: events embedded under other events
+    ("staged demonstrations to demand reforms": the demand) and nouns count less."""
+    node = _anchor(c)
+    own = {t.i for t in c.tokens} | {node.i}
+    embedded = 0
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in anchors and node.i not in own and anchors[node.i] is not c:
+            embedded += 1
+    return round(1.0 / (1 + 0.6 * embedded + 0.1 * depth(_anchor(c))) * (0.85 if c.nominal else 1.0), 3)
+
+
+#: The refusal a negated promise of each cooperative act amounts to (REJECT modes).
+REFUSAL_MODE = {"CONSULT": "meet", "AID": "assist", "CONCEDE": "yield", "RETREAT": "yield",
+                "AGREE": "settle", "COOPERATE": "assist", "SUPPORT": None}
+
+
 def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
     cands = _candidates(sent)
     by_head = {c.head.i: c for c in cands}
     consumed: set[int] = set()
     for c in cands:
         intent = _intent(c)
-        new = _intent_type(c) if intent is not None else None
+        new = _intent_type(c, intent) if intent is not None else None
         if new is not None and intent is not None:
             c.type, c.mode, c.intent = new[0], new[1], intent
             if intent.i in by_head:
@@ -725,13 +797,16 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
     cands = [c for c in cands if c.head.i not in consumed]
     times = _assign_times(sent, cands, ctx)
     context = _context(sent)
+    anchors = {_anchor(c).i: c for c in cands}
+    for c in cands:
+        anchors.setdefault(c.head.i, c)
     events: list[Event] = []
     for c in cands:
         if c.nominal:
             a_tok, r_tok = _nominal_participants(c, by_head)
         else:
             a_tok, _ = _subject_of(c.head)
-            r_tok = _verb_recipient(c.head, by_head)
+            r_tok = c.recipient or _verb_recipient(c.head, by_head)
         if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
             r_tok = None
         toks = sorted(c.tokens, key=lambda t: t.i)
@@ -744,6 +819,10 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
         status = _status(c, ctx, quote if direct else None)
         if c.intent is not None and status in ("planned", "hypothetical"):
             status = "occurred"  # the threat or promise itself was made
+        if status == "negated" and c.type in REFUSAL_MODE and _aux(c.pred) & {"will", "would", "can", "wo", "ca"}:
+            # "X said it would not meet the demands": a refusal, which did happen
+            c.type, c.mode = "REJECT", REFUSAL_MODE[c.type]
+            status = "asserted" if direct else "occurred"
         actor = _participant(ctx, a_tok)
         if direct and quote is not None and not (c.nominal and c.pred.i == c.head.i) and (
             actor is None or (actor.entity is None and not any(w[:1].isupper() for w in actor.text.split()))
@@ -770,7 +849,7 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             location=_location(c, sent, ctx, {o.head.i for o in cands if o is not c}),
             status=status,  # type: ignore[arg-type]
             quote=quote.id if quote is not None else None,
-            confidence=round(1.0 / (1 + 0.25 * depth(c.head)) * (0.8 if c.nominal else 1.0), 3),
+            confidence=_prominence(c, anchors),
         ))
     return events
 

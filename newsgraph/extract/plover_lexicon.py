@@ -26,10 +26,10 @@ MODES: dict[str, tuple[str, ...]] = {
     "AGREE": ("settle", "ceasefire", "treaty", "promise"),
     "CONSULT": ("visit", "third-party", "multilateral", "phone", "meet"),
     "SUPPORT": ("praise", "endorse", "defend"),
-    "CONCEDE": ("ceasefire", "release", "policy", "power", "apologize", "amnesty"),
+    "CONCEDE": ("release", "policy", "power", "apologize", "amnesty", "accede"),
     "COOPERATE": ("economic", "military", "intelligence", "judicial"),
     "AID": ("economic", "military", "humanitarian", "asylum", "personnel"),
-    "RETREAT": ("withdraw", "release", "return", "disarm", "resign", "ease"),
+    "RETREAT": ("withdraw", "release", "return", "disarm", "resign", "ease", "ceasefire"),
     "REQUEST": ("assist", "change", "yield", "meet", "settle", "release"),
     "ACCUSE": ("disapprove", "investigate", "allege", "sue"),
     "REJECT": ("assist", "change", "yield", "meet", "settle", "veto"),
@@ -37,7 +37,7 @@ MODES: dict[str, tuple[str, ...]] = {
     "PROTEST": ("demo", "riot", "strike", "hunger", "obstruct", "boycott"),
     "SANCTION": ("convict", "expel", "discontinue", "embargo", "boycott", "freeze"),
     "MOBILIZE": ("troops", "police", "militia", "alert", "weapons"),
-    "COERCE": ("seize", "restrict", "ban", "censor", "deport", "arrest", "curfew", "raid"),
+    "COERCE": ("seize", "restrict", "ban", "censor", "deport", "arrest", "curfew", "raid", "cyber"),
     "ASSAULT": (
         "beat", "firearms", "explosives", "suicide-attack", "drone", "aerial", "shelling",
         "abduct", "assassinate", "crowd-control", "wmd", "clash",
@@ -47,7 +47,21 @@ MODES: dict[str, tuple[str, ...]] = {
 #: Hostile types: an announced intention to do one of these is a THREATEN event.
 HOSTILE: frozenset[str] = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 #: Cooperative material acts: a promise to do one of these is an AGREE event.
-PROMISABLE: frozenset[str] = frozenset({"AID", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"})
+PROMISABLE: frozenset[str] = frozenset({"AID", "CONCEDE", "RETREAT", "COOPERATE"})
+#: Acts an actor can be said to commit to; "ready to host talks" is an AGREE, "will visit" stays CONSULT.
+COMMITTABLE: frozenset[str] = PROMISABLE | {"CONSULT", "SUPPORT"}
+#: Explicit commitment words (as opposed to a bare future "will").
+COMMITMENT_HEADS: frozenset[str] = frozenset(
+    "offer pledge promise vow swear agree commit ready willing prepared prepare".split()
+)
+#: Nouns too generic to be events that take their meaning from a compound: "mediation effort".
+GENERIC_HEADS: frozenset[str] = frozenset(
+    "mission effort process initiative campaign bid plan package programme program drive".split()
+)
+#: Verbs that report a statement whose modal complement ("X must ...") is a demand on its subject.
+DEMAND_FRAMES: frozenset[str] = frozenset(
+    "say tell declare state insist stress reiterate repeat conclude warn add write emphasize argue".split()
+)
 
 # Verbs ---------------------------------------------------------------------------------------------
 
@@ -61,28 +75,29 @@ def _verbs(table: dict[Trigger, str]) -> dict[str, Trigger]:
 
 
 VERBS: dict[str, Trigger] = _verbs({
-    ("AGREE", None): "agree accept sign ratify approve conclude pledge promise vow commit "
-    "guarantee undertake consent",
+    ("AGREE", None): "agree accept sign ratify approve conclude pledge promise vow commit offer "
+    "guarantee consent",
     ("AGREE", "settle"): "settle reconcile",
     ("AGREE", "ceasefire"): "truce",
     ("CONSULT", None): "meet negotiate discuss confer consult",
     ("CONSULT", "visit"): "visit tour host receive welcome",
     ("CONSULT", "third-party"): "mediate broker facilitate",
     ("CONSULT", "phone"): "phone telephone",
-    ("SUPPORT", None): "support back endorse defend hail recognize",
+    ("SUPPORT", None): "support back endorse defend hail recognize forgive",
     ("SUPPORT", "praise"): "praise commend applaud congratulate thank laud",
-    ("CONCEDE", None): "concede yield relent",
+    ("CONCEDE", None): "concede yield relent accede allow permit",
+    ("CONCEDE", "policy"): "ease lift relax loosen shorten",
     ("CONCEDE", "apologize"): "apologize apologise admit regret",
     ("CONCEDE", "release"): "release free pardon",
     ("CONCEDE", "amnesty"): "amnesty",
     ("COOPERATE", None): "cooperate collaborate partner ally coordinate",
-    ("AID", None): "aid assist help provide give donate supply grant fund finance lend",
+    ("AID", None): "aid assist help provide give donate supply grant fund finance lend contribute",
     ("AID", "humanitarian"): "evacuate rescue shelter",
     ("AID", "asylum"): "harbor harbour",
     ("AID", "military"): "arm train",
-    ("RETREAT", "withdraw"): "withdraw retreat",
+    ("RETREAT", "withdraw"): "withdraw retreat surrender",
     ("RETREAT", "resign"): "resign quit abdicate",
-    ("RETREAT", "ease"): "ease lift relax loosen reopen",
+    ("RETREAT", "ease"): "reopen",
     ("RETREAT", "disarm"): "disarm demobilize demobilise disband",
     ("REQUEST", None): "request ask urge demand appeal implore beg seek press plead petition",
     ("REQUEST", "assist"): "solicit",
@@ -93,26 +108,27 @@ VERBS: dict[str, Trigger] = _verbs({
     ("ACCUSE", "investigate"): "investigate probe inquire examine",
     ("ACCUSE", "sue"): "sue indict prosecute",
     ("REJECT", None): "reject refuse decline deny dismiss rebuff spurn repudiate oppose resist "
-    "disregard defy ignore",
+    "disregard defy ignore violate breach flout",
     ("REJECT", "veto"): "veto",
     ("THREATEN", None): "threaten warn menace",
     ("THREATEN", "ultimatum"): "ultimatum",
     ("PROTEST", "demo"): "demonstrate rally march protest picket",
     ("PROTEST", "riot"): "riot",
-    ("PROTEST", "obstruct"): "barricade",
+    ("PROTEST", "obstruct"): "barricade block",
     ("PROTEST", "boycott"): "boycott",
     ("SANCTION", None): "sanction penalize penalise punish",
     ("SANCTION", "expel"): "expel",
     ("SANCTION", "convict"): "convict sentence",
-    ("SANCTION", "discontinue"): "suspend cancel sever cut halt freeze terminate",
+    ("SANCTION", "discontinue"): "suspend cancel sever cut halt freeze terminate reduce",
     ("SANCTION", "embargo"): "embargo",
-    ("MOBILIZE", None): "mobilize mobilise deploy mass station dispatch",
+    ("MOBILIZE", None): "mobilize mobilise deploy mass station dispatch reinforce",
     ("MOBILIZE", "alert"): "alert",
     ("COERCE", None): "coerce force compel",
     ("COERCE", "arrest"): "arrest detain jail imprison apprehend intern",
     ("COERCE", "seize"): "seize occupy blockade confiscate impound expropriate nationalize annex",
     ("COERCE", "ban"): "ban outlaw prohibit",
-    ("COERCE", "restrict"): "restrict",
+    ("COERCE", "restrict"): "restrict prevent disperse suppress quell",
+    ("COERCE", "cyber"): "hack",
     ("COERCE", "censor"): "censor",
     ("COERCE", "deport"): "deport extradite",
     ("COERCE", "raid"): "raid storm",
@@ -179,15 +195,22 @@ PHRASAL: dict[str, Trigger] = {
 #: Verbs whose meaning depends on their object: "lift a ban" is a concession,
 #: "block roads" is an obstruction protest, "impose" takes the type of what is imposed.
 VERB_OBJECT: dict[tuple[str, str], Trigger] = {
-    ("lift", "ban"): ("RETREAT", "ease"),
-    ("lift", "sanction"): ("RETREAT", "ease"),
+    # easing a military pressure is a retreat; easing a political or economic one a concession
     ("lift", "blockade"): ("RETREAT", "ease"),
     ("lift", "siege"): ("RETREAT", "ease"),
-    ("lift", "curfew"): ("RETREAT", "ease"),
-    ("lift", "embargo"): ("RETREAT", "ease"),
-    ("lift", "restriction"): ("RETREAT", "ease"),
-    ("ease", "restriction"): ("RETREAT", "ease"),
-    ("ease", "sanction"): ("RETREAT", "ease"),
+    ("ease", "blockade"): ("RETREAT", "ease"),
+    ("accept", "demand"): ("CONCEDE", "accede"),
+    ("meet", "demand"): ("CONCEDE", "accede"),
+    ("send", "arm"): ("AID", "military"),
+    ("send", "weapon"): ("AID", "military"),
+    ("send", "troop"): ("MOBILIZE", "troops"),
+    ("send", "aid"): ("AID", None),
+    ("reduce", "troop"): ("RETREAT", "withdraw"),
+    ("strengthen", "force"): ("MOBILIZE", "troops"),
+    ("share", "expertise"): ("COOPERATE", "intelligence"),
+    ("share", "intelligence"): ("COOPERATE", "intelligence"),
+    ("share", "information"): ("COOPERATE", "intelligence"),
+    ("protest", "decision"): ("ACCUSE", "disapprove"),
     ("block", "road"): ("PROTEST", "obstruct"),
     ("block", "street"): ("PROTEST", "obstruct"),
     ("block", "highway"): ("PROTEST", "obstruct"),
@@ -205,7 +228,8 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
     ("take", "hostage"): ("ASSAULT", "abduct"),
     ("take", "control"): ("COERCE", "seize"),
     ("declare", "war"): ("THREATEN", "violence"),
-    ("declare", "ceasefire"): ("CONCEDE", "ceasefire"),
+    ("declare", "ceasefire"): ("RETREAT", "ceasefire"),
+    ("declare", "truce"): ("RETREAT", "ceasefire"),
     ("declare", "emergency"): ("COERCE", "restrict"),
     ("declare", "independence"): ("REJECT", "change"),
     ("cross", "border"): ("ASSAULT", None),
@@ -260,6 +284,7 @@ NOUNS: dict[str, Trigger] = _verbs({
     ("MOBILIZE", "police"): "patrol",
     ("MOBILIZE", "alert"): "alert",
     ("COERCE", "arrest"): "arrest detention imprisonment",
+    ("COERCE", "cyber"): "cyberattack hacking",
     ("COERCE", "seize"): "seizure confiscation annexation occupation",
     ("COERCE", "ban"): "ban prohibition",
     ("COERCE", "restrict"): "curfew restriction crackdown lockdown siege blockade martial_law",
@@ -302,12 +327,19 @@ MODIFIED_NOUNS: dict[tuple[str, str], Trigger] = {
     ("humanitarian", "aid"): ("AID", "humanitarian"),
     ("economic", "aid"): ("AID", "economic"),
     ("naval", "blockade"): ("COERCE", "restrict"),
+    ("cyber", "attack"): ("COERCE", "cyber"),
+    ("ethnic", "cleansing"): ("ASSAULT", None),
+    ("war", "game"): ("COOPERATE", "military"),
+    ("joint", "exercise"): ("COOPERATE", "military"),
+    ("military", "exercise"): ("COOPERATE", "military"),
+    ("naval", "exercise"): ("COOPERATE", "military"),
 }
 
 #: Verbs that lend their subject to an event noun object: "held talks", "launched an attack".
 LIGHT_VERBS: frozenset[str] = frozenset(
     "hold have conduct launch carry stage mount make issue impose sign reach conclude strike seal "
-    "announce begin start resume open lodge file express voice deliver level offer extend provide "
+    "announce begin start resume open lodge file express voice deliver level extend provide undertake "
+    "tighten expand widen maintain keep "
     "give pay order authorize authorise reiterate renew repeat step intensify escalate continue "
     "engage enter join take send grant declare organize organise lead call".split()
 )
@@ -321,8 +353,8 @@ REPORTING: frozenset[str] = frozenset(
 
 #: Intention markers that turn a hostile act into THREATEN and a cooperative act into AGREE.
 INTENT_HEADS: frozenset[str] = frozenset(
-    "threaten vow pledge promise warn offer determine determined prepare prepared ready willing intend "
-    "resolve resolved plan decide".split()
+    "threaten vow swear pledge promise warn offer determine determined prepare prepared ready willing "
+    "intend resolve resolved plan decide".split()
 )
 
 #: Words that make an event planned rather than occurred.
