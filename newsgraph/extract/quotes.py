@@ -102,8 +102,12 @@ PREP_CUES = frozenset(
     }
 )
 
+_ALL_CUES: frozenset[str] = frozenset()  # filled below, once every lexicon is defined
+
 #: "X dismissed Y as “…”": the quoted description is the content (a mixed quote).
 AS_VERBS = frozenset("dismiss describe characterize characterise brand label denounce condemn hail praise".split())
+
+_ALL_CUES = SPEECH_VERBS | BELIEF_VERBS | INTENTION_VERBS
 
 PRONOUNS_SINGULAR = frozenset("he she him her i me".split())
 PRONOUNS_PLURAL = frozenset("they them we us".split())
@@ -296,6 +300,7 @@ class Frame:
     sent: Span | None = None
     quotes: list[Quoted] = field(default_factory=list)
     mixed_as: bool = False  # "dismissed Y as “…”": the quoted words are the content
+    as_fallback: list[tuple[int, int]] = field(default_factory=list)  # "Y as …" when nothing is quoted
 
 
 def _np_span(tok: Token) -> Span:
@@ -391,11 +396,23 @@ def _subtree_minus(root: Token, excluded: set[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+def _lemma(tok: Token) -> str:
+    """The token's lemma, repaired from its form when the lemmatizer misses ("hopes" → "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in _ALL_CUES:
+        return lemma
+    low = tok.lower_
+    for cand in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-2] + "e" if low.endswith("ed") else ""):
+        if cand in _ALL_CUES:
+            return cand
+    return lemma
+
+
 def _is_cue_verb(tok: Token) -> tuple[bool, bool]:
     """(is a cue, is a belief cue)."""
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
         return False, False
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     if lemma in BELIEF_VERBS or lemma in INTENTION_VERBS:
         return True, True
     if lemma in SPEECH_VERBS:
@@ -467,7 +484,7 @@ def _frames(doc: Doc) -> list[Frame]:
         is_cue, belief = _is_cue_verb(tok)
         if not is_cue:
             continue
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         comps = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
         if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
             continue
@@ -491,7 +508,7 @@ def _frames(doc: Doc) -> list[Frame]:
                     ncomps = [c for c in n.children if c.dep_ in CONTENT_DEPS]
                     if ncomps and speaker is not None:
                         nb = _is_cue_verb(n)[1]
-                        nf = Frame([n], n.lemma_.lower(), speaker, belief=nb, sent=n.sent)
+                        nf = Frame([n], _lemma(n), speaker, belief=nb, sent=n.sent)
                         for c in ncomps:
                             nf.content.extend(_subtree_minus(c, set()))
                         frames.append(nf)
@@ -501,6 +518,15 @@ def _frames(doc: Doc) -> list[Frame]:
             head = tok.head
             excl = {t.i for t in tok.subtree}
             frame.content.extend(_subtree_minus(head, excl))
+        elif lemma in AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+            # "X dismissed Y as “…”": the quoted description is the content (a mixed quote);
+            # with no quotation, the whole "Y as …" is the paraphrase
+            frame.mixed_as = True
+            as_prep = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as")
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            rng = _char_range(t for a in [*objs, as_prep] for t in a.subtree)
+            if rng is not None:
+                frame.as_fallback = [rng]
         else:
             args = _message_args(tok, lemma)
             if args:
@@ -515,8 +541,6 @@ def _frames(doc: Doc) -> list[Frame]:
         if speaker is None or speaker[0].tag_ in ("WP", "WP$", "WDT"):
             continue  # agentless ("it is estimated that …"): a claim, not a quote
         frame.content = _same_paragraph(doc.text, tok.idx, frame.content)
-        if not frame.content and lemma in AS_VERBS:
-            frame.mixed_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
         frames.append(frame)
     return frames
 
@@ -567,6 +591,21 @@ def _alnum_outside(text: str, ranges: list[tuple[int, int]], quotes: list[Quoted
             if text[i].isalnum() and not any(x <= i < y for x, y in inside):
                 count += 1
     return count
+
+
+def _cut_unclosed(f: Frame) -> list[tuple[int, int]]:
+    """Quotation pieces; an unclosed quotation that swallowed its own "X said" stops before it."""
+    pieces = [p for q in f.quotes for p in q.pieces]
+    cue = f.cue[0].idx
+    stop = min(cue, f.speaker.start_char) if f.speaker is not None else cue
+    out = []
+    for q in f.quotes:
+        for a, b in q.pieces:
+            if not q.closed and a <= cue < b:
+                b = stop
+            if b > a:
+                out.append((a, b))
+    return out or pieces
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
@@ -754,9 +793,11 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
                     kind = "mixed" if words >= 3 else "indirect"
                     content = _merge_ranges([*f.content, *(p for q in f.quotes for p in q.pieces)])
                 else:
-                    kind, content = "direct", [p for q in f.quotes for p in q.pieces]
+                    kind, content = "direct", _cut_unclosed(f)
             elif f.content:
                 kind, content = "indirect", f.content
+            elif f.as_fallback:
+                kind, content = "indirect", _same_paragraph(text, f.cue[0].idx, f.as_fallback)
             else:
                 continue
             if f.belief and kind == "indirect":
