@@ -78,6 +78,9 @@ def register(apps) -> None:  # noqa: ANN001
                      fail_fast=not keep_going)
         typer.echo(report.summary())
         typer.echo(f"store: {store.url}  ({store.count()} articles)")
+        db_arg = f" --db {db}" if db else ""
+        typer.echo(f"next:  newsgraph list{db_arg}  ·  newsgraph actors{db_arg}  ·  newsgraph timeline{db_arg}  ·  "
+                   f"newsgraph serve{db_arg}  (then open http://127.0.0.1:8000/)")
         raise typer.Exit(0 if report.ok else 1)
 
     @app.command("list")
