@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.extract.times import find_times, fmt, nearest_year, parse_published, shift
 from newsgraph.model import Article, TimeExpr
@@ -241,6 +244,15 @@ def test_duration_after_without_dated_narrative_stays_a_duration(nlp):
     assert [(t.text, t.value, t.type) for t in found] == [("90 days", "P90D", "DURATION")]
 
 
+def test_later_without_dated_narrative_is_only_a_length(nlp):
+    found = times(nlp, "Two weeks later, the rebels retook the town.")
+    assert [(t.text, t.value, t.type) for t in found] == [("Two weeks", "P2W", "DURATION")]
+
+
+def test_half_of_this_year(nlp):
+    assert value_of(nlp, "The report covers the first half of this year.", "the first half of this year") == "2021-H1"
+
+
 def test_quarter_anaphora_and_year_earlier(nlp):
     text = ("Acme earned $5 million in the third quarter, up from $3 million a year earlier. "
             "Revenue in the quarter rose 4%.")
@@ -301,3 +313,29 @@ def test_seed_article_gold_times(nlp):
     assert not missing, missing
     after = next(t for t in found if t.text == "two days after")
     assert after.anchor is not None and after.anchor != "publication"
+
+
+TIMEX_VALUE = re.compile(
+    r"^(\d{2,4}(-(\d{2}(-\d{2})?|W\d{2}(-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?(T(\d{2}:\d{2}|MO|AF|EV|NI|MI))?"
+    r"|P(T?(\d+|X)(Y|M|W|D|H|S|Q|DE|CE|WE))+|PT?\d+[A-Z]\d+[A-Z]|XXXX-(WXX-\d|\d{2})|PRESENT_REF|PAST_REF|FUTURE_REF)$"
+)
+
+_WORDS = st.sampled_from(
+    "the on in last next this week month year Friday June 5, 2020 two days after ago earlier later "
+    "May may quarter third since recently now three years 1998 p.m. 7 at of a and following summer "
+    "tomorrow yesterday 's - , . every daily fiscal 12 Dec. morning the past".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=25), st.sampled_from([PUB, "1999-12-31", None]))
+def test_random_text_offsets_and_value_shapes(nlp, words, published):
+    text = " ".join(words)
+    for t in find_times(nlp(text), published):
+        assert text[t.start:t.end] == t.text
+        if t.value is None:
+            assert not t.resolved
+        else:
+            assert TIMEX_VALUE.match(t.value), t.value
+        if published is None and t.anchor == "publication":
+            raise AssertionError(f"guessed against a missing publication date: {t}")

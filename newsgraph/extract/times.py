@@ -572,8 +572,8 @@ def h_quarter(m: re.Match, ctx: Context) -> Result:
     anchor: str | None = None
     if m["year"]:
         y = int(m["year"])
-    elif m["rel"]:
-        rel = m["rel"].lower()
+    elif m["rel"] or m["rel2"]:
+        rel = (m["rel"] or m["rel2"]).lower()
         step = {"last": -1, "this": 0, "next": 1, "previous": -1, "past": -1, "current": 0, "coming": 1}[rel]
         y = ctx.need().year + step
         anchor = "publication"
@@ -677,6 +677,10 @@ def h_earlier_later(m: re.Match, ctx: Context) -> Result:
         return Result("DURATION", _duration(n if n is not None else "X", unit), None)
     sign = 1 if m["dir"].lower() in ("later", "afterwards", "afterward", "on") else -1
     day, gran, anchor = ctx.reference()
+    if anchor == "publication":
+        # "two weeks later" with no date in the text before it: later than an event we cannot
+        # date, so all we know is the length of time
+        return Result("DURATION", _duration(n, unit), None, end=m.end("unit"))
     d = shift(day, unit, sign * int(n))
     g = UNITS[unit][2]
     if g == "day" and gran != "day":
@@ -866,10 +870,11 @@ RULES: list[tuple[str, str, Handler]] = [
      h_fiscal_rel),
     ("quarter", rf"{B}(?i:(?:the\s+(?=(?:fiscal\s+)?{ORD}\s|\w+\s+year))?(?:(?P<rel>last|this|next|current)\s+"
      rf"year'?s\s+)?(?:fiscal\s+)?"
-     rf"(?P<q>{ORD})[- ](?:fiscal[- ])?(?P<unit>quarter|half))(?:\s+(?i:of\s+)?(?:(?i:fiscal\s+)?(?P<year>{YEAR})))?"
+     rf"(?P<q>{ORD})[- ](?:fiscal[- ])?(?P<unit>quarter|half))(?:\s+(?i:of\s+)?(?:(?i:fiscal\s+)?(?P<year>{YEAR}))|"
+     r"\s+(?i:of\s+(?P<rel2>this|last|next)\s+year))?"
      r"(?![\w])", h_quarter),
     ("quarter_yf", rf"{B}(?i:(?:the\s+)?(?P<year>{YEAR})\s+(?:fiscal\s+)?(?P<q>{ORD})[- ](?P<unit>quarter|half))"
-     rf"(?P<rel>){E}", h_quarter),
+     rf"(?P<rel>)(?P<rel2>){E}", h_quarter),
     ("year_period", rf"{B}(?i:the\s+(?P<year>{YEAR})\s+(?P<w>quarter|period))" + E, h_year_period),
     ("quarter_q", rf"{B}(?-i:Q(?P<q>[1-4]))(?P<unit>)(?P<rel>)(?:\s+(?P<year>{YEAR}))?{E}",
      lambda m, ctx: h_quarter(_QuarterMatch(m), ctx)),
@@ -971,7 +976,7 @@ class _QuarterMatch:
             return "quarter"
         if key == "q":
             return self._m["q"]
-        if key == "rel":
+        if key in ("rel", "rel2"):
             return None
         return self._m[key]
 
