@@ -1,0 +1,57 @@
+"""``newsgraph eval framing`` and ``newsgraph train framing``: thin wrappers over :mod:`newsgraph.eval.framing`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+
+def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
+    """Add the framing commands to the eval and train apps."""
+
+    @apps.eval.command("framing")
+    def eval_framing(
+        ptc: Path = typer.Option(..., "--ptc", exists=True, file_okay=False,
+                                 help="PTC folder (<split>-articles/, <split>-task-flc-tc.labels)."),
+        split: str = typer.Option("dev", "--split", help="dev or train."),
+        as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+        limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N articles."),
+    ) -> None:
+        """Propaganda span identification as in SemEval-2020 task 11 (overall `si` and per technique)."""
+        from ..eval.framing import evaluate_framing
+        from ..extract._framing_model import loaded_model
+
+        if split not in ("dev", "train"):
+            raise typer.BadParameter("--split must be dev or train")
+        result = evaluate_framing(ptc, split, limit=limit)
+        if as_json:
+            typer.echo(json.dumps(result))
+            return
+        scorer = "rules + trained model" if loaded_model() is not None else "shipped rules"
+        typer.echo(f"framing on {ptc} split {split}: {result['articles']} articles, {result['seconds']} s ({scorer})")
+        si = result["si"]
+        typer.echo(f"  {'si':36s} P {si['precision']:.4f}  R {si['recall']:.4f}  F1 {si['f1']:.4f}")
+        for name, fig in result["techniques"].items():
+            typer.echo(
+                f"  {name:36s} P {fig['precision']:.4f}  R {fig['recall']:.4f}  F1 {fig['f1']:.4f}"
+                f"  (pred {fig['predicted']}, gold {fig['gold']})"
+            )
+
+    @apps.train.command("framing")
+    def train_framing(
+        ptc: Path = typer.Option(..., "--ptc", exists=True, file_okay=False,
+                                 help="Your PTC-format data folder."),
+        split: str = typer.Option("train", "--split", help="Which split of it to fit on."),
+        out: Path | None = typer.Option(None, "--out", help="Where to save the model (default: "
+                                        "$NEWSGRAPH_FRAMING_MODEL or ~/.local/share/newsgraph/framing-model.pkl)."),
+    ) -> None:
+        """Fit a local token-classification model (scikit-learn) whose spans are added to the rule cues."""
+        from ..eval.framing import train_framing as fit
+        from ..extract._framing_model import default_model_path
+
+        path = fit(ptc, out, split=split)
+        typer.echo(f"saved {path}")
+        if path.resolve() != default_model_path().resolve():
+            typer.echo(f"to use it, set NEWSGRAPH_FRAMING_MODEL={path}")

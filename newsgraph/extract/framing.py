@@ -1,0 +1,809 @@
+"""Framing cues: loaded language and persuasion techniques (SemEval-2020 task 11 labels).
+
+Why rules and word lists rather than a hosted model: every flag must be checkable by a
+reader, so each cue names the rule and the lexicon entry that fired (``explanation``),
+the actor it is aimed at (``target``) and whose words they are (``voice``: the outlet's
+own prose, or a quoted speaker's).  The lists live in :mod:`.framing_lexicon`.
+
+What is found, and the span each cue covers (PTC-style spans are phrases, not words):
+
+* ``Loaded_Language`` — judgement-laden adjectives/adverbs/verbs/nouns; an adjective
+  takes its head noun and preceding intensifiers ("particularly gruesome torture").
+* ``Name_Calling,Labeling`` — pejorative labels for people/groups ("neocon scum"), and
+  pejorative adjectives before a person or group ("disgraced former director"); euphemistic
+  or hostile descriptors of armed actors ("anti-terror group", "occupation forces").
+* ``Doubt`` — "so-called X", "self-styled X", scare quotes around a short noun phrase,
+  doubt-casting phrases and rhetorical questions in the outlet's voice.
+* ``Slogans`` — quoted mottos after "slogan/motto/chant", "No to …" chains, hashtags,
+  short exclamatory imperatives and formulaic chants ("Down with …").
+* ``Repetition`` — the same loaded word or label used again in the article.
+* ``Exaggeration,Minimisation`` — superlatives with "ever/in history", absolute phrases,
+  minimisers ("nothing more than").
+* ``Flag-Waving`` — appeals to the nation or in-group ("our country", "the American people").
+* A few phrase rules for the rarer techniques (fear, black-and-white, causal
+  oversimplification, bandwagon / reductio ad hitlerum, whataboutism, thought-terminating
+  clichés).
+
+Neutral reporting verbs (said, told, added, according to …) are never flagged.  When a
+user has trained a local model (``newsgraph train framing``), its spans are added to the
+rule spans; the rules alone are the shipped default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Analysis, FrameCue, Mention, Quote
+from . import _framing_model, extractor
+from . import framing_lexicon as lex
+
+VERSION = "1"
+
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+ADJ_ON_PERSON_IS_LABEL = True
+OPEN_QUOTES = "\"“‘«"
+CLOSE_QUOTES = "\"”’»"
+
+# Nouns that stand for people or groups: a pejorative adjective before them labels the actor.
+PERSONISH = lex._words(
+    """
+    man, woman, men, women, people, person, leader, official, director, president, minister,
+    senator, lawmaker, politician, group, groups, movement, party, organization, organisation,
+    government, regime, administration, force, forces, army, militia, fighter, soldier, troop,
+    activist, supporter, follower, member, spokesman, spokeswoman, commander, general, chief,
+    candidate, judge, journalist, reporter, media, press, left, right, establishment, elite,
+    class, crowd, mob, voter, citizen, protester, cleric, imam, preacher, priest, agent, operative,
+    lobby, network, faction, wing, camp, ally, allies, friend, enemy, adversary, rival, opponent,
+    critic, puppet, state, country, nation, power, superpower, empire, democrat, republican,
+    liberal, conservative, progressive, celebrity, professor, academic, scientist, expert,
+    researcher, analyst, pundit, host, anchor, commentator, bureaucrat, apparatchik, elites
+    """
+)
+
+# Nouns for organised groups: a label on one of these is aimed at the group itself.
+GROUP_NOUNS = lex._words("group, groups, movement, militia, organization, organisation, faction, network, outfit, cell")
+
+_QUOTED_RE = re.compile(r"([\"“‘])([^\"“”‘’\n]{1,60}?)([\"”’])(?![A-Za-z])")
+_HASHTAG_RE = re.compile(r"(?<![\w#])#[A-Za-z][\w]{2,}")
+_NO_TO_RE = re.compile(r"\b(?:No|Yes) to [^.;:!?\"“”‘’\n]{3,80}?(?=[.;:!?\"”’\n]|$)")
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    technique: str
+    explanation: str
+    head: int | None = None  # token index the cue is about (for target resolution)
+    key: str | None = None  # normalized lexicon entry (for repetition and target propagation)
+    target: str | None = None
+    target_text: str | None = None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _in_list(tok: Token, words: frozenset[str]) -> str | None:
+    """The entry of ``words`` that ``tok`` matches (lower form, lemma, or hyphen-less), else None."""
+    for form in (tok.lower_, _lemma(tok)):
+        if form in words:
+            return form
+    return None
+
+
+def _is_reporting(tok: Token) -> bool:
+    return _lemma(tok) in lex.REPORTING_VERBS or tok.lower_ in lex.REPORTING_VERBS
+
+
+def _in_name(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
+
+
+def _extend_left(doc: Doc, i: int, words: frozenset[str]) -> int:
+    """Take preceding intensifiers/loaded adverbs into the span."""
+    while i > 0 and doc[i - 1].pos_ in ("ADV", "ADJ") and (
+        doc[i - 1].lower_ in words or doc[i - 1].lower_ in lex.LOADED_ADV
+    ):
+        i -= 1
+    return i
+
+
+def _np_right(doc: Doc, i: int) -> int:
+    """For a prenominal modifier at ``i``, the index of the noun it modifies, if contiguous; else i."""
+    tok = doc[i]
+    head = tok.head
+    if tok.dep_ in ("amod", "compound", "nmod", "advmod") and head.i > i and head.pos_ in ("NOUN", "PROPN"):
+        between = doc[i + 1 : head.i]
+        if len(between) <= 4 and all(
+            t.head.i == head.i or t.head.i in range(i, head.i) or t.pos_ == "PUNCT" for t in between
+        ):
+            return head.i
+    return i
+
+
+def _np_left(doc: Doc, i: int, det: bool = False) -> int:
+    """Leftmost contiguous premodifier of the noun at ``i`` (amod/compound/nmod; determiners if ``det``)."""
+    deps = {"amod", "compound", "nmod", "nummod", "advmod", "punct", "poss", "case"}
+    if det:
+        deps |= {"det"}
+    start = i
+    for child in sorted((c for c in doc[i].lefts), key=lambda c: -c.i):
+        if child.dep_ in deps and child.i == start - 1 or (child.dep_ in deps and child.right_edge.i == start - 1):
+            start = child.left_edge.i
+        else:
+            break
+    return start
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _hyphen_word(doc: Doc, i: int) -> tuple[str, int]:
+    """The hyphenated word starting at token ``i`` ("anti-terror") and its last token index."""
+    j = i
+    while (
+        j + 2 < len(doc)
+        and doc[j + 1].text == "-"
+        and not doc[j].whitespace_
+        and not doc[j + 1].whitespace_
+        and doc[j + 2].is_alpha
+    ):
+        j += 2
+    return doc[i : j + 1].text.lower(), j
+
+
+_POS_LISTS = (
+    ("LOADED_ADJ", ("ADJ", "VERB")),
+    ("LOADED_ADV", ("ADV",)),
+    ("LOADED_NOUN", ("NOUN",)),
+    ("LOADED_VERB", ("VERB",)),
+)
+
+
+def _loaded_entry(tok: Token, word: str) -> tuple[str, str] | None:
+    """(entry, list name) when ``word`` (the token or its hyphenated compound) is a loaded word."""
+    return _own_entry(tok, word)
+
+
+def _own_entry(tok: Token, word: str) -> tuple[str, str] | None:
+    for name, tags in _POS_LISTS:
+        words = getattr(lex, name)
+        if tok.pos_ not in tags:
+            continue
+        if name == "LOADED_ADJ" and tok.pos_ == "VERB" and tok.tag_ not in ("VBN", "VBG"):
+            continue
+        for form in (word, _lemma(tok)) if word == tok.lower_ else (word,):
+            if form in words:
+                return form, name
+    return None
+
+
+def _loaded_and_labels(doc: Doc) -> list[_Cue]:
+    out: list[_Cue] = []
+    skip_until = -1
+    for tok in doc:
+        if tok.i <= skip_until:
+            continue
+        if tok.is_punct or tok.is_space or _is_reporting(tok) or tok.pos_ in ("AUX", "DET", "PRON", "ADP"):
+            continue
+        if _in_name(tok) and tok.pos_ == "PROPN":
+            continue
+        word, last_i = _hyphen_word(doc, tok.i)
+        last = doc[last_i]
+        # Name_Calling: label nouns ("neocon scum", "occupiers")
+        entry = None
+        if last.pos_ in ("NOUN", "PROPN") or (last.pos_ == "ADJ" and last.dep_ not in ("amod",)):
+            entry = word if word in lex.LABEL_NOUNS else (_lemma(last) if _lemma(last) in lex.LABEL_NOUNS else None)
+        if entry:
+            start = _np_left(doc, tok.i)
+            out.append(
+                _Cue(
+                    doc[start].idx,
+                    last.idx + len(last),
+                    "Name_Calling,Labeling",
+                    f"label noun '{entry}' (framing_lexicon.LABEL_NOUNS)",
+                    head=last.i,
+                    key=entry,
+                )
+            )
+            skip_until = last_i
+            continue
+        # Name_Calling: pejorative adjective before a person/group ("disgraced former director")
+        entry = word if word in lex.LABEL_ADJ else None
+        if entry and last.dep_ in ("amod", "compound", "nmod") and last.head.i > last_i:
+            head = last.head
+            if head.pos_ == "PROPN" or head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH):
+                start = _extend_left(doc, tok.i, lex.INTENSIFIERS)
+                out.append(
+                    _Cue(
+                        doc[start].idx,
+                        head.idx + len(head),
+                        "Name_Calling,Labeling",
+                        f"pejorative label '{entry}' before '{head.text}' (framing_lexicon.LABEL_ADJ)",
+                        head=head.i,
+                        key=entry,
+                    )
+                )
+                skip_until = head.i if head.pos_ != "PROPN" else last_i
+                continue
+        # Loaded_Language
+        found = _loaded_entry(last if last_i != tok.i else tok, word)
+        if found is None:
+            continue
+        entry, source = found
+        src = last
+        start, end_i = tok.i, last_i
+        if src.pos_ in ("ADJ", "ADV") or source == "LOADED_ADJ":
+            start = _extend_left(doc, tok.i, lex.INTENSIFIERS)
+            end_i = _np_right(doc, last_i)
+            if end_i == last_i and src.pos_ == "ADV" and src.head.i == last_i + 1 and src.head.pos_ in ("ADJ", "VERB"):
+                end_i = src.head.i
+        elif src.pos_ == "NOUN" and src.dep_ == "compound":
+            end_i = _np_right(doc, last_i)
+        elif src.pos_ == "VERB":
+            for child in src.rights:
+                if child.dep_ == "prt" and child.i == end_i + 1:
+                    end_i = child.i
+        technique = "Loaded_Language"
+        why = f"loaded word '{entry}' (framing_lexicon.{source})"
+        head = doc[end_i]
+        if (
+            ADJ_ON_PERSON_IS_LABEL
+            and source == "LOADED_ADJ"
+            and end_i != last_i
+            and (head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH) or _in_list(head, lex.LABEL_NOUNS))
+        ):
+            technique = "Name_Calling,Labeling"
+            why = f"loaded adjective '{entry}' labels '{head.text}' (framing_lexicon.{source})"
+        out.append(
+            _Cue(
+                doc[start].idx,
+                doc[end_i].idx + len(doc[end_i]),
+                technique,
+                why,
+                head=end_i,
+                key=entry,
+            )
+        )
+        skip_until = last_i
+    return out
+
+
+def _phrase_index(doc: Doc) -> list[str]:
+    return [t.lower_ for t in doc]
+
+
+def _find_phrases(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Token matches (start, end_exclusive, phrase) of multi-word lower-case phrases."""
+    lowers = _phrase_index(doc)
+    by_first: dict[str, list[list[str]]] = defaultdict(list)
+    for p in phrases:
+        parts = [t.text.lower() for t in _tokenize(doc, p)]
+        if parts:
+            by_first[parts[0]].append(parts)
+    hits: list[tuple[int, int, str]] = []
+    for i, low in enumerate(lowers):
+        for parts in by_first.get(low, ()):
+            n = len(parts)
+            if lowers[i : i + n] == parts:
+                hits.append((i, i + n, " ".join(parts)))
+    return hits
+
+
+_TOKENIZED: dict[str, list] = {}
+
+
+def _tokenize(doc: Doc, phrase: str) -> list:
+    toks = _TOKENIZED.get(phrase)
+    if toks is None:
+        from spacy.tokens import Doc as _Doc
+
+        words = re.findall(r"[\w'’]+|[^\w\s]", phrase)
+        toks = list(_Doc(doc.vocab, words=words))
+        _TOKENIZED[phrase] = toks
+    return toks
+
+
+def _phrase_rules(doc: Doc) -> list[_Cue]:
+    out: list[_Cue] = []
+    tables = (
+        (lex.LOADED_PHRASES, "Loaded_Language", "LOADED_PHRASES", False),
+        (lex.LABEL_PHRASES, "Name_Calling,Labeling", "LABEL_PHRASES", False),
+        (lex.DOUBT_PHRASES, "Doubt", "DOUBT_PHRASES", False),
+        (lex.FLAG_WORDS, "Flag-Waving", "FLAG_WORDS", False),
+        (lex.EXAGGERATION_PHRASES, "Exaggeration,Minimisation", "EXAGGERATION_PHRASES", True),
+        (lex.THOUGHT_TERMINATING, "Thought-terminating_Cliches", "THOUGHT_TERMINATING", False),
+        (lex.FEAR_PHRASES, "Appeal_to_fear-prejudice", "FEAR_PHRASES", True),
+        (lex.BLACK_WHITE_PHRASES, "Black-and-White_Fallacy", "BLACK_WHITE_PHRASES", True),
+        (lex.CAUSAL_PHRASES, "Causal_Oversimplification", "CAUSAL_PHRASES", True),
+        (lex.BANDWAGON_PHRASES, "Bandwagon,Reductio_ad_hitlerum", "BANDWAGON_PHRASES", False),
+        (lex.HITLER_WORDS, "Bandwagon,Reductio_ad_hitlerum", "HITLER_WORDS", False),
+    )
+    for phrases, technique, name, extend in tables:
+        multi = [p for p in phrases if " " in p or "-" in p or "'" in p]
+        single = {p for p in phrases if p not in multi}
+        hits = _find_phrases(doc, multi)
+        hits += [(t.i, t.i + 1, t.lower_) for t in doc if t.lower_ in single]
+        for s, e, phrase in hits:
+            end = e - 1
+            if extend:
+                # take the rest of the noun phrase / predicate the phrase opens
+                last = doc[end]
+                if last.head.i > end and last.head.i - end <= 4:
+                    end = last.head.i
+                for t in doc[end + 1 : min(len(doc), end + 4)]:
+                    if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.head.i <= end + 3:
+                        end = t.i
+                    else:
+                        break
+            out.append(
+                _Cue(
+                    doc[s].idx,
+                    doc[end].idx + len(doc[end]),
+                    technique,
+                    f"phrase '{phrase}' (framing_lexicon.{name})",
+                    head=doc[end].i,
+                    key=phrase,
+                )
+            )
+    return out
+
+
+def _doubt(doc: Doc, quoted_ranges: list[tuple[int, int]]) -> list[_Cue]:
+    out: list[_Cue] = []
+    text = doc.text
+    for tok in doc:
+        entry = None
+        if tok.lower_ == "so" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "called":
+            entry, first = "so-called", tok.i + 3
+        elif tok.lower_ == "so-called":
+            entry, first = "so-called", tok.i + 1
+        elif tok.lower_ == "so" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "called" and doc[tok.i + 1].dep_ != "ROOT":
+            entry, first = "so called", tok.i + 2
+        elif tok.lower_ in ("self-styled", "self-proclaimed", "supposed", "purported", "would-be"):
+            entry, first = tok.lower_, tok.i + 1
+        if entry is None or first >= len(doc):
+            continue
+        # the noun phrase the qualifier casts doubt on
+        end = first
+        while end + 1 < len(doc) and doc[end].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM") and doc[end].dep_ in (
+            "amod",
+            "compound",
+            "nmod",
+            "punct",
+            "nummod",
+        ):
+            if doc[end].is_punct and doc[end].text not in OPEN_QUOTES + CLOSE_QUOTES + "-":
+                break
+            end += 1
+        while end < len(doc) - 1 and doc[end].text in OPEN_QUOTES:
+            end += 1
+        if doc[end].is_punct:
+            continue
+        if end + 1 < len(doc) and doc[end + 1].text in CLOSE_QUOTES:
+            end += 1
+        target_tok = doc[end] if not doc[end].is_punct else doc[end - 1]
+        np_text = text[doc[first].idx : target_tok.idx + len(target_tok)].strip(OPEN_QUOTES + CLOSE_QUOTES + " ")
+        out.append(
+            _Cue(
+                tok.idx,
+                doc[end].idx + len(doc[end]),
+                "Doubt",
+                f"'{entry}' casts doubt on '{np_text}' (doubt qualifier)",
+                head=target_tok.i,
+                key=entry,
+                target_text=np_text,
+            )
+        )
+    # scare quotes: a short quoted noun phrase used as a name, outside reported speech
+    for m in _QUOTED_RE.finditer(text):
+        inner = m.group(2).strip()
+        words = inner.split()
+        if not (1 <= len(words) <= 4) or inner[-1:] in ".!?,;:" or inner[:1].isdigit():
+            continue
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if span is None or not any(t.pos_ in ("NOUN", "ADJ") for t in span):
+            continue
+        # words a speaker is reported to have used (a partial quote) are not the outlet's scare quotes
+        if any(_is_reporting(t) and t.pos_ == "VERB" for t in span.root.ancestors) or any(
+            s <= m.start() < e for s, e in quoted_ranges
+        ):
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.text in OPEN_QUOTES:
+            prev = doc[span.start - 2] if span.start > 1 else None
+        if prev is None or prev.pos_ not in ("DET", "ADJ", "ADP", "PRON", "NUM") and prev.dep_ != "poss":
+            continue
+        out.append(
+            _Cue(
+                m.start(),
+                m.end(),
+                "Doubt",
+                f"scare quotes around '{inner}' (short quoted term outside reported speech)",
+                head=span.root.i,
+                key=inner.lower(),
+                target_text=inner,
+            )
+        )
+    return out
+
+
+def _slogans(doc: Doc) -> list[_Cue]:
+    out: list[_Cue] = []
+    text = doc.text
+    # quoted motto after an introducing noun ("the slogan 'X'", "chanting 'X'")
+    for tok in doc:
+        if tok.lower_ not in lex.SLOGAN_INTRO and _lemma(tok) not in lex.SLOGAN_INTRO:
+            continue
+        window = text[tok.idx + len(tok) : tok.idx + len(tok) + 40]
+        m = re.search(r"[\"“‘«]", window)
+        if not m or re.search(r"[.!?]\s", window[: m.start()]):
+            continue
+        begin = tok.idx + len(tok) + m.end()
+        close = re.compile(r"[\"”»]|’(?![A-Za-z])")
+        cm = close.search(text, begin)
+        if not cm or cm.start() - begin > 200 or cm.start() <= begin:
+            continue
+        end = cm.start()
+        while end > begin and text[end - 1] in " .,;:":
+            end -= 1
+        out.append(
+            _Cue(
+                begin,
+                end,
+                "Slogans",
+                f"quoted motto introduced by '{tok.text}' (framing_lexicon.SLOGAN_INTRO)",
+                key=text[begin:end].lower(),
+            )
+        )
+    # "No to X, No to Y" chains
+    for m in _NO_TO_RE.finditer(text):
+        seg_end = m.end()
+        chain = re.compile(r"(?:,\s*|\s+and\s+|\s+)(?:No|Yes) to [^.;:!?\"“”‘’\n]{3,80}?(?=[.;:!?\"”’\n,]|\s+and\s+|$)")
+        while (nxt := chain.match(text, seg_end)) is not None:
+            seg_end = nxt.end()
+        out.append(_Cue(m.start(), seg_end, "Slogans", "'No to …' chant formula", key=m.group(0).lower()))
+    for m in _HASHTAG_RE.finditer(text):
+        out.append(_Cue(m.start(), m.end(), "Slogans", "hashtag used as a slogan", key=m.group(0).lower()))
+    # short exclamations and formulaic chants
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        words = [t for t in toks if not t.is_punct]
+        s_text = sent.text.strip().strip(OPEN_QUOTES + CLOSE_QUOTES + " ").lower()
+        opener = next((o for o in lex.SLOGAN_OPENERS if s_text.startswith(o + " ") or s_text == o), None)
+        exclaim = toks[-1].text == "!" or (len(toks) > 1 and toks[-2].text == "!")
+        imperative = words and words[0].tag_ == "VB" and words[0].dep_ == "ROOT"
+        if 1 <= len(words) <= 7 and exclaim and (imperative or opener):
+            why = f"short exclamation opening with '{opener}'" if opener else "short imperative exclamation"
+        elif opener and len(words) <= 6 and (exclaim or s_text[:1] == s_text[:1].upper()):
+            if opener in ("free", "stop", "no more") and not exclaim:
+                continue
+            why = f"formulaic chant '{opener} …' (framing_lexicon.SLOGAN_OPENERS)"
+        else:
+            continue
+        first, last = words[0], words[-1]
+        out.append(_Cue(first.idx, last.idx + len(last), "Slogans", why, key=s_text))
+    return out
+
+
+def _flag_waving(doc: Doc) -> list[_Cue]:
+    out: list[_Cue] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        entry = _in_list(tok, lex.NATION_NOUNS)
+        if not entry:
+            continue
+        left = [c for c in tok.lefts]
+        owner = next((c for c in left if c.lower_ in ("our", "my") and c.dep_ == "poss"), None)
+        nation = next(
+            (c for c in left if c.ent_type_ == "NORP" or c.lower_ in ("american", "british", "russian", "national")),
+            None,
+        )
+        if owner is None and not (nation is not None and tok.lower_ in ("people", "values", "way", "heroes", "patriots")):
+            continue
+        start = min(c.i for c in (owner or nation, *[c for c in left if c.dep_ in ("amod", "compound", "det")]))
+        why = (
+            f"in-group appeal '{(owner or nation).text} … {tok.text}' (framing_lexicon.NATION_NOUNS)"
+        )
+        out.append(_Cue(doc[start].idx, tok.idx + len(tok), "Flag-Waving", why, head=tok.i, key=entry))
+    return out
+
+
+def _exaggeration(doc: Doc) -> list[_Cue]:
+    """Superlatives that claim an extreme ("the worst X ever", "the deadliest attack in history")."""
+    out: list[_Cue] = []
+    for tok in doc:
+        if tok.tag_ != "JJS" and not (tok.lower_ == "most" and tok.head.pos_ == "ADJ"):
+            continue
+        if tok.lower_ in ("least", "latest", "last", "first", "next", "best") and tok.tag_ == "JJS":
+            # temporal/ordinal superlatives are plain reporting; "best" is judged below with "ever"
+            if tok.lower_ != "best":
+                continue
+        noun = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else (tok.head.head if tok.lower_ == "most" else None)
+        if noun is None or noun.i < tok.i:
+            continue
+        sent = tok.sent
+        tail = [t for t in sent if t.i > noun.i and t.i <= noun.i + 6]
+        boost = next(
+            (t for t in tail if t.lower_ in ("ever", "history", "world", "all", "imaginable", "possible")),
+            None,
+        )
+        if boost is None and tok.lower_ not in lex.EXAGGERATION_WORDS:
+            continue
+        start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else tok.i
+        end = boost.i if boost is not None else noun.i
+        if boost is not None and boost.lower_ == "all" and end + 1 < len(doc) and doc[end + 1].lower_ == "time":
+            end += 1
+        out.append(
+            _Cue(
+                doc[start].idx,
+                doc[end].idx + len(doc[end]),
+                "Exaggeration,Minimisation",
+                f"superlative '{tok.text}'" + (f" with '{boost.text}'" if boost is not None else ""),
+                head=noun.i,
+                key=tok.lower_,
+            )
+        )
+    return out
+
+
+def _rhetorical_questions(doc: Doc, quoted_ranges: list[tuple[int, int]]) -> list[_Cue]:
+    out: list[_Cue] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks or "?" not in sent.text[-3:]:
+            continue
+        if any(s <= toks[0].idx < e for s, e in quoted_ranges):
+            continue
+        words = [t for t in toks if not t.is_punct]
+        if len(words) < 3 or len(words) > 30:
+            continue
+        if not any(t.lower_ in ("really", "why", "how", "seriously", "who", "isn't", "aren't", "doesn't") or t.lower_ == "n't" for t in words):
+            continue
+        first, last = toks[0], toks[-1]
+        out.append(
+            _Cue(first.idx, last.idx + len(last), "Doubt", "rhetorical question in the outlet's voice", head=sent.root.i)
+        )
+    return out
+
+
+def _repetition(doc: Doc, cues: list[_Cue]) -> list[_Cue]:
+    """Loaded words/labels used more than once: each use after the first is Repetition."""
+    by_key: dict[str, list[_Cue]] = defaultdict(list)
+    for c in cues:
+        if c.technique in ("Loaded_Language", "Name_Calling,Labeling", "Slogans", "Flag-Waving") and c.key:
+            by_key[c.key].append(c)
+    out: list[_Cue] = []
+    for key, group in by_key.items():
+        uses = {(c.start, c.end): c for c in group}
+        if len(uses) < 2:
+            continue
+        for (s, e), c in sorted(uses.items()):
+            why = f"'{key}' used {len(uses)} times in the article"
+            out.append(_Cue(s, e, "Repetition", why, head=c.head, key=key, target_text=c.target_text))
+    return out
+
+
+# --------------------------------------------------------------------------- targets and voice
+
+
+class _Targets:
+    """Resolve the actor a cue is aimed at from the mentions the actors extractor found."""
+
+    def __init__(self, doc: Doc, analysis: Analysis) -> None:
+        self.doc = doc
+        self.analysis = analysis
+        self.by_token: dict[int, Mention] = {}
+        mentions = [m for m in analysis.mentions if m.type in ACTOR_TYPES or m.form == "description"]
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                cur = self.by_token.get(t.i)
+                if cur is None or (cur.end - cur.start) > (m.end - m.start):
+                    self.by_token[t.i] = m
+        self.labels: list[tuple[int, int, str]] = []
+        for ent in analysis.entities:
+            for lab in ent.labels:
+                self.labels.append((lab.start, lab.end, ent.id))
+        self.fallback = not analysis.mentions
+
+    def _mention(self, tok: Token) -> tuple[str | None, str] | None:
+        m = self.by_token.get(tok.i)
+        if m is not None and m.entity:
+            ent = self.analysis.entity(m.entity)
+            return m.entity, ent.name if ent is not None else m.text
+        if self.fallback and tok.ent_type_ in ACTOR_TYPES:
+            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+            return None, ent.text
+        return None
+
+    def _named_group(self, tok: Token) -> tuple[str | None, str] | None:
+        """A label on an unnamed group ("a prominent anti-terror group"): the group named next.
+
+        Appositions first ("Kata'ib Hezbollah, another ... group"), else the first organisation
+        named after the noun within the same or the next sentence (news leads name the group
+        right after describing it).
+        """
+        for child in tok.children:
+            if child.dep_ == "appos":
+                hit = self._mention(child)
+                if hit:
+                    return hit
+        if tok.dep_ == "appos":
+            hit = self._mention(tok.head)
+            if hit:
+                return hit
+        sent = tok.sent
+        limit = sent.end
+        if sent.end < len(self.doc):
+            limit = self.doc[sent.end].sent.end
+        for i in range(tok.i + 1, limit):
+            m = self.by_token.get(i)
+            if m is not None and m.entity and m.type == "ORG":
+                ent = self.analysis.entity(m.entity)
+                return m.entity, ent.name if ent is not None else m.text
+        return None
+
+    def _in_subtree(self, tok: Token, exclude: Token | None = None) -> tuple[str | None, str] | None:
+        for child in tok.children:
+            if child.i >= tok.i or child is exclude:
+                continue
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                hit = self._mention(child) or self._in_subtree(child)
+                if hit:
+                    return hit
+        return None
+
+    def resolve(self, cue: _Cue) -> tuple[str | None, str | None]:
+        for s, e, ent_id in self.labels:
+            if s < cue.end and cue.start < e:
+                ent = self.analysis.entity(ent_id)
+                return ent_id, ent.name if ent else None
+        if cue.head is None:
+            return None, cue.target_text
+        tok = self.doc[cue.head]
+        seen = set()
+        for _ in range(3):
+            if tok.i in seen:
+                break
+            seen.add(tok.i)
+            hit = self._mention(tok) if not cue.target_text else None
+            if hit is None and tok.dep_ in ("compound", "appos") and tok.head.pos_ == "PROPN":
+                # "commander Qassem Soleimani", "trenchmate Abu Mahdi": the name the noun titles
+                hit = self._mention(tok.head)
+            if hit is None and _in_list(tok, GROUP_NOUNS):
+                hit = self._named_group(tok)
+            if hit is None and cue.technique != "Doubt":
+                hit = self._in_subtree(tok)
+            if hit is None:
+                for child in tok.children:
+                    if child.dep_ == "appos":
+                        hit = self._mention(child)
+                        if hit:
+                            break
+            if hit is None and tok.dep_ == "appos":
+                hit = self._mention(tok.head)
+            if hit is None and tok.dep_ in ("attr", "acomp", "oprd"):
+                subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    hit = self._mention(subj) or self._in_subtree(subj)
+            if hit is None and tok.pos_ == "VERB":
+                for child in tok.children:
+                    obj = child
+                    if child.dep_ in ("prep", "prt"):
+                        obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    elif child.dep_ not in ("dobj", "dative"):
+                        continue
+                    if obj is not None:
+                        hit = self._mention(obj) or self._in_subtree(obj)
+                        if hit:
+                            break
+            if hit is not None:
+                return hit[0], hit[1]
+            if tok.dep_ in ("amod", "compound", "advmod") and tok.head.i != tok.i:
+                tok = tok.head
+            else:
+                break
+        return None, cue.target_text
+
+
+def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    for q in quotes:
+        for c in q.content:
+            if c.start <= start and end <= c.end:
+                return q
+    return None
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Stretches between quotation marks (used to keep outlet-only rules off quoted speech)."""
+    ranges = []
+    for m in re.finditer(r"[\"“]([^\"“”]{20,}?)[\"”]", text):
+        ranges.append((m.start(), m.end()))
+    return ranges
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+def _dedupe(cues: list[_Cue]) -> list[_Cue]:
+    """Drop exact duplicates and same-technique cues nested inside a longer one."""
+    cues = sorted(cues, key=lambda c: (c.technique, c.start, -(c.end - c.start)))
+    kept: list[_Cue] = []
+    last: dict[str, _Cue] = {}
+    for c in cues:
+        prev = last.get(c.technique)
+        if prev is not None and prev.start <= c.start and c.end <= prev.end:
+            continue
+        kept.append(c)
+        last[c.technique] = c
+    return sorted(kept, key=lambda c: (c.start, c.end, c.technique))
+
+
+def find_cues(doc: Doc, analysis: Analysis) -> list[_Cue]:
+    """All rule cues of ``doc`` (before targets and voice are attached)."""
+    quoted = _quoted_ranges(doc.text)
+    cues = _loaded_and_labels(doc)
+    cues += _phrase_rules(doc)
+    cues += _doubt(doc, quoted)
+    cues += _slogans(doc)
+    cues += _flag_waving(doc)
+    cues += _exaggeration(doc)
+    cues += _rhetorical_questions(doc, quoted)
+    cues = _dedupe(cues)
+    cues += _repetition(doc, cues)
+    model = _framing_model.loaded_model()
+    if model is not None:
+        for technique, start, end, prob in model.predict_spans(doc):
+            cues.append(_Cue(start, end, technique, f"local trained model (p={prob:.2f}, {_framing_model.default_model_path().name})"))
+    return _dedupe(cues)
+
+
+@extractor("frames", field="frames", version=VERSION, after=("actors", "quotes"))
+def extract_frames(doc: Doc, analysis: Analysis) -> list[FrameCue]:
+    """Framing cues with technique, target actor, explanation and voice."""
+    cues = find_cues(doc, analysis)
+    targets = _Targets(doc, analysis)
+    for c in cues:
+        c.target, c.target_text = targets.resolve(c)
+    # a label or loaded entry aimed at an actor once keeps that target on its other uses
+    known: dict[str, tuple[str, str | None]] = {}
+    for c in cues:
+        if c.key and c.target and c.key not in known:
+            known[c.key] = (c.target, c.target_text)
+    for c in cues:
+        if c.key and not c.target and c.key in known and c.technique != "Doubt":
+            c.target, c.target_text = known[c.key]
+    out: list[FrameCue] = []
+    text = doc.text
+    for n, c in enumerate(cues, 1):
+        quote = _quote_at(analysis.quotes, c.start, c.end)
+        out.append(
+            FrameCue(
+                id=f"F{n}",
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                technique=c.technique,
+                target=c.target,
+                target_text=c.target_text,
+                explanation=c.explanation,
+                voice="speaker" if quote is not None else "outlet",
+                quote=quote.id if quote is not None else None,
+            )
+        )
+    return out

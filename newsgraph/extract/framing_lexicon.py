@@ -1,0 +1,403 @@
+"""Word lists for the framing extractor, written for newsgraph from general knowledge of
+persuasive and propagandistic news writing (tabloid, partisan and state-media registers).
+
+Nothing here is derived from any evaluation corpus: the lists name words whose *dictionary*
+meaning carries a judgement (a neutral reporter would pick a plainer word), grouped by the
+SemEval-2020 task 11 technique they usually realise.  Entries are lower-case lemmas (single
+tokens) or lower-case phrases (matched token by token); a ``*`` suffix marks a prefix entry.
+Every flag the extractor raises names the list and the entry that fired, so a reader can
+check and argue with it.
+"""
+
+from __future__ import annotations
+
+
+def _words(block: str) -> frozenset[str]:
+    # entries are comma-separated; a line break inside an entry is just a space
+    return frozenset(" ".join(w.split()).lower() for w in block.split(",") if w.strip())
+
+
+# Neutral verbs of saying and attribution: never flagged, whatever a sentiment lexicon says.
+REPORTING_VERBS = _words(
+    """
+    say, tell, add, state, note, report, according, explain, announce, write, comment, remark, reply,
+    respond, answer, ask, mention, describe, call, declare, indicate, suggest, confirm, continue, tweet,
+    post, argue, claim, insist, acknowledge, admit, believe, think, point, recall, testify, speak,
+    quote, cite, read, publish, inform, brief, estimate, predict, warn, urge, stress, emphasize,
+    emphasise, underscore, observe
+    """
+)
+
+# Words a sentiment lexicon scores strongly that are plain news vocabulary in reporting
+# (events, crimes, conflicts described neutrally).  Used to keep runtime sentiment lexicons honest.
+NEWS_NEUTRAL = _words(
+    """
+    kill, killed, death, dead, die, war, attack, crime, criminal, arrest, prison, jail, victim, injure,
+    injured, wound, wounded, accident, shoot, shooting, bomb, bombing, fire, fight, conflict, crisis,
+    problem, issue, concern, risk, threat, danger, dangerous, illegal, lawsuit, charge, charged, guilty,
+    court, police, military, weapon, gun, troop, soldier, sanction, protest, protester, strike,
+    violence, violent, abuse, fraud, steal, robbery, suspect, accuse, accused, deny, denied, reject,
+    oppose, opposition, lose, loss, fail, failure, cancer, disease, poverty, debt, unemployment, hurt,
+    pain, sad, worry, worried, fear, afraid, cut, low, bad, wrong, good, well, like, love, hope,
+    support, help, win, best, better, great, important, free, freedom, safe, safety, protect, security,
+    peace, agree, agreement, yes, no, please, thank, thanks, ok, okay, care, true, truth, trust, honest,
+    legal, justice, rights, right, interest, benefit
+    """
+)
+
+# Loaded_Language: judgement-laden adjectives and adverbs (the core of the technique).
+LOADED_ADJ = _words(
+    """
+    horrific, horrible, horrendous, terrible, awful, atrocious, appalling, abhorrent, abominable,
+    disgusting, despicable, deplorable, vile, heinous, monstrous, evil, wicked, sinister, nefarious,
+    outrageous, shameful, shameless, disgraceful, scandalous, shocking, repugnant, reprehensible,
+    barbaric, barbarous, brutal, savage, ruthless, vicious, murderous, bloodthirsty, genocidal,
+    tyrannical, draconian, oppressive, crooked, rotten, sleazy, treacherous, deceitful, fraudulent,
+    bogus, phony, phoney, sham, ridiculous, absurd, ludicrous, preposterous, laughable, pathetic,
+    idiotic, stupid, moronic, insane, crazy, deranged, hysterical, unhinged, delusional, incompetent,
+    inept, feckless, spineless, cowardly, gutless, arrogant, smug, hypocritical, sanctimonious,
+    self-righteous, pompous, fanatical, rabid, toxic, reckless, catastrophic, disastrous, devastating,
+    dreadful, tragic, gruesome, ghastly, grisly, sickening, nauseating, insidious, shady, shadowy,
+    notorious, infamous, diabolical, demonic, satanic, apocalyptic, hellish, nightmarish, chilling,
+    terrifying, horrifying, staggering, stunning, astonishing, unbelievable, incredible, fantastic,
+    tremendous, magnificent, glorious, heroic, courageous, valiant, noble, righteous, legendary,
+    blatant, flagrant, egregious, brazen, unconscionable, unforgivable, inexcusable, despotic, wretched,
+    twisted, perverted, depraved, degenerate, filthy, slimy, nasty, mean-spirited, hateful, vitriolic,
+    venomous, virulent, scathing, frantic, hapless, clueless, misguided, deluded, gullible,
+    disingenuous, mendacious, duplicitous, two-faced, cynical, petty, vindictive, malicious, sadistic,
+    cruel, inhumane, illegitimate, lawless, thuggish, mindless, senseless, futile, worthless, useless,
+    humiliating, disgraced, discredited, brainwashed, crazed, outlandish, damning, explosive, bombshell,
+    dystopian, orwellian, totalitarian, authoritarian, fascistic, fearmongering, fear-mongering,
+    xenophobic, islamophobic, homophobic, misogynistic, sexist, belligerent, bellicose, warmongering,
+    neocolonial, predatory, rapacious, greedy, dishonest, deceptive, manipulative, sneaky, cunning,
+    dastardly, villainous, callous, heartless, ungodly, unholy, godless, immoral, amoral, obscene,
+    grotesque, hideous, repulsive, revolting, loathsome, odious, contemptible, pitiful, miserable,
+    lousy, shoddy, half-baked, ill-conceived, hare-brained, harebrained, dimwitted, brainless, ignorant,
+    foolish, silly, nonsensical, baseless, groundless, spurious, specious, dubious, fishy, gleeful,
+    triumphant, bloody, cold-blooded, merciless, relentless, unrelenting, ferocious, fierce, furious,
+    irate, livid, enraged, outraged, paranoid, doomed, dire, grim, bleak, sordid, seedy, lurid, tawdry,
+    scandal-plagued, scandal-ridden, embattled, beleaguered, woeful, abysmal, dismal, ruinous, vengeful,
+    spiteful, malevolent, malignant, noxious, pernicious, destructive, subversive, seditious,
+    treasonous, traitorous, unpatriotic, decrepit, senile, demented, psychotic, maniacal, frenzied,
+    feverish, manic, shrill, strident, snide, smarmy, slick, oily, weaselly, weasel, craven, abject,
+    servile, obsequious, fawning, sycophantic, grovelling, groveling, bombastic, grandiose,
+    megalomaniacal, narcissistic, vain, condescending, patronizing, patronising, elitist, snobbish,
+    out-of-touch, tone-deaf, clownish, farcical, absurdist, bizarre, weird, creepy, sick, vulgar, crude,
+    lewd, dirty, foul, putrid, rancid, venal, mercenary, unscrupulous, conniving, scheming, devious,
+    crafty, perfidious, faithless, godforsaken, accursed, damned, damnable, infernal, bloodstained,
+    blood-soaked, war-mongering, trigger-happy, jingoistic, chauvinistic, fanatic, dogmatic, hidebound,
+    backward, primitive, medieval, uncivilized, barbarian, heartbreaking, harrowing, agonizing,
+    excruciating, unbearable, intolerable, insufferable, obnoxious, insulting, sensational,
+    sensationalist, alarmist, outrageously, amazing, awesome, brilliant, wonderful, marvelous,
+    marvellous, spectacular, extraordinary, phenomenal, superb, stellar, sublime, splendid,
+    breathtaking, miraculous, hallowed, saintly, angelic, helpless, defenseless, defenceless, beloved,
+    cherished, precious, proud, fearless, gallant, dauntless, steadfast, unwavering, indomitable,
+    invincible, mighty, staunch, tireless, selfless, patriotic, honorable, honourable, virtuous,
+    upright, decent, dignified, jaw-dropping, mind-boggling, eye-popping, eye-watering, whopping,
+    massive, enormous, gigantic, colossal, huge, mammoth, gargantuan, titanic, stupendous, ominous,
+    menacing, frightening, scary, alarming, disturbing, troubling, worrying, distressing
+    """
+)
+
+LOADED_ADV = _words(
+    """
+    shamelessly, brazenly, blatantly, flagrantly, desperately, viciously, brutally, ruthlessly,
+    savagely, callously, cynically, deceitfully, dishonestly, recklessly, wildly, insanely,
+    ridiculously, absurdly, outrageously, shockingly, horribly, terribly, disgracefully, pathetically,
+    stupidly, arrogantly, hypocritically, gleefully, mercilessly, relentlessly, cruelly, maliciously,
+    sneakily, conveniently, miserably, woefully, laughably, painfully, egregiously, grotesquely,
+    obscenely, hysterically, frantically, fanatically, boldly, defiantly, furiously, angrily, bitterly,
+    fiercely, wantonly, heartlessly, coldly, mindlessly, blindly, slavishly, cravenly, cowardly,
+    treacherously, deceptively, misleadingly, falsely, wrongly, unfairly, unjustly, disgustingly,
+    appallingly, alarmingly, dangerously, tragically, shamefully, astonishingly, amazingly, incredibly,
+    unbelievably, remarkably, stunningly, staggeringly, spectacularly, magnificently, gloriously,
+    heroically, bravely, courageously, proudly, triumphantly, miraculously, eerily, ominously,
+    suspiciously, ironically
+    """
+)
+
+# Intensifiers taken into a loaded phrase when they precede the loaded word.
+INTENSIFIERS = _words(
+    """
+    very, so, too, extremely, utterly, totally, completely, absolutely, truly, really, particularly,
+    especially, incredibly, deeply, highly, hugely, most, more, rather, quite, downright, outright,
+    thoroughly, profoundly, terribly, horribly, desperately, increasingly, ever, perpetually,
+    constantly, notoriously, openly, blatantly, criminally
+    """
+)
+
+LOADED_VERB = _words(
+    """
+    slam, blast, lambaste, bash, rip, smear, trash, savage, eviscerate, decimate, annihilate,
+    obliterate, slaughter, massacre, butcher, ravage, pillage, terrorize, terrorise, brainwash,
+    indoctrinate, crush, wreak, unleash, spew, rant, rave, whine, shriek, howl, gloat, boast, brag,
+    peddle, parrot, hijack, sabotage, meddle, whitewash, demonize, demonise, vilify, weaponize,
+    weaponise, infest, swarm, grovel, cower, kowtow, bully, trample, shred, gut, ratchet, skyrocket,
+    plummet, plunge, soar, explode, erupt, devastate, ruin, wreck, poison, pollute, infiltrate, incite,
+    stoke, fuel, inflame, enrage, outrage, horrify, terrify, cripple, strangle, choke, muzzle, gag,
+    enslave, subjugate, humiliate, mock, ridicule, sneer, scoff, deride, bemoan, bewail, lament, fume,
+    seethe, squirm, scramble, panic, backpedal, flip-flop, cave, capitulate, stonewall, fabricate,
+    concoct, hoodwink, dupe, swindle, lash, berate, scold, rebuke, chastise, castigate, excoriate,
+    malign, slander, libel, badmouth, harangue, hector, rail, implode, crater, torpedo, flounder,
+    bungle, botch, blunder, fumble, squander, hoard, gobble, devour, prey, lurk, scheme, connive,
+    slither, commandeer, pander, fawn, gush, swoon, drool, salivate, glorify, lionize, idolize,
+    caricature, lampoon, belittle, jeer, taunt, troll
+    """
+)
+
+LOADED_NOUN = _words(
+    """
+    tragedy, atrocity, atrocities, catastrophe, disaster, carnage, bloodbath, horror, nightmare, hell,
+    chaos, mayhem, havoc, turmoil, fiasco, debacle, farce, travesty, sham, hoax, scam, lies, hypocrisy,
+    tyranny, smear, meltdown, hysteria, frenzy, outrage, disgrace, shame, shenanigans, nonsense,
+    garbage, rubbish, junk, crap, drivel, onslaught, brutality, savagery, barbarism, barbarity, cruelty,
+    crusade, menace, scourge, poison, filth, stench, abomination, fearmongering, fear-mongering,
+    warmongering, demagoguery, witch-hunt, witchhunt, whitewash, hogwash, balderdash, baloney, claptrap,
+    lunacy, insanity, madness, idiocy, stupidity, incompetence, cowardice, treachery, betrayal, deceit,
+    deception, duplicity, charade, circus, spectacle, tantrum, rant, diatribe, tirade, screed, harangue,
+    vendetta, rampage, orgy, inferno, apocalypse, armageddon, doom, bombshell, trenchmate, crony, slush,
+    racket, swamp, cesspool, quagmire, debauchery, decadence, depravity, degeneracy, perversion, muck,
+    sleaze, stooge, puppet, shill, lackey, henchman, minion, thug, outrageousness, absurdity, folly,
+    blunder, bungle, gaffe, faux pas, embarrassment, humiliation, ignominy, infamy, villainy, evil,
+    evils, wickedness, malice, spite, venom, vitriol, rancor, rancour, bile, fury, rage, wrath, panic,
+    paranoia, delusion, fantasy, fairy tale, fairytale, myth, lie, falsehood, falsehoods, fabrication,
+    fabrications, distortion, misinformation, disinformation, fake, fakery, canard, slur, libel,
+    slander, innuendo, gibberish, babble, blather, bluster, bombast, hot air, ploy, stunt, gimmick,
+    ruse, trick, trickery, shakedown, heist, power land boondoggle, gravy train, giveaway, devil, demon,
+    beast, monster, horde, hordes, rabble, peril, bloodshed, butchery, bloodletting, killing spree,
+    stranglehold, chokehold, clutches, yoke, shackles, bondage, serfdom, gulag, dungeon, hellhole,
+    wasteland, death trap, time bomb, tinderbox, powder keg, firestorm, whirlwind, tsunami, avalanche,
+    deluge, torrent, contagion, rot, decay, hero, heroes, heroism, valor, valour, glory, triumph,
+    miracle, godsend, savior, saviour, martyrs
+    """
+)
+
+# Multi-word loaded phrases (matched case-insensitively, token by token).
+LOADED_PHRASES = _words(
+    """
+    lash out, lashed out, lashes out, lashing out, war crimes, crimes against humanity, reign of terror,
+    blood on their hands, blood on his hands, blood on her hands, stab in the back, stabbed in the back,
+    sold out, sell out, hidden agenda, smear campaign, iron fist, jackboot, jackboots, fear and
+    loathing, political theater, political theatre, cannon fodder, collateral damage, ethnic cleansing,
+    scorched earth, shock and awe, death squads, death squad, killing fields, political correctness,
+    cancel culture, mob rule, virtue signalling, virtue signaling, double standard, double standards,
+    slap in the face, tip of the iceberg, take notice, wake up, red line, powder keg, occupation forces,
+    occupation force, occupation troops, occupation army, occupying forces, occupying force, occupying
+    army, occupying troops, occupying power, comrade-in-arms, comrades-in-arms, ticking time bomb, house
+    of cards, slippery slope
+    """
+)
+
+# Name_Calling,Labeling: set phrases that label a person, group, institution or process.
+LABEL_PHRASES = _words(
+    """
+    witch hunt, witch-hunt, deep state, hit piece, police state, banana republic, kangaroo court, show
+    trial, puppet government, puppet regime, rogue state, axis of evil, evil empire, spin doctor, useful
+    idiots, useful idiot, fifth column, fellow travellers, fellow travelers, lamestream media,
+    mainstream media, presstitutes, drive-by media, ivory tower, chattering classes, political class,
+    ruling class, swamp creatures, paid agents, foreign agents, enemy of the people, enemies of the
+    people, enemies of the state, regime change warriors, armchair generals, keyboard warriors, social
+    justice warriors, tin-pot dictator, tinpot dictator
+    """
+)
+
+# Name_Calling,Labeling: nouns that label a person or group with a judgement.
+LABEL_NOUNS = _words(
+    """
+    thug, extremist, radical, jihadist, jihadi, fanatic, zealot, traitor, turncoat, puppet, stooge,
+    lackey, crony, henchman, minion, shill, hack, propagandist, mouthpiece, demagogue, dictator, despot,
+    tyrant, strongman, warmonger, neocon, neoconservative, globalist, elitist, leftist, lefty, libtard,
+    commie, fascist, neo-nazi, supremacist, racist, bigot, xenophobe, islamophobe, homophobe,
+    misogynist, sexist, snowflake, cuck, rino, moron, idiot, imbecile, fool, clown, buffoon, lunatic,
+    maniac, psychopath, sociopath, crook, liar, fraudster, charlatan, huckster, grifter, predator,
+    pedophile, paedophile, rapist, butcher, monster, beast, savage, barbarian, scum, vermin, parasite,
+    leech, snake, swine, coward, bully, hypocrite, apologist, denier, agitator, provocateur, anarchist,
+    mob, rioter, looter, invader, junta, cabal, clique, mafia, cult, occupier, hardliner, firebrand,
+    rabble-rouser, troll, spook, lothario, sycophant, toady, bootlicker, quisling, infidel, apostate,
+    heretic, crusader, oligarch, plutocrat, kleptocrat, kleptocracy, autocrat, war gangster, mobster,
+    hoodlum, hooligan, islamist, usurper, aggressor, oppressor, colonizer, coloniser, imperialist,
+    warlord, hitman, executioner, torturer, terrorist-sympathizer, villain, miscreant, degenerate,
+    pervert, deviant, heathen, snitch, stooges, useful idiot, sellout, sell-out, reactionary,
+    counter-revolutionary, subversive, saboteur, radicals, infidels, occupiers, invaders, crooks, liars,
+    thugs, traitors, tyrants, dictators, despots, fanatics, zealots, extremists, jihadists, bigots,
+    racists, fascists, idiots, morons, fools, clowns, lunatics, maniacs, hypocrites, cowards, bullies,
+    predators, parasites, leeches, vultures, vulture, hyena, hyenas, jackal, jackals, sheeple, lemmings,
+    zombies, cheerleader, cheerleaders, lapdog, lapdogs, poodle, attack dog, running dog, paper tiger,
+    hatemonger, fearmonger, scaremonger, rumormonger, warmongers, doomsayer, alarmist, crank, crackpot,
+    nutcase, nutjob, kook, loon, weirdo, creep, sleazebag, scumbag, dirtbag, lowlife, deadbeat,
+    freeloader, moocher, welfare queen, snake oil salesman, con artist, swindler, bandit, bandits,
+    brigand, hooligans, vandals, anarchists, insurrectionist, insurrectionists, seditionist,
+    collaborators, puppets, minions, henchmen, lackeys, cronies, shills, hacks, mouthpieces,
+    propagandists, demagogues, apologists, deniers, usurpers, aggressors, oppressors, colonizers,
+    imperialists, neocons, globalists, leftists, elitists, snowflakes, libtards, commies, terrorist
+    sympathizers, bleeding hearts, do-gooders, busybodies, ideologues, ideologue, hater, haters,
+    molester, abuser, abusers, tormentor, tormentors, persecutors, persecutor, executioners, goon,
+    goons, hitmen
+    """
+)
+
+# Adjectives that, put before a person/group noun, label it ("disgraced former director").
+LABEL_ADJ = _words(
+    """
+    disgraced, crooked, radical, far-left, far-right, alt-right, alt-left, hard-left, hard-right,
+    ultra-left, ultra-right, extreme, extremist, leftist, self-proclaimed, self-styled, notorious,
+    infamous, failed, lying, fake, anti-american, un-american, anti-semitic, antisemitic, racist,
+    hateful, deranged, unhinged, psychotic, globalist, fascist, islamist, jihadi, jihadist, hardline,
+    hard-line, neocon, neoconservative, authoritarian, totalitarian, despotic, tyrannical, puppet,
+    warmongering, bloodthirsty, treasonous, traitorous, murderous, thuggish, ruthless, incompetent,
+    inept, feckless, spineless, cowardly, deplorable, despicable, insouciant, shameless, discredited,
+    embattled, beleaguered, so-called, radicalized, radicalised, anti-terror, anti-terrorist,
+    pro-terror, pro-terrorist, ultranationalist, ultra-nationalist, supremacist, zionist, imperialist,
+    colonialist, occupying, invading, apartheid, genocidal, kleptocratic, oligarchic
+    """
+)
+
+# Flag-Waving: appeals to the nation or group identity.
+NATION_NOUNS = _words(
+    """
+    country, nation, homeland, motherland, fatherland, republic, people, flag, constitution, values, way
+    of life, freedom, freedoms, liberty, liberties, heritage, children, troops, soldiers, heroes,
+    veterans, civilization, civilisation, culture, traditions, history, sovereignty, democracy, founding
+    fathers, founders, borders, land, soil, sons, daughters, grandchildren, families, workers, citizens,
+    patriots, ancestors, forefathers, identity
+    """
+)
+FLAG_WORDS = _words(
+    """
+    patriot, patriots, patriotic, patriotism, un-american, anti-american, unpatriotic, motherland,
+    fatherland, homeland, god-given, god bless america, real americans, true americans, founding
+    fathers, america first, national pride, national greatness, our great country, our great nation, the
+    greatest country, the greatest nation, land of the free, home of the brave, freedom-loving,
+    liberty-loving, sacred duty, sacred soil
+    """
+)
+
+# Exaggeration,Minimisation: cue words and phrases (the phrase around them is the span).
+EXAGGERATION_WORDS = _words(
+    """
+    unprecedented, biggest, greatest, worst, best-ever, largest, gravest, deadliest, darkest, epic,
+    colossal, gigantic, monumental, astronomical, staggering, unimaginable, unthinkable, unparalleled,
+    unrivalled, unrivaled, incomparable, catastrophic, apocalyptic, cataclysmic, limitless, endless,
+    countless, infinite, total, totally, absolutely, utterly, entirely, literally, never, forever,
+    always, everyone, everybody, nobody, nothing, everything, all, merely, simply, mere, only, barely,
+    hardly, trivial, negligible, minor, tiny
+    """
+)
+EXAGGERATION_PHRASES = _words(
+    """
+    of all time, in history, in human history, in the history of, ever seen, ever recorded, like never
+    before, never before, by far, beyond belief, beyond imagination, out of control, off the charts,
+    through the roof, every single, each and every, not one, a drop in the bucket, no big deal, nothing
+    more than, nothing but, a tiny fraction, a fantastic job, a great job, an amazing job, a total
+    disaster, a complete disaster, an absolute disaster, the end of the world, millions of times,
+    thousands of times, at any moment, for thousands of years, within an hour, without a moment
+    """
+)
+
+# Doubt: adverbs and adjectives that cast doubt on what follows.
+DOUBT_WORDS = _words(
+    """
+    so-called, self-proclaimed, self-styled, supposed, supposedly, purported, purportedly, ostensibly,
+    ostensible, dubious, questionable, alleged
+    """
+)
+DOUBT_PHRASES = _words(
+    """
+    so called, if true, if anything, or so they say, or so we are told, or so they claim, we are told,
+    we are supposed to believe, expected to believe, hard to believe, difficult to believe, conveniently
+    ignores, conveniently ignored, conveniently forgot, conveniently forgets, yet to provide, has yet to
+    provide, have yet to provide, without evidence, no evidence, not a shred of evidence, is anyone
+    surprised, what are they hiding, what is he hiding, what is she hiding, raises questions, raises
+    serious questions, questions remain, one has to wonder, one wonders, makes you wonder, begs the
+    question
+    """
+)
+
+# Slogans: cues that introduce a slogan, and formulaic slogan openers.
+SLOGAN_INTRO = _words("slogan, slogans, motto, mottos, mottoes, chant, chants, chanting, chanted, rallying cry, "
+                      "battle cry, catchphrase, banner, banners, placard, placards, sign, signs, hashtag, watchword")
+SLOGAN_OPENERS = (
+    "no to",
+    "yes to",
+    "down with",
+    "death to",
+    "long live",
+    "free",
+    "stop",
+    "never again",
+    "enough is enough",
+    "not in my name",
+    "make america",
+    "lock her up",
+    "lock him up",
+    "build the wall",
+    "drain the swamp",
+    "america first",
+    "hands off",
+    "no more",
+    "no justice",
+    "we will never",
+    "we will not",
+    "we shall",
+    "we are the",
+    "never forget",
+    "black lives matter",
+    "all lives matter",
+    "blue lives matter",
+    "believe women",
+    "me too",
+)
+
+THOUGHT_TERMINATING = _words(
+    """
+    enough is enough, it is what it is, end of story, end of discussion, that's that, that is that,
+    period, full stop, case closed, the science is settled, let that sink in, think about it, nothing to
+    see here, move on, get over it, at the end of the day, it's common sense, it is common sense, that's
+    just the way it is, so be it, the facts speak for themselves
+    """
+)
+
+FEAR_PHRASES = _words(
+    """
+    existential threat, before it is too late, before it's too late, it's only a matter of time, it is
+    only a matter of time, will destroy, will be destroyed, threat to our, threaten our, threatens our,
+    wipe out, wiped out, wiped off the map, mass extinction, grave danger, mortal danger, mortal threat,
+    the end of, will pay the price, will regret, on the brink of, at the brink of, teetering on the
+    brink, nuclear war, world war, civil war, invasion of, flood of, flooding our, our children are,
+    your children, your family, your safety
+    """
+)
+
+BLACK_WHITE_PHRASES = _words(
+    """
+    either you are with us, with us or against us, with us or with the terrorists, there is no middle
+    ground, there is no alternative, the only option, the only solution, the only way, the only choice,
+    no other choice, no other option, no other way, you are either, there are only two
+    """
+)
+
+CAUSAL_PHRASES = _words(
+    """
+    is the reason why, are the reason why, is to blame for, are to blame for, is responsible for all,
+    are responsible for all, all because of, the root of all, the cause of all, the real reason, only
+    because, simply because, solely because
+    """
+)
+
+BANDWAGON_PHRASES = _words(
+    """
+    everyone knows, everybody knows, everyone agrees, everybody agrees, all americans, most people
+    agree, millions of americans, the majority of americans, the whole world knows, the world knows,
+    join the millions, no one believes, nobody believes
+    """
+)
+HITLER_WORDS = _words("hitler, nazi, nazis, gestapo, stalin, stalinist, goebbels, mussolini, pol pot, third reich")
+
+WHATABOUT_PHRASES = _words("what about, but what about, how about, and yet, meanwhile, the same people who")
+
+AUTHORITY_PHRASES = _words(
+    """
+    experts agree, experts say, scientists agree, doctors agree, studies show, research shows, according
+    to experts, leading experts, top experts, renowned, world-renowned, eminent
+    """
+)
