@@ -171,7 +171,30 @@ def _candidates(sent: Span) -> list[Candidate]:
     # drop a light verb candidate whose noun took it over (order of discovery may differ)
     cands = [c for c in cands if not (not c.nominal and c.head.i in light_taken)]
     cands.extend(_modal_demands(sent, {t.i for c in cands for t in c.tokens}))
-    return _merge_instruments(cands)
+    return _merge_laws(_merge_instruments(cands))
+
+
+def _merge_laws(cands: list[Candidate]) -> list[Candidate]:
+    """ "approved a bill which requires X to leave": the approval is coded as what the law does."""
+    by_head = {c.head.i: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        if c.nominal or c.head.lemma_.lower() not in lex.APPROVAL_VERBS:
+            continue
+        law = _dobj(c.head)
+        if law is None or law.lemma_.lower() not in lex.LAW_NOUNS:
+            continue
+        # the clause describing the law; parsers often hang it on a date in between
+        # ("a bill on January 5, which requires ..."), so take the first one after the noun
+        for clause in c.head.subtree:
+            inner = by_head.get(clause.i)
+            if clause.dep_ in ("relcl", "acl") and clause.i > law.i and inner is not None \
+                    and not inner.nominal:
+                c.type, c.mode = inner.type, inner.mode
+                c.recipient = c.recipient or _dobj(inner.head)
+                drop.add(inner.head.i)
+                break
+    return [c for c in cands if c.head.i not in drop]
 
 
 def _modal_demands(sent: Span, taken: set[int]) -> list[Candidate]:
@@ -369,13 +392,47 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
-def _verb_recipient(verb: Token, cands_by_head: dict[int, Candidate]) -> Token | None:
+#: Prepositions introducing the party an act is aimed at, per type where it differs: one
+#: complains *to* an audience but *about* the accused.
+TARGET_PREPS: dict[str, tuple[str, ...]] = {
+    "ACCUSE": ("against", "over", "about", "of", "for", "on", "with", "to"),
+    "PROTEST": ("against", "over", "about", "at", "outside", "to", "with", "on"),
+}
+#: Prepositions through which a target inside a noun phrase is reached ("the ban on X",
+#: "an offer from X", "violations by X", "troops to a force in Liberia").
+INNER_PREPS = ("on", "against", "of", "to", "from", "by", "for", "with", "into", "in")
+PLACE_PREPS = ("in", "into", "from", "at", "near")
+
+
+def _find_entityish(tok: Token, max_depth: int = 2) -> Token | None:
+    """The first actor-like phrase inside ``tok``'s phrase, through possessors and prepositions."""
+    frontier = [tok]
+    for _ in range(max_depth):
+        nxt: list[Token] = []
+        for node in frontier:
+            for ch in node.children:
+                if ch.dep_ == "poss" and ch.pos_ != "PRON":
+                    return ch
+            for ch in node.children:
+                if ch.dep_ == "prep" and ch.lower_ in INNER_PREPS:
+                    for pobj in ch.children:
+                        if pobj.dep_ == "pobj":
+                            if _entityish(pobj):
+                                return pobj
+                            nxt.append(pobj)
+        frontier = nxt
+    return None
+
+
+def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidate], depth: int = 0
+                    ) -> Token | None:
+    """The party an act is done to: direct arguments, then prepositional ones, then inside them."""
     options: list[Token] = []
     passive = next((c for c in verb.children if c.dep_ in PASS_SUBJ), None)
     if passive is not None:
         options.append(passive)
     options.extend(c for c in verb.children if c.dep_ in ("dobj", "obj", "dative"))
-    options.extend(_prep_objects(verb, RECIPIENT_PREPS))
+    options.extend(_prep_objects(verb, TARGET_PREPS.get(ev_type, RECIPIENT_PREPS)))
     for c in verb.children:  # "demanded that Israel ease", "urged X to", "refused to meet X"
         if c.dep_ in ("ccomp", "xcomp"):
             options.extend(x for x in c.children if x.dep_ in ("nsubj", "dobj", "obj"))
@@ -387,9 +444,25 @@ def _verb_recipient(verb: Token, cands_by_head: dict[int, Candidate]) -> Token |
             continue
         if _entityish(o):
             return o
-        for sub in _prep_objects(o, ("on", "against", "of", "to")):  # "lift the ban on X"
-            if _entityish(sub):
-                return sub
+    for o in options:
+        found = _find_entityish(o)
+        if found is not None:
+            return found
+    if depth == 0:
+        # purpose and complement clauses: "staged a strike to protest against X", "threatened to hit X"
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                subj = next((x for x in c.children if x.dep_ in SUBJ), None)
+                if subj is not None and _entityish(subj):
+                    return subj  # "will strike unless Israel rescinds ...": the one put on notice
+            if c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                found = _verb_recipient(c, ev_type, cands_by_head, depth + 1)
+                if found is not None and _entityish(found):
+                    return found
+        # no party named: the place acted upon ("killed 23 people in Tel Aviv")
+        for pobj in _prep_objects(verb, PLACE_PREPS):
+            if pobj.ent_type_ in PLACE_LABELS:
+                return pobj
     return next((o for o in options if o.pos_ in ("NOUN", "PROPN") and o.i not in cands_by_head
                  and o.ent_type_ not in NON_PARTICIPANT_ENTS), None)
 
@@ -428,9 +501,14 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
         for child in h.children:
             if child.dep_ == "poss" and actor is None:
                 actor = child
-        by = _prep_objects(h, ("by",))
+        by = _prep_objects(h, ("by", "from"))  # "an attack by X", "an offer from X"
         if by and actor is None:
             actor = by[0]
+        for child in h.children:  # "its demand that Israel ease ...": the one the demand is on
+            if child.dep_ in ("acl", "ccomp") and recipient is None:
+                subj = next((x for x in child.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    recipient = subj
         for child in h.children:  # "a drone strike authorized by X"
             if child.dep_ == "acl" and actor is None:
                 a, _ = _subject_of(child)
@@ -806,7 +884,7 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             a_tok, r_tok = _nominal_participants(c, by_head)
         else:
             a_tok, _ = _subject_of(c.head)
-            r_tok = c.recipient or _verb_recipient(c.head, by_head)
+            r_tok = c.recipient or _verb_recipient(c.head, c.type, by_head)
         if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
             r_tok = None
         toks = sorted(c.tokens, key=lambda t: t.i)

@@ -58,6 +58,11 @@ COMMITMENT_HEADS: frozenset[str] = frozenset(
 GENERIC_HEADS: frozenset[str] = frozenset(
     "mission effort process initiative campaign bid plan package programme program drive".split()
 )
+#: Legislative approvals: "lawmakers approved a bill which requires X to ..." is coded as what the
+#: law does, in the legislative context.
+APPROVAL_VERBS: frozenset[str] = frozenset("approve pass adopt enact ratify endorse vote".split())
+LAW_NOUNS: frozenset[str] = frozenset("bill law resolution legislation measure motion act decree amendment".split())
+
 #: Verbs that report a statement whose modal complement ("X must ...") is a demand on its subject.
 DEMAND_FRAMES: frozenset[str] = frozenset(
     "say tell declare state insist stress reiterate repeat conclude warn add write emphasize argue".split()
@@ -101,7 +106,7 @@ VERBS: dict[str, Trigger] = _verbs({
     ("RETREAT", "disarm"): "disarm demobilize demobilise disband",
     ("REQUEST", None): "request ask urge demand appeal implore beg seek press plead petition",
     ("REQUEST", "assist"): "solicit",
-    ("REQUEST", "change"): "insist",
+    ("REQUEST", "change"): "insist require oblige",
     ("ACCUSE", None): "accuse blame charge allege",
     ("ACCUSE", "disapprove"): "criticize criticise condemn denounce deplore decry slam blast "
     "censure rebuke reproach complain summon chide lambaste",
