@@ -50,6 +50,12 @@ NON_EVENT_OBJECTS = {"statement", "report", "video", "footage", "figure", "data"
                      "result", "list", "document", "photo", "picture", "book", "album", "film", "number",
                      "speech", "interview", "step", "measure", "way", "chance", "opportunity", "role"}
 NON_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+QUANTIFIERS = {"thousand", "hundred", "dozen", "ten", "third", "half", "quarter", "number", "some", "million",
+               "most", "many", "scores", "hundreds", "thousands", "tens"}
+#: Nouns for groups of people, which can be the doer in "the withdrawal of troops".
+GROUP_NOUNS = {"troop", "force", "soldier", "army", "police", "protester", "demonstrator", "worker",
+               "student", "rebel", "militant", "guerrilla", "government", "official", "refugee", "fighter",
+               "militia", "unit", "minister", "delegation", "leader", "party", "group", "people"}
 PRONOUNS_TO_RESOLVE = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its",
                        "their", "our", "who", "which", "that"}
 
@@ -250,15 +256,7 @@ def _np_tokens(head: Token) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
         else:
             break
-    # never start inside a preceding clause: a left subtree with a comma is suspicious
-    for t in head.doc[start:head.i]:
-        if t.dep_ in ("relcl", "acl", "appos") and t.i < head.i:
-            start = t.right_edge.i + 1
     return start, end
-
-
-def _first_conj(head: Token) -> Token:
-    return head
 
 
 @dataclass
@@ -334,8 +332,13 @@ def _participant(ctx: Ctx, head: Token | None) -> Participant | None:
     head = _resolve_pronoun(head)
     if head.pos_ == "PRON" and head.lower_ not in ("we", "they"):
         return None
-    if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num:
-        return None
+    if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num or head.lemma_.lower() in QUANTIFIERS:
+        # "Thousands of Iraqi Kurds", "one third of the guerrillas": the people, not the number
+        of = next((p for x in head.children if x.dep_ == "prep" and x.lower_ == "of"
+                   for p in x.children if p.dep_ == "pobj"), None)
+        if of is None:
+            return None
+        return _participant(ctx, of)
     s, e = _np_tokens(head)
     doc = ctx.doc
     cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
@@ -363,6 +366,8 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if subj is not None and subj.dep_ != "expl":
             return subj, False
         if any(c.dep_ in PASS_SUBJ for c in node.children):
+            if node.lemma_.lower() in ("engage", "involve"):  # "forces were engaged in fighting"
+                return next(c for c in node.children if c.dep_ in PASS_SUBJ), False
             return None, True
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN") and _entityish(node.head):
             return node.head, False  # "refugees fleeing the war", "the group, which attacked"
@@ -493,11 +498,20 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
         heads.append(box)
     actor: Token | None = None
     recipient: Token | None = None
+    pred = c.pred
+    if pred.i != noun.i and pred.lemma_.lower() in lex.LIGHT_VERBS and pred.is_ancestor(noun):
+        # "X held talks", "X ordered patrols by police": the light verb's subject acts
+        actor, _ = _subject_of(pred)
+        if actor is not None and _resolve_pronoun(actor).i == noun.i:
+            actor = None
     for h in heads:
         for between in _prep_objects(h, ("between", "among")):
-            actor = actor or between
-            conj = next((x for x in between.children if x.dep_ == "conj"), None)
-            recipient = recipient or conj
+            if actor is None:
+                actor = between
+                conj = next((x for x in between.children if x.dep_ == "conj"), None)
+                recipient = recipient or conj
+            else:  # "X launched a mediation effort between A and B"
+                recipient = recipient or between
         for child in h.children:
             if child.dep_ == "poss" and actor is None:
                 actor = child
@@ -517,7 +531,8 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
         of = _prep_objects(h, ("of",))
         if of:
             if c.type in AGENTIVE_OF:
-                actor = actor or of[0]
+                if _entityish(of[0]) or of[0].lemma_.lower() in GROUP_NOUNS:
+                    actor = actor or of[0]
             else:
                 recipient = recipient or of[0]
         rec = _prep_objects(h, ("with", "against", "on", "to", "toward", "towards", "for", "over"))
@@ -538,11 +553,11 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
         a, r = _nominal_participants(child, cands_by_head)
         actor = actor or a
         recipient = recipient or r
-    pred = c.pred
-    if actor is None and pred.i != noun.i and pred.lemma_.lower() in lex.LIGHT_VERBS:
-        actor, _ = _subject_of(pred)
-        if actor is not None and _resolve_pronoun(actor).i == noun.i:
-            actor = None
+    if actor is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "forces retook the village after fierce fighting": the clause's subject, if it names someone
+        subj, _ = _subject_of(noun.head.head)
+        if subj is not None and _entityish(subj) and subj.i != noun.i:
+            actor = subj
     if recipient is None and pred.i != noun.i and noun.dep_ in ("dobj", "obj") and \
             pred.lemma_.lower() in lex.LIGHT_VERBS:
         rec_opts = _prep_objects(pred, RECIPIENT_PREPS)

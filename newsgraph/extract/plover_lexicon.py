@@ -40,7 +40,7 @@ MODES: dict[str, tuple[str, ...]] = {
     "COERCE": ("seize", "restrict", "ban", "censor", "deport", "arrest", "curfew", "raid", "cyber"),
     "ASSAULT": (
         "beat", "firearms", "explosives", "suicide-attack", "drone", "aerial", "shelling",
-        "abduct", "assassinate", "crowd-control", "wmd", "clash",
+        "abduct", "assassinate", "crowd-control", "wmd", "clash", "occupy",
     ),
 }
 
@@ -147,6 +147,7 @@ VERBS: dict[str, Trigger] = _verbs({
     ("ASSAULT", "assassinate"): "assassinate execute",
     ("ASSAULT", "beat"): "beat torture",
     ("ASSAULT", "clash"): "clash",
+    ("ASSAULT", "occupy"): "capture retake overrun recapture",
 })
 
 #: Verb + particle / preposition combinations, keyed "lemma particle".
