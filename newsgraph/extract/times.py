@@ -482,10 +482,11 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Result:
     base = ctx.need()
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
     if unit == "weekend":
-        sat = _weekday_from(base, 5, ctx.tense if rel == "this" else ("past" if step < 0 else "future"))
-        if rel == "last" and (base - sat).days < 7 and base.weekday() < 5:
-            pass
-        d = sat if rel == "this" else _weekday_from(base, 5, None, "last" if step < 0 else "next")
+        # this weekend: the one of this ISO week (Saturday and Sunday close the week)
+        if step == 0:
+            d = base + timedelta(days=5 - base.weekday())
+        else:
+            d = _weekday_from(base, 5, None, "last" if step < 0 else "next")
         return _pub(ctx, d, "weekend")
     gran = UNITS[unit][2]
     if unit in ("day", "night"):
@@ -936,7 +937,7 @@ RULES: list[tuple[str, str, Handler]] = [
     # present / past / future references
     ("present", rf"{B}(?i:now|right now|currently|nowadays|presently|at present|at the moment|these days|"
      r"for now|current|the present|at this time)" + E, h_ref("PRESENT_REF")),
-    ("past", rf"{B}(?i:recently|recent|formerly|lately|the past|in recent (?:years|months|weeks|days)|"
+    ("past", rf"{B}(?i:recently|recent|formerly|lately|the past|"
      r"recent (?:years|months|weeks|days)|once upon a time|(?:years|months|decades) ago|long ago|the old days)" + E
      + r"(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade))",
      h_ref("PAST_REF")),
@@ -947,6 +948,8 @@ RULES: list[tuple[str, str, Handler]] = [
     ("set", rf"{B}(?i:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|biannually|"
      rf"(?:every|each)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})|(?P<unit>{UNIT})))" + E,
      h_set),
+    ("set_freq", rf"{B}(?i:(?P<n>once|twice|three times|four times)\s+(?:a|per|every)\s+(?P<unit>day|week|month|"
+     r"year|quarter))(?P<wd>)(?P<mon>)" + E, lambda m, ctx: _set_per(m)),
     ("set_per", r"(?i:(?:\d|%|percent|cents?|dollars?|times|once|twice|hours|days|million|billion|thousand)\s+)(?P<T>(?i:(?:a|per)\s+"
      r"(?P<unit>day|week|month|year))(?P<wd>)(?P<mon>))" + E, lambda m, ctx: _set_per(m)),
     ("month_rel_year", rf"{B}(?P<mon>{MONTH})\s+(?i:(?:of\s+)?(?P<rel>this|last|next)\s+year)" + E, h_month_rel_year),
@@ -995,7 +998,7 @@ _STOP_FULL = {"a day", "the day", "a second", "a quarter", "a half"}
 # ---------------------------------------------------------------- detection
 
 # on equal spans these readings win over the generic duration ("$5 a year" is a rate)
-_PREFERRED = {"set", "set_per"}
+_PREFERRED = {"set", "set_per", "set_freq"}
 # rules whose words are proper names anyway (months, weekdays): title case tells nothing
 _NAME_RULES = {"full_date", "full_date_eu", "month_day", "day_month", "month_year", "month_rel", "month_mod",
                "month_bare", "weekday", "month_rel_year", "clock", "iso_date", "year", "quarter_q", "fiscal"}
@@ -1147,6 +1150,8 @@ def _token_tense(tok: Token, depth: int) -> str | None:
         return "future" if tok.lemma_ in _PLAN_VERBS else "present"
     if tok.tag_ == "VBN" and lowers & {"was", "were"}:
         return "past"
+    if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("acl", "amod", "advcl", "relcl"):
+        return "past"  # reduced relative: "the year ended Sept. 30", "a deal announced Monday"
     return None
 
 
