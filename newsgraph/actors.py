@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from .graph import ActorCluster, Decision, MemberLink, entities_in_quote, member_key, name_tokens
+from .graph import ActorCluster, Decision, MemberLink, entities_in_quote, is_membership, member_key, name_tokens
 from .model import Analysis, Span
 from .store import Store
 from .store import actors as db
@@ -240,7 +240,7 @@ def build_profile(
                     if (target := actor_of.get((aid, p))) and target != cluster.id:
                         part_of[(target, "part_of")].add(aid)
                 for r in e.roles:
-                    target = actor_of.get((aid, r.org_entity)) if r.org_entity else None
+                    target = actor_of.get((aid, r.org_entity)) if is_membership(a, r.org_entity) else None
                     if target and target != cluster.id:
                         part_of[(target, "role")].add(aid)
             else:

@@ -57,6 +57,7 @@ _TITLES = frozenset(
     admiral adm brig brigadier commander cmdr sheikh shaikh sheik ayatollah grand imam cleric king queen
     prince princess emir sultan senator sen rep representative gov governor mayor judge justice chief
     spokesman spokeswoman spokesperson former late ambassador envoy minister chancellor speaker the
+    coach novelist author writer economist analyst lawmaker legislator mp commissioner chairman
     """.split()
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -118,7 +119,7 @@ def name_tokens(name: str, *, person: bool = False) -> tuple[str, ...]:
     s = re.sub(r"[^\w]+", " ", s)
     toks = [t for t in s.split() if t]
     if person:
-        while len(toks) > 1 and toks[0] in _TITLES:
+        while len(toks) > 1 and (toks[0] in _TITLES or (len(toks) > 2 and country_code(toks[0]))):
             toks.pop(0)
         while len(toks) > 1 and toks[-1] in _SUFFIXES:
             toks.pop()
@@ -160,6 +161,20 @@ def as_acronym(name: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def demonym_country(word: str) -> str | None:
+    """ISO3 for a demonym adjective ("Iraqi" -> "IRQ"), via the project gazetteer; None when unsure.
+
+    Used only for descriptions ("another Iraqi anti-terror group"); "Iran-backed" is not a
+    demonym and does not make a group Iranian."""
+    try:
+        from .gazetteer import country_for_demonym
+    except ImportError:  # pragma: no cover - gazetteer ships with newsgraph
+        return None
+    c = country_for_demonym(word)
+    return c.iso3 if c else None
+
+
+@lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-3 code for a country name or abbreviation ("U.S." -> "USA"), else None."""
     key = " ".join(name_tokens(name))
@@ -167,6 +182,14 @@ def country_code(name: str) -> str | None:
         return None
     if key in _COUNTRY_ALIASES:
         return _COUNTRY_ALIASES[key]
+    try:
+        from .gazetteer import country as gazetteer_country
+
+        hit = gazetteer_country(name)
+        if hit is not None:
+            return hit.iso3
+    except ImportError:  # pragma: no cover - gazetteer ships with newsgraph
+        pass
     try:
         import pycountry
     except ImportError:  # pragma: no cover - pycountry is a declared dependency
@@ -182,6 +205,11 @@ def country_code(name: str) -> str | None:
             return str(hit.alpha_3)
     return None
 
+
+# Role words too common to tie a bare surname to one person.
+_GENERIC_ROLE_WORDS = frozenset(
+    "the of a an and for former senior deputy head chief leader member official new top acting".split()
+)
 
 # --------------------------------------------------------------------------
 # typing: kind -> CAMEO-style sector
@@ -289,8 +317,10 @@ class Node:
     source: str | None = None
     published: str | None = None
     orgs: set[str] = field(default_factory=set)  # normalized names of role orgs / part_of
+    org_ids: set[str] = field(default_factory=set)  # entity ids (same article) of role orgs / part_of
     roles: set[str] = field(default_factory=set)  # role words ("spokesman", "cleric")
     context: set[str] = field(default_factory=set)  # normalized names of other entities in the article
+    descriptions: list[str] = field(default_factory=list)  # label texts and role evidence ("Iraqi cleric")
 
     @property
     def person(self) -> bool:
@@ -334,8 +364,10 @@ def nodes_from_entities(
                 source=source,
                 published=published,
                 orgs={o for o in orgs if o},
+                org_ids={r.org_entity for r in e.roles if r.org_entity in by_id} | {p for p in e.part_of if p in by_id},
                 roles=roles,
                 context={v for k, v in names.items() if k != e.id and v},
+                descriptions=[lb.text for lb in e.labels] + [r.evidence.text for r in e.roles],
             )
         )
     return out
@@ -404,7 +436,12 @@ class Resolver:
         self.parent = list(range(len(nodes)))
         self.evidence: dict[int, tuple[str, float]] = {}
         self.notes: list[str] = []
+        self._pair_notes: list[tuple[int, int, str]] = []
         self.clusters: dict[int, _Cluster] = {}
+        self._index = {(n.article_id, n.entity_id): i for i, n in enumerate(self.nodes)}
+        self._by_article: dict[str, list[int]] = defaultdict(list)
+        for i, n in enumerate(self.nodes):
+            self._by_article[n.article_id].append(i)
         for i, n in enumerate(self.nodes):
             toks = name_tokens(n.name, person=n.person)
             first, last = _person_parts(toks) if n.person else (None, None)
@@ -475,7 +512,7 @@ class Resolver:
             self.union(i, j, evidence, confidence)
             return True
         if why != "already one actor":
-            self.notes.append(f"kept apart: {self.nodes[i].name!r} / {self.nodes[j].name!r}: {why}")
+            self._pair_notes.append((i, j, f"kept apart: {self.nodes[i].name!r} / {self.nodes[j].name!r}: {why}"))
         return False
 
     # -- passes ------------------------------------------------------------
@@ -557,6 +594,8 @@ class Resolver:
             if len(toks) >= 2:
                 keys[i] = {"skel:" + " ".join(skeleton(toks))}
         self._bucket_pass(keys, "same consonant skeleton", 0.75, 0.75)
+        # taggers call some organisations people ("Kata'eb Al Fajr"): same skeleton, lower confidence
+        self._bucket_pass(keys, "same consonant skeleton despite type", 0.6, 0.6, cross_type_ok=True)
 
     def pass_acronyms(self) -> None:
         expansions: dict[str, set[int]] = defaultdict(set)
@@ -619,17 +658,43 @@ class Resolver:
                 self.notes.append(f"kept apart: surname {n.name!r} ({n.article_id[:8]}): no shared context")
 
     def _shared_context(self, root: int, j: int) -> list[str]:
-        """Evidence that the bare surname j is about cluster root: shared orgs, roles or co-actors."""
+        """Evidence that the bare surname j is about cluster root: an organisation both are tied
+        to, a role word both carry, or another (non-place) actor both articles mention.
+
+        Organisations and co-actors are compared as *resolved clusters*, so "Kata'ib al-Fajr"
+        in one article and "Kata'eb Al Fajr" in another count as the same context."""
         nj = self.nodes[j]
         members = [self.nodes[m] for m in self.clusters[self.find(root)].members]
-        orgs = set().union(*(m.orgs for m in members))
-        roles = set().union(*(m.roles for m in members)) - {"former", "the", "of", "a", "and", "for"}
-        ctx = set().union(*(m.context for m in members))
-        generic = {" ".join(name_tokens(n.name)) for n in self.nodes if _country_of_node(n)}
-        why = [f"org {o!r}" for o in sorted(nj.orgs & orgs)]
-        why += [f"role {r!r}" for r in sorted(nj.roles & roles) if len(r) > 3]
-        why += [f"co-actor {c!r}" for c in sorted((nj.context & ctx) - generic) if len(c.split()) >= 2]
+        own = {self.find(root), self.find(j)}
+
+        def org_roots(n: Node) -> set[int]:
+            return {self.find(k) for eid in n.org_ids if (k := self._index.get((n.article_id, eid))) is not None}
+
+        def ctx_roots(article_id: str, skip: int) -> set[int]:
+            return {self.find(k) for k in self._by_article.get(article_id, []) if k != skip}
+
+        orgs_j = org_roots(nj)
+        orgs_c = set().union(*(org_roots(m) for m in members))
+        roles_c = set().union(*(m.roles for m in members)) - _GENERIC_ROLE_WORDS
+        ctx_j = ctx_roots(nj.article_id, j) - own
+        ctx_c: set[int] = set()
+        for m in self.clusters[self.find(root)].members:
+            ctx_c |= ctx_roots(self.nodes[m].article_id, m)
+        ctx_c -= own
+        why = [f"org {self.nodes[r].name!r}" for r in sorted(orgs_j & orgs_c)]
+        why += [f"org {o!r}" for o in sorted(nj.orgs & set().union(*(m.orgs for m in members)))
+                if not why]
+        why += [f"role {r!r}" for r in sorted(nj.roles & roles_c) if len(r) > 3]
+        why += [f"co-actor {self.nodes[r].name!r}" for r in sorted(ctx_j & ctx_c) if not self._generic(r)]
         return why
+
+    def _generic(self, root: int) -> bool:
+        """Places (countries, cities, regions) are shared by too many stories to be context."""
+        return all(
+            _country_of_node(n) is not None or n.kind in ("city", "region", "country")
+            or (n.type in ("GPE", "LOC") and not n.person)
+            for n in (self.nodes[m] for m in self.clusters[self.find(root)].members)
+        )
 
     def run(self) -> list[list[int]]:
         self.pass_names()
@@ -637,6 +702,12 @@ class Resolver:
         self.pass_skeleton()
         self.pass_acronyms()
         self.pass_bare_surnames()
+        # a refusal in one pass may be overruled by a later one; report only what stayed apart
+        seen: set[str] = set()
+        for i, j, msg in self._pair_notes:
+            if self.find(i) != self.find(j) and msg not in seen:
+                seen.add(msg)
+                self.notes.append(msg)
         groups: dict[int, list[int]] = defaultdict(list)
         for i in range(len(self.nodes)):
             groups[self.find(i)].append(i)
@@ -737,7 +808,9 @@ def resolve(
         iso = _majority(_country_of_node(n) for n in ns)
         if iso and not person and kind in ("other", "organisation"):
             kind = "country"
-        country = iso or _majority(n.country for n in ns)
+        country = iso or _majority(n.country for n in ns) or _majority(
+            demonym_country(w) for n in ns for d in n.descriptions for w in re.findall(r"\b[A-Z][a-z]+\b", d)
+        )
         aliases = sorted(({n.name for n in ns} | {a for n in ns for a in n.aliases}) - {name}, key=str.casefold)
         base = _slug(name)
         used[base] += 1
@@ -770,7 +843,11 @@ def _type_people(actors: list[ActorCluster], nodes: Sequence[Node], groups: list
             continue
         sectors = [s for i in g for w in sorted(nodes[i].roles) if (s := role_sector(w))]
         orgs = [by_name[o] for i in g for o in sorted(nodes[i].orgs) if o in by_name]
-        if sectors:
+        # a non-state organisation defines its people ("military spokesman" of a militia is REB)
+        nonstate = [o.sector for o in orgs if o.sector in ("REB", "PTY", "MED", "IGO")]
+        if nonstate:
+            a.sector = Counter(nonstate).most_common(1)[0][0]
+        elif sectors:
             a.sector = Counter(sectors).most_common(1)[0][0]
         elif orgs:
             a.sector = orgs[0].sector or ("GOV" if orgs[0].kind == "country" else None)
@@ -829,6 +906,12 @@ def entities_in_quote(a: Analysis, q: object) -> set[str]:
     return found
 
 
+def is_membership(a: Analysis, org_entity: str | None) -> bool:
+    """A role ties its holder to an organisation or state, not to a people ("Shiite cleric")."""
+    org = a.entity(org_entity) if org_entity else None
+    return org is not None and org.type != "NORP" and org.kind != "group"
+
+
 def actor_edges(analyses: Iterable[Analysis], actor_of: dict[tuple[str, str], str]) -> list[Edge]:
     """Membership (part_of and roles' orgs), "quotes about" and event edges between actors,
     each aggregated over articles with a count and the article ids."""
@@ -853,7 +936,7 @@ def actor_edges(analyses: Iterable[Analysis], actor_of: dict[tuple[str, str], st
             for p in e.part_of:
                 bump(act(e.id), act(p), "member_of", "part_of", aid)
             for r in e.roles:
-                if r.org_entity:
+                if is_membership(a, r.org_entity):
                     bump(act(e.id), act(r.org_entity), "member_of", "role", aid)
         for q in a.quotes:
             spk = act(q.speaker_entity)

@@ -1,0 +1,204 @@
+"""Actors in the store: lazy resolution, profiles, manual decisions across re-analysis, CLI, GraphML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph import actors as api
+from newsgraph.cli import build
+from newsgraph.eval.actors import build_analysis, load_fixture
+from newsgraph.export import export
+from newsgraph.model import Analysis, Article, Entity, ModelInfo
+from newsgraph.store import Store
+
+MODEL = ModelInfo(name="hand", version="0", package="test", spacy_version="none")
+runner = CliRunner()
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    s = Store(str(tmp_path / "actors.db"))
+    for spec in load_fixture():
+        s.add(build_analysis(spec)[0])
+    yield s
+    s.close()
+
+
+def _hand(text: str, source: str, names: list[tuple[str, str]]) -> Analysis:
+    ents = [Entity(id=f"E{i + 1}", name=n, type=t, kind="person" if t == "PERSON" else "organisation")
+            for i, (n, t) in enumerate(names)]
+    return Analysis(pipeline_version="test", model=MODEL, article=Article(text=text, source=source), entities=ents)
+
+
+def test_listing_and_filters(store: Store) -> None:
+    everyone = api.actors(store)
+    assert len(everyone) == len({e["gold"] for s in load_fixture() for e in s["entities"]})
+    people = api.actors(store, kind="person")
+    assert people and all(a.kind == "person" for a in people)
+    hits = api.actors(store, search="Kataib")
+    assert [a.name for a in hits] == ["Kata'ib al-Fajr"]
+    assert hits[0].articles == 5
+
+
+def test_profile_labels_by_outlet_with_spans(store: Store) -> None:
+    p = api.actor_profile(store, "Kataib al-Fajr")
+    assert {o.outlet for o in p.labels_by_outlet} == {"Daily Meridian", "Gulf Ledger", "Resistance Voice"}
+    texts = {a.article.id: a.article.text for a in store.iter_analyses()}
+    for lb in p.labels:
+        assert texts[lb.article_id][lb.start:lb.end] == lb.text
+    assert p.part_of and p.part_of[0].actor.name == "Popular Defence Forces"
+    pdf = api.actor_profile(store, "PDF")
+    assert [r.actor.id for r in pdf.parts] == [p.id]
+
+
+def test_profile_roles_dated_and_quotes(store: Store) -> None:
+    p = api.actor_profile(store, "Darraji")
+    assert [r.date for r in p.roles] == sorted(r.date for r in p.roles)
+    assert {r.org_actor.name for r in p.roles if r.org_actor} == {"Kata'ib al-Fajr"}
+    assert len({q.article_id for q in p.quotes_by}) == 3
+    us = api.actor_profile(store, "U.S.")
+    assert any(q.speaker_actor and q.speaker_actor.id == p.id for q in us.quotes_about)
+
+
+def test_ambiguous_lookup_lists_candidates(store: Store) -> None:
+    with pytest.raises(api.ActorNotFound) as exc:
+        api.actor_profile(store, "Jabouri")
+    assert {c.name for c in exc.value.candidates} == {"Ammar Jabouri", "Layla Jabouri"}
+    with pytest.raises(api.ActorNotFound):
+        api.actor_profile(store, "Nobody Atall")
+
+
+def test_adding_an_article_re_resolves(store: Store) -> None:
+    before = api.actor_profile(store, "Kataib al-Fajr").articles
+    store.add(_hand("Kataib Al-Fajr fighters paraded in Basra.", "New Outlet", [("Kataib Al-Fajr", "ORG")]))
+    assert api.actor_profile(store, "Kataib al-Fajr").articles == before + 1
+
+
+def test_manual_merge_survives_replace_and_renumbering(tmp_path: Path) -> None:
+    s = Store(str(tmp_path / "m.db"))
+    x = _hand("Islamic State claimed the attack.", "A", [("Islamic State", "ORG")])
+    y = _hand("ISIS fighters retreated.", "B", [("ISIS", "ORG")])
+    s.add(x)
+    s.add(y)
+    assert len(api.actors(s)) == 2  # "ISIS" is not the initials of "Islamic State"
+    api.merge(s, "Islamic State", "ISIS", note="same group")
+    assert len(api.actors(s)) == 1
+    # reanalyze: same article, new analysis, entity ids renumbered (ISIS is now E2)
+    y2 = _hand(y.article.text, "B", [("Raqqa", "ORG"), ("ISIS", "ORG")])
+    s.replace(y2)
+    merged = api.actor_profile(s, "ISIS")
+    assert {m.entity_id for m in merged.members if m.article_id == y.article.id} == {"E2"}
+    assert merged.name == "Islamic State" and len(merged.members) == 2
+    assert [d.op for d in api.decisions(s)] == ["merge"]
+    s.close()
+
+
+def test_split_survives_replace(store: Store) -> None:
+    a3 = next(a for a in store.iter_analyses() if a.article.source == "Resistance Voice"
+              and "Kata'eb" in a.article.text)
+    api.split(store, "Kata'ib al-Fajr", articles=[a3.article.id[:10]])
+    assert api.actor_profile(store, "Kata'eb Al Fajr").articles == 1
+    store.replace(a3)
+    assert api.actor_profile(store, "Kata'eb Al Fajr").articles == 1
+    assert api.actor_profile(store, "Kataib al-Fajr").articles == 4
+
+
+def test_remove_drops_members(store: Store) -> None:
+    a = next(iter(store.iter_analyses()))
+    assert store.remove(a.article.id)
+    assert all(a.article.id not in {m.article_id for m in x.members}
+               for x in (api.find_actor(store, s.id) for s in api.actors(store)))
+
+
+# -- CLI ---------------------------------------------------------------------------
+
+
+def test_cli_actors_and_actor(store: Store) -> None:
+    app = build()
+    r = runner.invoke(app, ["actors", "--db", store.url, "--kind", "armed_group"])
+    assert r.exit_code == 0, r.output
+    assert "Kata'ib al-Fajr" in r.output and "Popular Defence Forces" in r.output
+    assert "Layla" not in r.output
+    r = runner.invoke(app, ["actor", "Kata'ib al-Fajr", "--db", store.url])
+    assert r.exit_code == 0, r.output
+    assert "Labels by outlet" in r.output and "Gulf Ledger" in r.output and "terrorist organization" in r.output
+    r = runner.invoke(app, ["actor", "--format", "json", "Darraji", "--db", store.url])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["counts"]["quotes_by"] == 3
+    r = runner.invoke(app, ["actor", "Jabouri", "--db", store.url])
+    assert r.exit_code == 1 and "ambiguous" in r.output
+
+
+def test_cli_merge_split(store: Store) -> None:
+    app = build()
+    r = runner.invoke(app, ["actor", "merge", "Al-Zawraa", "Al-Shorta", "--db", store.url])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["actors", "--db", store.url, "--search", "Shorta", "--format", "json"])
+    assert [a["name"] for a in json.loads(r.output)] == ["Al-Zawraa"]
+    c1 = next(a for a in store.iter_analyses() if a.article.source == "Sports Wire")
+    r = runner.invoke(app, ["actor", "split", "Al-Zawraa", "--name", "Al-Shorta", "--db", store.url])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["actors", "--db", store.url, "--search", "Shorta", "--format", "json"])
+    assert [a["name"] for a in json.loads(r.output)] == ["Al-Shorta"]
+    r = runner.invoke(app, ["actor", "decisions", "--db", store.url])
+    assert "merge" in r.output and "split" in r.output and c1.article.id in r.output
+
+
+# -- GraphML -----------------------------------------------------------------------
+
+
+def _expected_network() -> tuple[int, set[tuple[str, str, str]]]:
+    """Nodes and edges computed from the fixture's gold annotation, independently of the resolver."""
+    specs = load_fixture()
+    golds = {e["gold"] for s in specs for e in s["entities"]}
+    edges: set[tuple[str, str, str]] = set()
+    for s in specs:
+        a, gold_of = build_analysis(s)
+        for e in s["entities"]:
+            for p in e.get("part_of", []):
+                edges.add((e["gold"], p, "member_of:part_of"))
+            for r in e.get("roles", []):
+                if r.get("org_ref"):
+                    edges.add((e["gold"], r["org_ref"], "member_of:role"))
+        for q in a.quotes:
+            for m in a.mentions:
+                if any(c.start <= m.start and m.end <= c.end for c in q.content) and m.entity != q.speaker_entity:
+                    edges.add((gold_of[q.speaker_entity], gold_of[m.entity], "quotes_about:"))
+        for ev in a.events:
+            if ev.actor and ev.recipient:
+                edges.add((gold_of[ev.actor.entity], gold_of[ev.recipient.entity], f"event:{ev.type}"))
+    return len(golds), edges
+
+
+def test_graphml_export_reads_back(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "actors.graphml"
+    with out.open("wb") as fh:
+        export(store, "graphml", fh)
+    g = nx.read_graphml(out)
+    n_nodes, edges = _expected_network()
+    assert g.number_of_nodes() == n_nodes
+    assert g.number_of_edges() == len(edges)
+    kata = next(n for n, d in g.nodes(data=True) if d["name"] == "Kata'ib al-Fajr")
+    assert g.nodes[kata]["code"] == "IRQREB"
+    spk = next(n for n, d in g.nodes(data=True) if d["name"] == "Qassem al-Darraji")
+    (d,) = [d for _, t, d in g.out_edges(spk, data=True) if t == kata]
+    assert d["relation"] == "member_of" and d["count"] == 3 and len(d["article_ids"].split()) == 3
+    gexf = tmp_path / "actors.gexf"
+    with gexf.open("wb") as fh:
+        export(store, "gexf", fh)
+    assert nx.read_gexf(gexf).number_of_edges() == len(edges)
+
+
+def test_graph_edges_have_no_duplicates(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "a.graphml"
+    with out.open("wb") as fh:
+        export(store, "graphml", fh)
+    g = nx.read_graphml(out)
+    keys = [(u, v, k) for u, v, k in g.edges(keys=True)]
+    assert keys and len(keys) == len(set(keys))
+    assert all(u != v for u, v, _ in keys)  # no self-loops
