@@ -165,6 +165,52 @@ def test_threat_of_violence_is_threaten(parse):
     assert ev.status == "occurred"  # the threat itself was made
 
 
+def test_modal_complement_is_a_demand(parse):
+    ev = top_event(run(parse, "The foreign minister said Sylvania must withdraw its troops from the border."))
+    assert ev.type == "REQUEST"
+    assert "foreign minister" in ev.actor.text and ev.recipient.text == "Sylvania"
+
+
+def test_conditional_act_is_a_threat_on_the_unless_subject(parse):
+    ev = top_event(run(parse, "The union said it will boycott the elections unless the government resigns."))
+    assert ev.type == "THREATEN"
+    assert ev.recipient is not None and "government" in ev.recipient.text
+
+
+def test_negated_promise_is_a_refusal(parse):
+    ev = top_event(run(parse, "Freedonia said it would not meet the rebels' demands."))
+    assert ev.type == "REJECT" and ev.status == "occurred"
+    assert ev.actor.text == "Freedonia"
+
+
+def test_commitment_to_cooperate_is_agree(parse):
+    ev = top_event(run(parse, "Sylvania is ready to send food aid to the flooded provinces."))
+    assert ev.type == "AGREE"
+
+
+def test_quantified_subject_names_the_people(parse):
+    ev = top_event(run(parse, "Thousands of Freedonian farmers demonstrated outside parliament on Friday."))
+    assert ev.type == "PROTEST"
+    assert ev.actor is not None and "farmers" in ev.actor.text
+
+
+def test_embedded_purpose_event_is_not_the_top_event(parse):
+    events = run(parse, "Students staged mass demonstrations to demand the release of the detained editor.")
+    assert top_event(events).type == "PROTEST"
+    assert any(e.type == "REQUEST" for e in events)
+
+
+def test_legislative_approval_coded_as_what_the_law_does(parse):
+    text = "Lawmakers approved a bill which requires the army to leave the capital."
+    ev = top_event(run(parse, text))
+    assert ev.type == "REQUEST"
+    assert ev.actor.text.lower().startswith("lawmakers")
+
+
+def test_clause_without_event_yields_nothing(parse):
+    assert run(parse, "The weather in the valley was mild and the harvest looked promising.") == []
+
+
 # --- dates -----------------------------------------------------------------------------------
 
 

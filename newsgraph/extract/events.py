@@ -60,6 +60,33 @@ PRONOUNS_TO_RESOLVE = {"he", "she", "it", "they", "we", "i", "him", "her", "them
                        "their", "our", "who", "which", "that"}
 
 
+def _known_words() -> frozenset[str]:
+    words: set[str] = set(lex.VERBS) | set(lex.NOUNS) | lex.LIGHT_VERBS | lex.REPORTING | lex.INTENT_HEADS
+    words |= lex.PLAN_VERBS | lex.DEMAND_FRAMES | lex.APPROVAL_VERBS | lex.LAW_NOUNS | lex.GENERIC_HEADS
+    words |= {k.split()[0] for k in lex.PHRASAL} | {w for pair in lex.VERB_OBJECT for w in pair}
+    words |= {w for pair in lex.MODIFIED_NOUNS for w in pair} | ASPECTUAL | CONTAINERS | NON_EVENT_OBJECTS
+    return frozenset(words)
+
+
+KNOWN_WORDS = _known_words()
+
+
+@lru_cache(maxsize=65536)
+def _lemma_of(lower: str, lemma: str) -> str:
+    if lemma in KNOWN_WORDS:
+        return lemma
+    for cut, add in ((0, ""), (1, ""), (2, ""), (3, ""), (2, "e"), (3, "e"), (1, "e")):
+        guess = (lower[:-cut] if cut else lower) + add
+        if len(guess) > 2 and guess in KNOWN_WORDS:
+            return guess
+    return lemma
+
+
+def _lemma(tok: Token) -> str:
+    """spaCy's lemma, corrected towards our lexicon when the small model slips ("staged" -> "stag")."""
+    return _lemma_of(tok.lower_, tok.lemma_.lower())
+
+
 @dataclass
 class Candidate:
     """One trigger found in a sentence, before participants and status are read."""
@@ -80,10 +107,10 @@ class Candidate:
 
 
 def _noun_trigger(tok: Token) -> lex.Trigger | None:
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
-            pair = (child.lemma_.lower(), lemma)
+            pair = (_lemma(child), lemma)
             if pair in lex.MODIFIED_NOUNS:
                 return lex.MODIFIED_NOUNS[pair]
             if f"{pair[0]} {pair[1]}" in lex.NOUNS:
@@ -98,13 +125,13 @@ def _dobj(tok: Token) -> Token | None:
 
 
 def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     obj = _dobj(tok)
     if obj is not None:
-        key = (lemma, obj.lemma_.lower())
+        key = (lemma, _lemma(obj))
         if key in lex.VERB_OBJECT:
             return lex.VERB_OBJECT[key], [tok, obj]
-        if obj.lemma_.lower() in NON_EVENT_OBJECTS and lemma not in ("reject", "accept", "welcome"):
+        if _lemma(obj) in NON_EVENT_OBJECTS and lemma not in ("reject", "accept", "welcome"):
             return None
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.i > tok.i:
@@ -119,15 +146,15 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
 def _nominal_predicate(noun: Token) -> Token | None:
     """The verb that says when/whether an event noun happened: "held talks", "talks which began"."""
     head = noun.head
-    if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.LIGHT_VERBS:
+    if noun.dep_ in ("dobj", "obj") and _lemma(head) in lex.LIGHT_VERBS:
         return head
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ASPECTUAL:
+    if noun.dep_ in ("nsubj", "nsubjpass") and _lemma(head) in ASPECTUAL:
         return head
     for child in noun.children:
-        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in ASPECTUAL:
+        if child.dep_ in ("relcl", "acl") and _lemma(child) in ASPECTUAL:
             return child
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into") and noun.head.head.pos_ == "VERB" \
-            and noun.head.head.lemma_.lower() in lex.LIGHT_VERBS:
+            and _lemma(noun.head.head) in lex.LIGHT_VERBS:
         return noun.head.head  # "engage in a dialogue", "take part in talks"
     return None
 
@@ -143,14 +170,14 @@ def _candidates(sent: Span) -> list[Candidate]:
             trig = _noun_trigger(tok)
             toks = [tok]
             if trig is not None and tok.dep_ == "compound":
-                if tok.head.lemma_.lower() not in lex.GENERIC_HEADS:
+                if _lemma(tok.head) not in lex.GENERIC_HEADS:
                     continue  # "occupation forces": a modifier, not an event
                 tok = tok.head  # "a mediation effort": the generic head carries the syntax
                 toks = [toks[0], tok]
             if trig is None:
                 continue
             pred = _nominal_predicate(tok)
-            if pred is not None and pred.i < tok.i and pred.lemma_.lower() in lex.LIGHT_VERBS:
+            if pred is not None and pred.i < tok.i and _lemma(pred) in lex.LIGHT_VERBS:
                 toks = [pred, *toks]
                 light_taken.add(pred.i)
             cands.append(Candidate(trig[0], trig[1], toks, tok, pred or tok, True))
@@ -160,7 +187,7 @@ def _candidates(sent: Span) -> list[Candidate]:
             if found is None:
                 continue
             trig, toks = found
-            lemma = tok.lemma_.lower()
+            lemma = _lemma(tok)
             obj = _dobj(tok)
             if lemma in lex.REPORTING and trig[0] not in ("THREATEN",) and len(toks) == 1:
                 continue
@@ -185,10 +212,10 @@ def _merge_laws(cands: list[Candidate]) -> list[Candidate]:
     by_head = {c.head.i: c for c in cands}
     drop: set[int] = set()
     for c in cands:
-        if c.nominal or c.head.lemma_.lower() not in lex.APPROVAL_VERBS:
+        if c.nominal or _lemma(c.head) not in lex.APPROVAL_VERBS:
             continue
         law = _dobj(c.head)
-        if law is None or law.lemma_.lower() not in lex.LAW_NOUNS:
+        if law is None or _lemma(law) not in lex.LAW_NOUNS:
             continue
         # the clause describing the law; parsers often hang it on a date in between
         # ("a bill on January 5, which requires ..."), so take the first one after the noun
@@ -207,14 +234,14 @@ def _modal_demands(sent: Span, taken: set[int]) -> list[Candidate]:
     """ "X declared that China must drop barriers": a demand by X on China (REQUEST)."""
     out = []
     for tok in sent:
-        if tok.i in taken or tok.lemma_.lower() not in lex.DEMAND_FRAMES:
+        if tok.i in taken or _lemma(tok) not in lex.DEMAND_FRAMES:
             continue
         for comp in tok.children:
             if comp.dep_ != "ccomp":
                 continue
             aux = _aux(comp)
             obliged = bool(aux & {"must", "should"}) or (
-                comp.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in comp.children)
+                _lemma(comp) == "have" and any(x.dep_ == "xcomp" for x in comp.children)
             )
             subj = next((x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             if obliged and subj is not None and subj.pos_ != "PRON":
@@ -332,7 +359,7 @@ def _participant(ctx: Ctx, head: Token | None) -> Participant | None:
     head = _resolve_pronoun(head)
     if head.pos_ == "PRON" and head.lower_ not in ("we", "they"):
         return None
-    if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num or head.lemma_.lower() in QUANTIFIERS:
+    if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num or _lemma(head) in QUANTIFIERS:
         # "Thousands of Iraqi Kurds", "one third of the guerrillas": the people, not the number
         of = next((p for x in head.children if x.dep_ == "prep" and x.lower_ == "of"
                    for p in x.children if p.dep_ == "pobj"), None)
@@ -366,7 +393,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
         if subj is not None and subj.dep_ != "expl":
             return subj, False
         if any(c.dep_ in PASS_SUBJ for c in node.children):
-            if node.lemma_.lower() in ("engage", "involve"):  # "forces were engaged in fighting"
+            if _lemma(node) in ("engage", "involve"):  # "forces were engaged in fighting"
                 return next(c for c in node.children if c.dep_ in PASS_SUBJ), False
             return None, True
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN") and _entityish(node.head):
@@ -484,7 +511,7 @@ def _modifier_chain(x: Token, h: Token) -> bool:
 
 def _container(noun: Token) -> Token | None:
     """ "round" in "a new round of talks": the noun that carries the event noun's modifiers."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CONTAINERS:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in CONTAINERS:
         return noun.head.head
     return None
 
@@ -499,7 +526,7 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
     actor: Token | None = None
     recipient: Token | None = None
     pred = c.pred
-    if pred.i != noun.i and pred.lemma_.lower() in lex.LIGHT_VERBS and pred.is_ancestor(noun):
+    if pred.i != noun.i and _lemma(pred) in lex.LIGHT_VERBS and pred.is_ancestor(noun):
         # "X held talks", "X ordered patrols by police": the light verb's subject acts
         actor, _ = _subject_of(pred)
         if actor is not None and _resolve_pronoun(actor).i == noun.i:
@@ -531,7 +558,7 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
         of = _prep_objects(h, ("of",))
         if of:
             if c.type in AGENTIVE_OF:
-                if _entityish(of[0]) or of[0].lemma_.lower() in GROUP_NOUNS:
+                if _entityish(of[0]) or _lemma(of[0]) in GROUP_NOUNS:
                     actor = actor or of[0]
             else:
                 recipient = recipient or of[0]
@@ -559,7 +586,7 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
         if subj is not None and _entityish(subj) and subj.i != noun.i:
             actor = subj
     if recipient is None and pred.i != noun.i and noun.dep_ in ("dobj", "obj") and \
-            pred.lemma_.lower() in lex.LIGHT_VERBS:
+            _lemma(pred) in lex.LIGHT_VERBS:
         rec_opts = _prep_objects(pred, RECIPIENT_PREPS)
         recipient = rec_opts[0] if rec_opts else None
     if actor is not None and recipient is not None and actor.i == recipient.i:
@@ -578,7 +605,7 @@ def _aux(tok: Token) -> set[str]:
 def _under_reporting(tok: Token) -> bool:
     node = tok
     while node.head.i != node.i:
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in lex.REPORTING:
+        if node.dep_ in ("ccomp", "parataxis") and _lemma(node.head) in lex.REPORTING:
             return True
         node = node.head
     return False
@@ -606,12 +633,22 @@ def _intent(c: Candidate) -> Token | None:
         if node.dep_ != "xcomp":
             break
         node = node.head
-        if node.lemma_.lower() in lex.INTENT_HEADS:
+        if _lemma(node) in lex.INTENT_HEADS:
             return node
     aux = _aux(verb)
     if aux & {"will", "would", "'ll", "shall"} and (_under_reporting(verb) or c.type in lex.HOSTILE
                                                     or _conditional(verb)):
         return next(ch for ch in verb.children if ch.lower_ in ("will", "would", "'ll", "shall"))
+    return None
+
+
+def _unless_subject(verb: Token) -> Token | None:
+    """Who a conditional threat is aimed at: the subject of its "unless" clause."""
+    for ch in verb.children:
+        if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children):
+            subj = next((x for x in ch.children if x.dep_ in SUBJ), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
     return None
 
 
@@ -647,17 +684,17 @@ def _status(c: Candidate, ctx: Ctx, quote: Quote | None) -> str:
     if aux & {"will", "would", "'ll", "shall", "wo"}:
         return "planned"
     for t in chain:
-        if t.i != c.head.i and t.lemma_.lower() in lex.PLAN_VERBS:
+        if t.i != c.head.i and _lemma(t) in lex.PLAN_VERBS:
             return "planned"
-        if t.lemma_.lower() == "go" and "going" in t.lower_ and any(ch.dep_ == "xcomp" for ch in t.children):
+        if _lemma(t) == "go" and "going" in t.lower_ and any(ch.dep_ == "xcomp" for ch in t.children):
             return "planned"
     nouns = [c.head] + ([box] if box is not None else [])
     if c.nominal:
         for n in nouns:
             for ch in n.children:
-                if ch.lemma_.lower() in lex.PLANNED_WORDS and ch.dep_ in ("amod", "compound", "nmod"):
+                if _lemma(ch) in lex.PLANNED_WORDS and ch.dep_ in ("amod", "compound", "nmod"):
                     return "planned"
-                if ch.dep_ in ("relcl", "acl") and ch.lemma_.lower() in ("schedule", "plan", "set", "expect"):
+                if ch.dep_ in ("relcl", "acl") and _lemma(ch) in ("schedule", "plan", "set", "expect"):
                     return "planned"
     return "occurred"
 
@@ -812,7 +849,7 @@ def _location(c: Candidate, sent: Span, ctx: Ctx, others: set[int]) -> Location 
 
 
 def _context(sent: Span) -> list[str]:
-    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    words = {t.lower_ for t in sent} | {_lemma(t) for t in sent}
     scored = [(len(words & kws), name) for name, kws in lex.CONTEXTS.items()]
     return [name for n, name in sorted(scored, key=lambda x: (-x[0], x[1])) if n > 0][:3]
 
@@ -823,7 +860,7 @@ def _context(sent: Span) -> list[str]:
 
 def _intent_type(c: Candidate, intent: Token) -> tuple[str, str | None] | None:
     """What a stated intention to do ``c`` is, in PLOVER terms (None: the act stays itself)."""
-    word = intent.lemma_.lower()
+    word = _lemma(intent)
     mode = {"ASSAULT": "violence", "SANCTION": "sanction", "MOBILIZE": "violence"}.get(c.type)
     if c.type == "COERCE":
         mode = c.mode if c.mode in lex.MODES["THREATEN"] else "restrict"
@@ -844,7 +881,7 @@ def depth(tok: Token) -> int:
     node = tok
     while node.head.i != node.i:
         node = node.head
-        if node.lemma_.lower() not in lex.REPORTING:
+        if _lemma(node) not in lex.REPORTING:
             n += 1
     return n
 
@@ -885,6 +922,8 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
         new = _intent_type(c, intent) if intent is not None else None
         if new is not None and intent is not None:
             c.type, c.mode, c.intent = new[0], new[1], intent
+            if c.mode == "ultimatum":
+                c.recipient = c.recipient or _unless_subject(c.pred)
             if intent.i in by_head:
                 consumed.add(intent.i)
     cands = [c for c in cands if c.head.i not in consumed]
