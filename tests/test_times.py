@@ -154,6 +154,22 @@ def test_bare_weekday_future_tense_is_next(nlp):
     assert value_of(nlp, "The minister will resign on Friday after the vote.", "Friday") == "2021-04-09"
 
 
+def test_scheduled_present_and_is_to_are_future(nlp):
+    assert value_of(nlp, "The two leaders meet Monday in Cairo.", "Monday") == "2021-04-05"
+    assert value_of(nlp, "Trading is to resume Tuesday, the exchange said.", "Tuesday") == "2021-04-06"
+
+
+def test_since_points_back(nlp):
+    assert value_of(nlp, "The road has been closed since December.", "December") == "2020-12"
+
+
+def test_reduced_relative_participle_is_past(nlp):
+    text = "Profit fell in the year ended Sept. 30."
+    found = {t.text: t for t in times(nlp, text)}
+    assert found["Sept. 30"].value == "2020-09-30"
+    assert (found["the year"].type, found["the year"].value) == ("DURATION", "P1Y")
+
+
 def test_weekday_with_last_and_next(nlp):
     assert value_of(nlp, "Rebels attacked the base last Tuesday.", "last Tuesday") == "2021-03-30"
     assert value_of(nlp, "The parliament votes next Tuesday.", "next Tuesday") == "2021-04-06"

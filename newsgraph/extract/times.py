@@ -400,7 +400,8 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
     wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
     rel = (m["rel"] or "").lower() or None
     base = ctx.need()
-    d = _weekday_from(base, wd, ctx.tense, rel)
+    tense = "future" if ctx.tense == "present_event" else ctx.tense
+    d = _weekday_from(base, wd, tense, rel)
     part = (m["part"] or "").lower()
     if part:
         return _point_time(d, PARTS_OF_DAY[part], "publication")
@@ -1117,6 +1118,11 @@ _PLAN_VERBS = {"plan", "expect", "schedule", "hope", "intend", "aim", "want", "p
                "prepare", "set", "due", "seek", "propose", "vow", "pledge", "threaten"}
 
 
+_STATE_OR_REPORT = {"be", "have", "say", "tell", "report", "add", "state", "note", "claim", "believe", "think",
+                    "know", "remain", "seem", "appear", "show", "mean", "include", "own", "hold", "need",
+                    "want", "expect", "estimate", "accord", "write", "argue", "insist", "warn"}
+
+
 def _token_tense(tok: Token, depth: int) -> str | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
@@ -1135,9 +1141,9 @@ def _token_tense(tok: Token, depth: int) -> str | None:
     if tok.tag_ == "VBN" and lowers & {"has", "have", "had", "'ve", "'s"}:
         return "past"
     if tok.tag_ == "VB" and "to" in lowers:
-        # "plans to meet on Friday": the governing verb decides
+        # "plans to meet on Friday", "is to resume Tuesday": the governing verb decides
         head = tok.head
-        if head is not tok and head.lemma_ in _PLAN_VERBS:
+        if head is not tok and (head.lemma_ in _PLAN_VERBS or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"))):
             return "future"
         if head is not tok and depth < 3:
             return _token_tense(head, depth + 1)
@@ -1145,6 +1151,8 @@ def _token_tense(tok: Token, depth: int) -> str | None:
     if tok.tag_ in ("VBZ", "VBP"):
         if tok.lemma_ in _PLAN_VERBS or any(c.lemma_ in {"scheduled", "due", "set"} for c in tok.children):
             return "future"
+        if tok.lemma_ not in _STATE_OR_REPORT:
+            return "present_event"  # "the leaders meet Monday": a scheduled event
         return "present"
     if tok.tag_ == "VBN" and lowers & {"is", "are", "be", "'s", "'re"}:
         return "future" if tok.lemma_ in _PLAN_VERBS else "present"
@@ -1206,6 +1214,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
             continue  # "quarterly dividend", "daily newspaper": a property of the noun, not a time
         _, handler = _BY_NAME[cand.rule]
         ctx.tense = clause_tense(doc, cand.start, cand.end)
+        if re.search(r"\b(?:since|Since)\s+$", text[max(0, cand.start - 7):cand.start]):
+            ctx.tense = "past"  # "since March": a time before now, whatever the verb
         ctx.following = text[cand.end:cand.end + 40]
         tid = f"T{len(out) + 1}"
         try:
