@@ -207,6 +207,11 @@ def test_legislative_approval_coded_as_what_the_law_does(parse):
     assert ev.actor.text.lower().startswith("lawmakers")
 
 
+def test_agent_nouns_are_not_events(parse):
+    events = run(parse, "Supporters of the mayor and their attackers gathered in the square.")
+    assert not any(e.type in ("SUPPORT", "ASSAULT") for e in events), [(e.type, e.trigger.text) for e in events]
+
+
 def test_clause_without_event_yields_nothing(parse):
     assert run(parse, "The weather in the valley was mild and the harvest looked promising.") == []
 

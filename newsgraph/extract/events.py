@@ -75,8 +75,16 @@ KNOWN_WORDS = _known_words()
 def _lemma_of(lower: str, lemma: str) -> str:
     if lemma in KNOWN_WORDS:
         return lemma
-    for cut, add in ((0, ""), (1, ""), (2, ""), (3, ""), (2, "e"), (3, "e"), (1, "e")):
-        guess = (lower[:-cut] if cut else lower) + add
+    guesses = [lower]
+    if lower.endswith("ing"):
+        guesses += [lower[:-3], lower[:-3] + "e", lower[:-4]]  # meeting, staging, shelling
+    elif lower.endswith("ed"):
+        guesses += [lower[:-1], lower[:-2], lower[:-3]]  # staged, attacked, shelled
+    elif lower.endswith("ies"):
+        guesses += [lower[:-3] + "y"]
+    elif lower.endswith("s"):
+        guesses += [lower[:-1], lower[:-2]]  # talks, clashes
+    for guess in guesses:  # inflections only: "supporters" must not become "support"
         if len(guess) > 2 and guess in KNOWN_WORDS:
             return guess
     return lemma
@@ -1032,7 +1040,7 @@ def top_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence, -e.trigger.start))
 
 
-@extractor("events", field="events", version="1", after=("actors", "times", "quotes"))
+@extractor("events", field="events", version="2", after=("actors", "times", "quotes"))
 def extract_events(doc: Doc, analysis: Analysis) -> list[Event]:
     """PLOVER 2.0 events for every sentence of the article."""
     ctx = Ctx.build(doc, analysis)
