@@ -34,6 +34,7 @@ class City:
     population: int
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, strip diacritics, unify apostrophes and dots: a lookup key."""
     text = unicodedata.normalize("NFKD", text)

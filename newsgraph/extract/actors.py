@@ -537,17 +537,20 @@ class _Builder:
                         heads.setdefault(w, set()).add(idx)
         if not heads:
             return
-        for chunk in self.doc.noun_chunks:
-            if chunk[0].lower_ != "the" or any(t.i in self.token_cand for t in chunk):
+        for head in self.doc:
+            if head.lower_ not in heads or head.pos_ != "NOUN" or head.i in self.token_cand:
                 continue
-            head = chunk.root
-            if head.lower_ not in heads or any(ch.dep_ == "prep" for ch in head.children):
+            lefts = list(head.lefts)
+            if not lefts or lefts[0].lower_ != "the" or any(ch.dep_ == "prep" for ch in head.rights):
                 continue
-            owners = {i for i in heads[head.lower_] if first_seen[i] < chunk.start}
+            start = lefts[0].i
+            if any(i in self.token_cand for i in range(start, head.i)):
+                continue
+            owners = {i for i in heads[head.lower_] if first_seen[i] < start}
             if len(owners) != 1:
                 continue
             idx = next(iter(owners))
-            span = self.doc[chunk.start : head.i + 1]
+            span = self.doc[start : head.i + 1]
             cand = _Cand(span, "PERSON", form="description", key=self.ents[idx].key, entity=idx)
             self.ents[idx].cands.append(cand)
             self.cands.append(cand)
