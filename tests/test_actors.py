@@ -153,3 +153,9 @@ def test_seed_article_part_of(seed_analysis):
     asaib = _find(seed_analysis, "Asa'ib Ahl al-Haq")
     pmu = _find(seed_analysis, "Popular Mobilization Units")
     assert pmu.id in asaib.part_of
+
+
+def test_name_in_apposition_to_a_role_gets_that_role():
+    a = actors("The brigades' commander, General Osman Taha, said his forces would respect any truce.")
+    roles = {r.role for r in entity(a, "Osman Taha").roles}
+    assert {"General", "commander"} <= roles

@@ -463,6 +463,26 @@ class _Builder:
                 ):  # "its allies" is a relation, not a label
                     ent.labels.append(_label(head_phrase, "apposition"))
 
+    def named_roles(self) -> None:
+        """ "The brigades' commander, General Osman Taha, …": the name is the apposition of a role."""
+        for c in self.cands:
+            if c.entity is None or self.ents[c.entity].type != "PERSON":
+                continue
+            root = c.span.root
+            head = root.head
+            if root.dep_ != "appos" or head.i in self.token_cand or head.lower_ not in ROLE_NOUNS:
+                continue
+            mods = [t for t in head.lefts if t.dep_ in {"amod", "compound"} and t.i not in self.token_cand]
+            tokens = sorted([*mods, head], key=lambda t: t.i)
+            org = self._cand_in(t for t in head.lefts if t.dep_ == "poss")
+            for prep in head.rights:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "at"}:
+                    org = org or self._cand_in(prep.subtree)
+            evidence = self.doc[min(t.left_edge.i for t in tokens) : c.span.end]
+            role = self._role_from_tokens(tokens, org, evidence)
+            if role is not None:
+                self.ents[c.entity].roles.append(role)
+
     def part_of(self) -> None:
         """ "X, which is part of Y", "X is a member of Y", "X, a faction of Y"."""
         for t in self.doc:
@@ -641,6 +661,7 @@ def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     b.cluster()
     b.titles()
     b.appositions()
+    b.named_roles()
     b.part_of()
     b.premodifier_labels()
     b.descriptions()
