@@ -24,7 +24,8 @@ Three layers:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -458,7 +459,20 @@ def _message_args(verb: Token, lemma: str) -> list[Token]:
     return []
 
 
+def sentence_lookup(doc: Doc) -> Callable[[Token], Span]:
+    """``token -> its sentence`` in O(log n); ``Token.sent`` walks the whole doc on every call."""
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+
+    def sent_of(tok: Token) -> Span:
+        return sents[max(0, bisect_right(starts, tok.i) - 1)]
+
+    return sent_of
+
+
 def _frames(doc: Doc) -> list[Frame]:
+    sent_of = sentence_lookup(doc)
+    text = doc.text  # a property that joins every token: read it once
     frames: list[Frame] = []
     claimed: set[int] = set()  # nested cue tokens already handled
     for tok in doc:
@@ -478,8 +492,8 @@ def _frames(doc: Doc) -> list[Frame]:
             while root.dep_ not in ("ROOT", "ccomp", "conj") and root.head is not root:
                 root = root.head
             content = _subtree_minus(root, excl)
-            content = _same_paragraph(doc.text, tok.idx, content)
-            frames.append(Frame([tok, to], "according to", _np_span(pobj), content, sent=tok.sent))
+            content = _same_paragraph(text, tok.idx, content)
+            frames.append(Frame([tok, to], "according to", _np_span(pobj), content, sent=sent_of(tok)))
             continue
         is_cue, belief = _is_cue_verb(tok)
         if not is_cue:
@@ -489,7 +503,7 @@ def _frames(doc: Doc) -> list[Frame]:
         if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
             continue
         speaker = _subject(tok)
-        frame = Frame([tok], lemma, speaker, belief=belief, sent=tok.sent)
+        frame = Frame([tok], lemma, speaker, belief=belief, sent=sent_of(tok))
         prt = [c for c in tok.children if c.dep_ == "prt"]
         if prt:
             frame.cue.extend(prt)
@@ -508,7 +522,7 @@ def _frames(doc: Doc) -> list[Frame]:
                     ncomps = [c for c in n.children if c.dep_ in CONTENT_DEPS]
                     if ncomps and speaker is not None:
                         nb = _is_cue_verb(n)[1]
-                        nf = Frame([n], _lemma(n), speaker, belief=nb, sent=n.sent)
+                        nf = Frame([n], _lemma(n), speaker, belief=nb, sent=sent_of(n))
                         for c in ncomps:
                             nf.content.extend(_subtree_minus(c, set()))
                         frames.append(nf)
@@ -540,7 +554,7 @@ def _frames(doc: Doc) -> list[Frame]:
                 frame.belief = frame.belief or lemma in INTENTION_VERBS
         if speaker is None or speaker[0].tag_ in ("WP", "WP$", "WDT"):
             continue  # agentless ("it is estimated that …"): a claim, not a quote
-        frame.content = _same_paragraph(doc.text, tok.idx, frame.content)
+        frame.content = _same_paragraph(text, tok.idx, frame.content)
         frames.append(frame)
     return frames
 
@@ -553,6 +567,7 @@ def _label_frames(doc: Doc, quoted: list[Quoted]) -> list[Frame]:
     """
     frames = []
     text = doc.text
+    ents = {(e.start, e.end): e for e in doc.ents}
     for sent in doc.sents:
         start = sent.start
         if start > 0 and "\n" not in doc[start - 1].text_with_ws:
@@ -564,7 +579,7 @@ def _label_frames(doc: Doc, quoted: list[Quoted]) -> list[Frame]:
         if label.text.startswith(("“", '"')) or any(t.is_digit or t.like_num for t in label):
             continue
         is_caps = all(t.is_upper or t.is_punct for t in label) and any(t.is_alpha for t in label)
-        ent = next((e for e in doc.ents if e.start == start and e.end == colon.i), None)
+        ent = ents.get((start, colon.i))
         if not is_caps and (ent is None or ent.label_ not in ("PERSON", "ORG")):
             continue
         para_end = text.find("\n", colon.idx)
@@ -717,8 +732,6 @@ def _sent_index(doc: Doc) -> tuple[list[Span], list[int]]:
 
 
 def _sent_of(sents: list[Span], starts: list[int], char: int) -> int:
-    from bisect import bisect_right
-
     return max(0, bisect_right(starts, char) - 1)
 
 

@@ -10,6 +10,7 @@ is worse than none, so ambiguity returns ``None``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -42,6 +43,8 @@ class SpeakerResolver:
         self.mentions: list[Mention] = sorted(analysis.mentions, key=lambda m: m.start) if analysis else []
         self.entities: dict[str, Entity] = {e.id: e for e in analysis.entities} if analysis else {}
         self.history: list[tuple[int, Resolution, bool]] = []  # (char, resolution, plural)
+        self.sent_starts = [s.start for s in doc.sents]
+        self.ents = list(doc.ents)
 
     # ------------------------------------------------------------------ public
 
@@ -58,7 +61,7 @@ class SpeakerResolver:
         else:
             res = self._mention(root, speaker) or self._description(root, speaker) or Resolution()
         if res.name is None and res.entity is None and root.ent_type_ in ("PERSON", "ORG"):
-            ent = next((e for e in self.doc.ents if e.start <= root.i < e.end), None)
+            ent = next((e for e in self.ents if e.start <= root.i < e.end), None)
             if ent is not None:
                 res = Resolution(None, self._full_name(ent))
         if res.entity or res.name:
@@ -124,7 +127,7 @@ class SpeakerResolver:
                 continue
             head = tok.head
             for cand in (head, *tok.children):
-                ent = next((e for e in self.doc.ents if e.start <= cand.i < e.end), None)
+                ent = next((e for e in self.ents if e.start <= cand.i < e.end), None)
                 if ent is not None and ent.label_ in ("PERSON", "ORG"):
                     found.add(self._full_name(ent))
         if len(found) == 1:
@@ -137,9 +140,8 @@ class SpeakerResolver:
         plural = low in PLURAL
         want = GROUPLIKE if low in NEUTER else None
         # 1. the most recent speaker, when it is recent (within ~3 sentences)
-        sent_start = root.sent.start
-        window_start = self.doc[max(0, sent_start - 1)].sent.start
-        window_start = self.doc[max(0, window_start - 1)].sent.start
+        k = max(0, bisect_right(self.sent_starts, root.i) - 1)
+        window_start = self.sent_starts[max(0, k - 2)]  # this sentence and the two before
         window_char = self.doc[window_start].idx
         for char, res, pl in reversed(self.history):
             if char < window_char:
@@ -161,7 +163,7 @@ class SpeakerResolver:
                     continue
                 return Resolution(m.entity, self._entity_name(m.entity))
             return Resolution()
-        for ent in reversed([e for e in self.doc.ents if e.end_char <= root.idx and e.start >= window_start]):
+        for ent in reversed([e for e in self.ents if e.end_char <= root.idx and e.start >= window_start]):
             if low in SINGULAR and ent.label_ == "PERSON":
                 return Resolution(None, self._full_name(ent))
             if (plural or low in NEUTER) and ent.label_ in ("ORG", "NORP"):
@@ -178,7 +180,7 @@ class SpeakerResolver:
         """The longest earlier (or same) PERSON/ORG name ending with this one's last word."""
         last = ent[-1].lower_
         best = ent.text
-        for other in self.doc.ents:
+        for other in self.ents:
             if other.start > ent.start:
                 break
             if other.label_ == ent.label_ and other[-1].lower_ == last and len(other.text) > len(best):
