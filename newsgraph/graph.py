@@ -425,6 +425,7 @@ class _Cluster:
     lasts: set[str]
     articles: set[str]
     countries: set[str]
+    org_countries: set[str]  # countries the text gives organisations ("Iraqi party")
     full: bool  # has at least one multi-token name (persons)
 
 
@@ -454,6 +455,7 @@ class Resolver:
                 lasts={last} if last and first else set(),
                 articles={n.article_id},
                 countries={n.country} if n.country and n.person else ({iso} if iso else set()),
+                org_countries={n.country} if n.country and not n.person and not iso else set(),
                 full=bool(first),
             )
 
@@ -483,6 +485,8 @@ class Resolver:
             sa, sb = {skeleton((x,)) for x in a.lasts}, {skeleton((x,)) for x in b.lasts}
             if not sa & sb:
                 return "surnames differ"
+        if a.org_countries and b.org_countries and not (a.org_countries & b.org_countries):
+            return f"organisations of different countries ({'/'.join(sorted(a.org_countries | b.org_countries))})"
         if a.countries and b.countries and not (a.countries & b.countries):
             return f"countries differ ({'/'.join(sorted(a.countries))} vs {'/'.join(sorted(b.countries))})"
         return None
@@ -503,6 +507,7 @@ class Resolver:
         a.lasts |= b.lasts
         a.articles |= b.articles
         a.countries |= b.countries
+        a.org_countries |= b.org_countries
         a.full |= b.full
         del self.clusters[rj]
 
@@ -554,11 +559,12 @@ class Resolver:
                     if len(at) >= 2 and _person_parts(at)[1] == (toks[-1] if toks else None):
                         ks.add("name:" + " ".join(at))
             else:
-                if toks:
+                # acronyms are ambiguous across stories (NRA, PDF): the acronym pass handles them
+                if toks and not as_acronym(n.name):
                     ks.add("name:" + " ".join(toks))
                 for al in n.aliases:
                     at = name_tokens(al)
-                    if at and (len(at) >= 2 or as_acronym(al)):
+                    if len(at) >= 2 and not as_acronym(al):
                         ks.add("name:" + " ".join(at))
             keys[i] = ks
             if len(toks) >= 2:
@@ -598,27 +604,43 @@ class Resolver:
         self._bucket_pass(keys, "same consonant skeleton despite type", 0.6, 0.6, cross_type_ok=True)
 
     def pass_acronyms(self) -> None:
+        """Acronyms join their expansion only when one expansion fits (or one shares context);
+        a bare acronym with no expansion anywhere joins the same acronym elsewhere."""
         expansions: dict[str, set[int]] = defaultdict(set)
+        bare: dict[str, list[int]] = defaultdict(list)
         for i, n in enumerate(self.nodes):
             if n.person:
                 continue
-            for nm in [n.name, *n.aliases]:
-                ac = acronym_of(nm)
-                if ac and len(ac) >= 2:
-                    expansions[ac].add(i)
-        for j, n in enumerate(self.nodes):
-            if n.person:
-                continue
-            ac = as_acronym(n.name)
-            if not ac or ac not in expansions:
-                continue
-            roots = {self.find(i) for i in expansions[ac]} - {self.find(j)}
-            if len(roots) != 1:
+            if ac := as_acronym(n.name):
+                bare[ac].append(i)
+            else:
+                for nm in [n.name, *n.aliases]:
+                    ac2 = as_acronym(nm) or acronym_of(nm)
+                    if ac2 and len(ac2) >= 2:
+                        expansions[ac2].add(i)
+        for ac in sorted(bare):
+            for j in bare[ac]:
+                n = self.nodes[j]
+                roots = {self.find(i) for i in expansions.get(ac, ())}
+                if not roots or self.find(j) in roots:  # no expansion, or already joined one
+                    continue
+                pick = roots
+                how = "initials of"
                 if len(roots) > 1:
-                    self.notes.append(f"kept apart: acronym {n.name!r} fits {len(roots)} actors")
-                continue
-            i = next(x for x in sorted(expansions[ac]) if self.find(x) in roots)
-            self.try_union(i, j, f"acronym {n.name!r} = initials of {self.nodes[i].name!r}", 0.8)
+                    pick = {r for r in roots if self.conflict(r, j) is None and self._shared_context(r, j)}
+                    how = "the one expansion sharing context:"
+                if len(pick) != 1:
+                    self.notes.append(f"kept apart: acronym {n.name!r} ({n.article_id[:8]}) fits {len(roots)} actors")
+                    continue
+                r = next(iter(pick))
+                i = next(x for x in sorted(expansions[ac]) if self.find(x) == r)
+                self.try_union(i, j, f"acronym {n.name!r} = {how} {self.nodes[i].name!r}", 0.8 if how == "initials of"
+                               else 0.7)
+            # the same acronym with no expansion in sight: one actor unless something conflicts
+            alone = [j for j in bare[ac] if not any(self.find(j) == self.find(i) for i in expansions.get(ac, ()))]
+            if not expansions.get(ac):
+                for j in alone[1:]:
+                    self.try_union(alone[0], j, f"same acronym {self.nodes[j].name!r}, no expansion seen", 0.75)
 
     def pass_bare_surnames(self) -> None:
         """A bare surname joins a full name only if exactly one candidate shares context."""
@@ -686,7 +708,24 @@ class Resolver:
                 if not why]
         why += [f"role {r!r}" for r in sorted(nj.roles & roles_c) if len(r) > 3]
         why += [f"co-actor {self.nodes[r].name!r}" for r in sorted(ctx_j & ctx_c) if not self._generic(r)]
+        if not why:
+            # a co-actor written as an acronym in one article and spelled out in the other
+            acr_j = self._article_acronyms(nj.article_id, j)
+            acr_c: set[str] = set()
+            for m in self.clusters[self.find(root)].members:
+                acr_c |= self._article_acronyms(self.nodes[m].article_id, m)
+            # ... but never the very acronym being resolved
+            own_acr = {x for n in [nj, *members] for x in (as_acronym(n.name), acronym_of(n.name)) if x}
+            why += [f"co-actor acronym {a.upper()!r}" for a in sorted((acr_j & acr_c) - own_acr)]
         return why
+
+    def _article_acronyms(self, article_id: str, skip: int) -> set[str]:
+        out = set()
+        for k in self._by_article.get(article_id, []):
+            n = self.nodes[k]
+            if k != skip and not n.person and (ac := as_acronym(n.name) or acronym_of(n.name)) and len(ac) >= 3:
+                out.add(ac)
+        return out
 
     def _generic(self, root: int) -> bool:
         """Places (countries, cities, regions) are shared by too many stories to be context."""
@@ -700,9 +739,16 @@ class Resolver:
         self.pass_names()
         self.pass_surname_firstname()
         self.pass_skeleton()
-        self.pass_acronyms()
-        self.pass_bare_surnames()
+        # acronyms and bare surnames give each other context ("Saleh" and "NRA" in one article):
+        # repeat the two context-driven passes until nothing changes
+        for _ in range(3):
+            before = len(self.clusters)
+            self.pass_acronyms()
+            self.pass_bare_surnames()
+            if len(self.clusters) == before:
+                break
         # a refusal in one pass may be overruled by a later one; report only what stayed apart
+        self.notes = list(dict.fromkeys(self.notes))
         seen: set[str] = set()
         for i, j, msg in self._pair_notes:
             if self.find(i) != self.find(j) and msg not in seen:

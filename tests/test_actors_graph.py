@@ -265,3 +265,22 @@ def test_eval_counts_errors(tmp_path) -> None:
     path.write_text("".join(json.dumps(p) + "\n" for p in pairs))
     base, flipped = evaluate("gold"), evaluate("gold", pairs=path)
     assert flipped["fp"] == base["fp"] + 1 and flipped["precision"] < base["precision"] or base["tp"] == 0
+
+
+def test_shared_acronym_alias_does_not_merge_different_organisations() -> None:
+    x = art("x", "A", [ent(1, "National Reform Alliance", "ORG", "party", aliases=["NRA"], country="IRQ")])
+    y = art("y", "B", [ent(1, "National Rifle Association", "ORG", aliases=["NRA"], country="USA")])
+    z = art("z", "C", [ent(1, "NRA", "ORG")])
+    actors, notes = resolve_analyses([x, y, z])
+    assert actor_of(actors, x, "National Reform Alliance") != actor_of(actors, y, "National Rifle Association")
+    assert actor_of(actors, z, "NRA") not in {actor_of(actors, x, "National Reform Alliance"),
+                                               actor_of(actors, y, "National Rifle Association")}
+
+
+def test_heldout_pairs_floor() -> None:
+    """A second fixture set written after the rules (see docs/ACTORS.md): translations and
+    acronyms of Arabic names are known misses, so the recall floor is low; merges must stay right."""
+    from newsgraph.eval.actors import FIXTURES
+
+    r = evaluate("gold", FIXTURES / "heldout.jsonl", FIXTURES / "heldout_pairs.jsonl")
+    assert r["precision"] >= 0.85 and r["recall"] >= 0.5, json.dumps(r["errors"])
