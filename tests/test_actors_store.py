@@ -202,3 +202,78 @@ def test_graph_edges_have_no_duplicates(store: Store, tmp_path: Path) -> None:
     keys = [(u, v, k) for u, v, k in g.edges(keys=True)]
     assert keys and len(keys) == len(set(keys))
     assert all(u != v for u, v, _ in keys)  # no self-loops
+
+
+# -- end to end through the real pipeline ---------------------------------------------------
+
+
+def _shared() -> Path:
+    import os
+
+    return Path(os.environ.get("NEWSGRAPH_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+
+
+@pytest.fixture(scope="module")
+def pipeline_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    from newsgraph import analyze
+
+    s = Store(str(tmp_path_factory.mktemp("e2e") / "e2e.db"))
+    for spec in load_fixture():
+        if spec["key"] in ("a1", "a2", "a3", "d1", "d2", "d3"):
+            s.add(analyze(spec["text"], published=spec["published"], source=spec["source"], title=spec["title"]))
+    yield s
+    s.close()
+
+
+def test_pipeline_same_group_three_spellings_three_outlets(pipeline_store: Store) -> None:
+    p = api.actor_profile(pipeline_store, "Kata'ib al-Fajr")
+    assert {m.name for m in p.members} >= {"Kata'ib al-Fajr", "Kataib al-Fajr", "Kata'eb Al Fajr"}
+    assert set(p.outlets) >= {"Daily Meridian", "Gulf Ledger", "Resistance Voice"}
+    us = api.actor_profile(pipeline_store, "United States")
+    assert {"U.S.", "US", "America"} & set(us.aliases)
+    assert us.code == "USA"
+
+
+def test_pipeline_manual_merge_survives_reanalyze(tmp_path: Path) -> None:
+    from newsgraph import analyze
+
+    db = str(tmp_path / "r.db")
+    s = Store(db)
+    specs = {x["key"]: x for x in load_fixture(Path(__file__).parent / "fixtures" / "actors" / "heldout.jsonl")}
+    for k in ("h1", "h3"):
+        x = specs[k]
+        s.add(analyze(x["text"], published=x["published"], source=x["source"]))
+    a, b = api.find_actor(s, "Jaish al-Nasr"), api.find_actor(s, "Army of Victory")
+    assert a.id != b.id  # a translation: resolution cannot know
+    api.merge(s, a.id, b.id, note="translation")
+    s.close()
+    r = runner.invoke(build(), ["reanalyze", "--all", "--db", db])
+    assert r.exit_code == 0, r.output
+    assert "reanalysed: 2" in r.output
+    with Store(db) as s2:
+        assert api.find_actor(s2, "Army of Victory").id == api.find_actor(s2, "Jaish al-Nasr").id
+
+
+@pytest.mark.skipif(not (_shared() / "examples" / "seed-article.txt").exists(),
+                    reason="needs ../shared/examples/seed-article.txt")
+def test_seed_story_labels_by_outlet_and_quotes_from_every_article(tmp_path: Path) -> None:
+    from newsgraph.ingest import ingest
+    from newsgraph.sources import ReadOptions
+
+    s = Store(str(tmp_path / "seed.db"))
+    seed = _shared() / "examples" / "seed-article.txt"
+    ingest([str(seed)], s, options=ReadOptions(source="seed-outlet", published="2021-04-04"))
+    outlets = Path(__file__).resolve().parents[1] / "examples" / "seed-story" / "outlets.jsonl"
+    ingest([str(outlets)], s)
+    assert s.count() == 3
+    kh = api.actor_profile(s, "Kata'ib Hezbollah")
+    assert kh.kind == "armed_group"
+    by_outlet = {o.outlet for o in kh.labels_by_outlet}
+    assert len(by_outlet) >= 2 and "seed-outlet" in by_outlet
+    texts = {a.article.id: a.article.text for a in s.iter_analyses()}
+    assert all(texts[lb.article_id][lb.start:lb.end] == lb.text for lb in kh.labels)
+    hakim = api.actor_profile(s, "Ammar al-Hakim")
+    assert {q.article_id for q in hakim.quotes_by} == set(texts)
+    r = runner.invoke(build(), ["actor", "Kata'ib Hezbollah", "--db", s.url])
+    assert r.exit_code == 0 and "Labels by outlet" in r.output and "Meridian Wire" in r.output
+    s.close()
