@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.extract.times import find_times, fmt, nearest_year, parse_published, shift
+from newsgraph.extract.times import find_times, fmt, nearest_year, parse_published, shift, value_precision
 from newsgraph.model import Article, TimeExpr
 
 PUB = "2021-04-04"  # a Sunday; ISO week 2021-W13
@@ -71,6 +71,17 @@ def test_nearest_year_respects_tense():
     assert nearest_year(base, (1, 1), (1, 31), None) == 2021
     # a date two weeks ahead is still allowed in a past clause (slack for reported plans)
     assert nearest_year(base, (4, 15), (4, 15), "past") == 2021
+
+
+def test_value_precision():
+    assert value_precision("2021-04-03") == "day"
+    assert value_precision("2021-04-03TMO") == "day"
+    assert value_precision("2021-W14") == "week"
+    assert value_precision("2021-04") == "month"
+    assert value_precision("2021-Q2") == "year"
+    assert value_precision("2021") == "year"
+    assert value_precision("PRESENT_REF") == "unknown"
+    assert value_precision(None) is None
 
 
 def test_parse_published():

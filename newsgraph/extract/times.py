@@ -200,6 +200,8 @@ def _duration(n: float | str, unit: str) -> str:
         return f"PT{'X'}{letter}" if is_time else f"PX{letter}"
     if unit == "weekend":
         return f"P{_n(n)}WE"
+    if unit in ("decade", "century") and float(n).is_integer():
+        return f"P{int(n) * (10 if unit == 'decade' else 100)}Y"  # plain ISO 8601: "two decades" = P20Y
     if isinstance(n, float) and not n.is_integer():
         # half a year -> P6M, half an hour -> PT30M, 1.5 years -> P18M
         smaller = {"Y": (12, "M"), "H": (60, "M"), "D": (24, "H"), "M": (30, "D"), "W": (7, "D")}
@@ -1247,6 +1249,28 @@ def _type_guess(rule: str) -> str:
     if rule.startswith("duration"):
         return "DURATION"
     return "DATE"
+
+
+_PRECISION = [
+    (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"^\d{4}-W\d{2}"), "week"),
+    (re.compile(r"^\d{4}-\d{2}$"), "month"),
+    (re.compile(r"^\d{4}(-(Q[1-4]|H[12]|SP|SU|FA|WI))?$"), "year"),
+]
+
+
+def value_precision(value: str | None) -> str | None:
+    """'day' | 'week' | 'month' | 'year' | 'unknown' for a DATE/TIME value; None for no value.
+
+    For consumers that date events (``Event.date_precision``): quarters, halves and
+    seasons count as 'year' precision, decades and REF values as 'unknown'.
+    """
+    if not value:
+        return None
+    for pattern, name in _PRECISION:
+        if pattern.match(value):
+            return name
+    return "unknown"
 
 
 @extractor("times", field="times", version="1")
