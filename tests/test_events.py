@@ -109,7 +109,18 @@ def test_location_resolved_with_coordinates(parse):
 
 def test_country_resolves_without_coordinates():
     assert resolve_place("Iraq") == ("IRQ", None, None)
+    assert resolve_place("Arizona") == ("USA", None, None)  # the state, not a town of that name
     assert resolve_place("Atlantis Prime") == (None, None, None)
+
+
+def test_lexicon_uses_only_plover_types_and_their_modes():
+    from newsgraph.extract import plover_lexicon as lex
+
+    assert len(lex.TYPES) == 16 and set(lex.MODES) == set(lex.TYPES)
+    for table in (lex.VERBS, lex.NOUNS, lex.PHRASAL, lex.VERB_OBJECT, lex.MODIFIED_NOUNS):
+        for key, (etype, mode) in table.items():
+            assert etype in lex.TYPES, key
+            assert mode is None or mode in lex.MODES[etype], (key, mode)
 
 
 # --- status ----------------------------------------------------------------------------------

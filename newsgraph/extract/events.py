@@ -38,7 +38,6 @@ from .times import value_precision
 
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
-OBJ = {"dobj", "obj", "dative", "attr", "oprd"}
 RECIPIENT_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "at", "for", "over")
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
