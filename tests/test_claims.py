@@ -162,6 +162,26 @@ def test_modal_in_reported_speech_is_not_penalised_but_main_modal_is() -> None:
     assert "future_or_modal" in promise
 
 
+@pytest.mark.parametrize(
+    ("sentence", "feature"),
+    [
+        ("Inflation in Corvia reached its highest level since 1981 last month.", "record"),
+        ("The border post was closed for the first time since the war.", "superlative"),
+        ("Hundreds of families fled the town of Ravel after the flood.", "vague_quantity"),
+        ("According to the census office, the population of Tarvik grew last year.", "sourced"),
+        ("I visited the factory with my father when I was young.", "first_person_experience"),
+    ],
+)
+def test_feature_fires(sentence: str, feature: str) -> None:
+    assert feature in cm.sentence_features(_span(sentence))
+
+
+def test_judgment_superlative_without_time_scope_is_evaluative_not_record() -> None:
+    features = cm.sentence_features(_span("She is the best mayor this city could ask for."))
+    assert "record" not in features
+    assert "superlative" not in features
+
+
 # --------------------------------------------------------------------------- attribution
 
 
@@ -213,6 +233,32 @@ def test_unattributed_belief_stays_with_the_outlet() -> None:
     assert claims[0].speaker == "the outlet"
     assert claims[0].quote is None
     assert claims[0].hedge is not None and claims[0].hedge.text == "It is believed"
+
+
+def test_bare_attribution_frame_is_not_a_claim() -> None:
+    text = (
+        "\u201cThe army lost 300 vehicles in the spring offensive,\u201d said Mira Olsen, "
+        "a senior analyst at the Nordic Defence Institute."
+    )
+    content = "The army lost 300 vehicles in the spring offensive"
+    quote = _quote(text, content, "Mira Olsen, a senior analyst at the Nordic Defence Institute", "E2")
+    c0 = text.index("said")
+    quote.cue = Span(start=c0, end=c0 + 4, text="said")
+    frame = nlp.load()(text)
+    outside = frame.char_span(text.index("said"), len(text) - 1)
+    # the same words score as a claim on their own; as a quote's frame they are attribution
+    assert cm.score_span(outside)[0] >= cm.THRESHOLD
+    claims = _claims(text, [quote])
+    assert [c.text for c in claims] == [content]
+    assert claims[0].speaker == "E2"
+
+
+def test_a_line_break_ends_a_claim() -> None:
+    text = "Cabinet backs budget\nThe cabinet approved a 3.2 billion euro budget for the railways on Monday."
+    claims = _claims(text)
+    assert claims
+    assert all("\n" not in c.text for c in claims)
+    assert any(c.text.startswith("The cabinet approved") for c in claims)
 
 
 def test_claim_offsets_point_into_the_article() -> None:

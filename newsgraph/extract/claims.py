@@ -111,6 +111,22 @@ EVALUATIVE_WORDS = frozenset(
 #: Superlatives that rank by judgment, not by a measurable quantity.
 EVALUATIVE_SUPERLATIVES = frozenset("best worst greatest finest nicest bravest".split())
 
+#: Plural number nouns: "hundreds of companies", "millions of Americans" — an order of magnitude.
+VAGUE_QUANTITIES = frozenset("dozens hundreds thousands millions billions tens scores".split())
+
+#: A statement that cites its evidence: "according to the census", "a study found", "figures show".
+SOURCE_PATTERN = (
+    r"\baccording to\b|\b(?:study|studies|report|reports|survey|surveys|poll|polls|data|figures|statistics|"
+    r"census|records?|estimates?) (?:show|shows|showed|found|find|finds|indicate|indicates|indicated|"
+    r"suggest|suggests|suggested|say|says|said)\b"
+)
+
+#: Time scope that turns a superlative into a record claim: "the lowest since 1947", "ever", "in history".
+RECORD_PATTERN = (
+    r"\bsince (?:the |\d|[a-z]+ \d)|\bever\b|\bin (?:our |american |modern |recorded )?history\b|"
+    r"\ball-time\b|\bon record\b|\bin (?:a|\w+) (?:decades?|years?|generations?|centur(?:y|ies))\b"
+)
+
 #: Hedges that apply to a whole statement.
 HEDGE_PATTERNS = (
     r"\bit (?:is|was|has been) (?:estimated|believed|thought|reported|alleged|claimed|said|understood|"
@@ -170,6 +186,9 @@ WEIGHTS: dict[str, float] = {
     "change_verb": 0.6,       # raised, cut, doubled, lost ...
     "comparative": 0.5,       # more than, higher than ...
     "superlative": 0.6,       # the largest, the lowest since ...
+    "vague_quantity": 0.6,    # "hundreds of", "millions of": an order of magnitude
+    "sourced": 0.5,           # cites evidence: "according to", "a study found", "figures show"
+    "record": 0.8,            # a ranking scoped in time: "the lowest since 1947", "ever", "in history"
     "causal": 0.3,            # because of, led to, caused ...
     "third_person_actor": 0.4,  # the subject is a named actor or he/she/they
     "reported_speech": 0.3,   # says what someone said (itself checkable)
@@ -183,6 +202,7 @@ WEIGHTS: dict[str, float] = {
     "imperative": -1.0,
     "evaluative": -0.5,       # great, wrong, terrible ...
     "second_person": -0.4,    # addressing "you"
+    "first_person_experience": -0.4,  # I/we + past, no figure, date or official act: an anecdote
     "short": -1.2,            # fewer than 7 words
     "fragment": -0.5,         # no finite verb
 }
@@ -457,6 +477,8 @@ def sentence_features(span: Span) -> list[str]:
             fired.add("superlative")
         if tok.pos_ in {"ADJ", "ADV"} and tok.lower_ in EVALUATIVE_WORDS:
             fired.add("evaluative")
+        if tok.lower_ == "first" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ in {"time", "ever"}:
+            fired.add("superlative")  # "for the first time": a record, checkable
         # modality of the main assertion only: "he said he would raise taxes" reports a fact
         if tok.tag_ == "MD" and _main_clause(tok.head, span):
             fired.add("future_or_modal")
@@ -467,8 +489,20 @@ def sentence_features(span: Span) -> list[str]:
             fired.add("conditional")
     if any(re.search(p, lower) for p in CAUSAL_PATTERNS):
         fired.add("causal")
+    if any(t.lower_ in VAGUE_QUANTITIES and t.i + 1 < span.end and t.nbor().lower_ == "of" for t in span):
+        fired.add("vague_quantity")
+    if re.search(SOURCE_PATTERN, lower):
+        fired.add("sourced")
+    if re.search(RECORD_PATTERN, lower) and (
+        "superlative" in fired or "comparative" in fired or re.search(r"\b(?:all-time|record)\b", lower)
+    ):
+        # "the worst inflation since the Great Depression": even a judgment superlative becomes a
+        # checkable ranking once it is scoped in time
+        fired.add("record")
+        fired.discard("evaluative")
 
     # --- subjects: who is talking about whom
+    experience = experience_blocked = False
     for verb in main_verbs:
         subj = _subject(verb)
         if subj is None:
@@ -477,6 +511,10 @@ def sentence_features(span: Span) -> list[str]:
         lemma = verb.lemma_.lower()
         auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if s in {"i", "we"}:
+            if _is_past(verb) and lemma not in OFFICIAL_ACT_VERBS | CHANGE_VERBS:
+                experience = True
+            else:
+                experience_blocked = True
             if lemma in COGNITION_VERBS and verb.tag_ != "VBD":
                 fired.add("first_person_opinion")
             has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
@@ -490,6 +528,8 @@ def sentence_features(span: Span) -> list[str]:
             verb.tag_ in {"VBD", "VBN", "VBZ"}
         ) and s not in {"i", "we", "you"}:
             fired.add("reported_speech")
+    if experience and not experience_blocked and not fired & {"quantity", "date", "record"}:
+        fired.add("first_person_experience")
     if re.search(r"\b(?:i|we) (?:think|believe|feel|guess|suppose|hope|want|wish|know)\b", lower) or re.search(
         r"\bin my (?:view|opinion|judgment)\b", lower
     ):
@@ -512,6 +552,11 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+
+
+def _is_past(verb: Token) -> bool:
+    auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "have" in auxes)
 
 
 def _is_semi_modal(verb: Token) -> bool:
