@@ -259,25 +259,35 @@ def list_actors(
     return items[offset : offset + limit], len(items)
 
 
-def actor_map(store: Store, article_ids: list[str] | None = None) -> dict[tuple[str, str], str]:
-    """(article id, entity id) -> actor id, for these articles (None: all of them)."""
+def _entity_rows(store: Store, article_ids: list[str] | None) -> list[Any]:
+    stmt = select(entities.c.article_id, entities.c.id, entities.c.name)
+    with store.engine.connect() as conn:
+        if article_ids is None:
+            return conn.execute(stmt).all()
+        return [r for i in range(0, len(article_ids), 500)
+                for r in conn.execute(stmt.where(entities.c.article_id.in_(article_ids[i : i + 500])))]
+
+
+def actor_map(
+    store: Store, article_ids: list[str] | None = None, *, fresh: bool = False
+) -> dict[tuple[str, str], str]:
+    """(article id, entity id) -> actor id, for these articles (None: all of them).
+
+    Cross-article resolution is a whole-corpus step that can take minutes on a large store, so
+    pages and lists do not wait for it (``fresh=False``): they use the last resolution and link
+    entities it has not seen yet by name (``/actors/{name}`` resolves names too).
+    """
     real = _real()
     if real is None:
-        stmt = select(entities.c.article_id, entities.c.id, entities.c.name)
-        out: dict[tuple[str, str], str] = {}
-        with store.engine.connect() as conn:
-            if article_ids is None:
-                rows = conn.execute(stmt).all()
-            else:
-                rows = [r for i in range(0, len(article_ids), 500)
-                        for r in conn.execute(stmt.where(entities.c.article_id.in_(article_ids[i : i + 500])))]
-        for r in rows:
-            out[(r.article_id, r.id)] = actor_key(r.name)
-        return out
+        return {(r.article_id, r.id): actor_key(r.name) for r in _entity_rows(store, article_ids)}
     db = real[1]
-    db.ensure_resolved(store)
+    if fresh:
+        db.ensure_resolved(store)
     with store.engine.connect() as conn:
-        return db.all_members(conn) if article_ids is None else db.members_of_articles(conn, article_ids)
+        out = db.all_members(conn) if article_ids is None else db.members_of_articles(conn, article_ids)
+    for r in _entity_rows(store, article_ids):
+        out.setdefault((r.article_id, r.id), r.name)
+    return out
 
 
 def actor_names(store: Store, ids: set[str]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
-from sqlalchemy.sql.elements import literal
+from sqlalchemy.sql.elements import literal, literal_column
 
 from ..model import normalize_for_hash
 from ..store import Store
@@ -86,7 +86,7 @@ def list_articles(
             stmt = stmt.where(articles.c.id.in_(ids))
         total = _count(conn, stmt)
         rows = conn.execute(
-            stmt.order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
+            stmt.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
             .limit(limit)
             .offset(offset)
         ).all()
@@ -121,6 +121,56 @@ def _entity_name(table: Any, col: Any, alias_name: str) -> Any:
     return ent, and_(ent.c.article_id == table.c.article_id, ent.c.id == col)
 
 
+def _paged(
+    store: Store,
+    table: Any,
+    *,
+    conds: list[Any],
+    names: dict[str, Any],
+    order: list[Any] | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Any], int]:
+    """Two-phase paging: order and count over keys only (joining entity names only when a
+    filter needs them), then fetch the full records of one page.  Sorting rows that carry the
+    JSON ``data`` column is what made these lists slow on large stores."""
+    joins = {k: v for k, v in names.items() if any(_uses(c, v[0]) for c in conds)}
+    # On SQLite, "+articles.id" stops the planner from scanning the record table first and then
+    # sorting all of it: it walks articles in publication order instead and stops after a page.
+    art_id = literal_column("+articles.id") if store.dialect == "sqlite" else articles.c.id
+    keys = select(table.c.article_id, table.c.id).select_from(table).join(articles, art_id == table.c.article_id)
+    for ent, on in joins.values():
+        keys = keys.outerjoin(ent, on)
+    keys = keys.where(*conds)
+    order = order or [articles.c.published.desc().nulls_last(), articles.c.id, table.c.start]
+    with store.engine.connect() as conn:
+        if conds:
+            total = _count(conn, keys)
+        else:  # every record has its article (foreign key): no join needed to count
+            total = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+        page_keys = [tuple(r) for r in conn.execute(keys.order_by(*order).limit(limit).offset(offset))]
+        if not page_keys:
+            return [], total
+        detail = select(table.c.article_id, table.c.id, table.c.data, *ART_COLS).join(
+            articles, articles.c.id == table.c.article_id
+        )
+        for label, (ent, on) in names.items():
+            detail = detail.add_columns(ent.c.name.label(label)).outerjoin(ent, on)
+        # two plain INs use the primary key; a row-value IN would scan the table on SQLite
+        wanted = set(page_keys)
+        detail = detail.where(table.c.article_id.in_({a for a, _ in page_keys}),
+                              table.c.id.in_({i for _, i in page_keys}))
+        rows = {(r.article_id, r.id): r for r in conn.execute(detail) if (r.article_id, r.id) in wanted}
+    return [rows[k] for k in page_keys if k in rows], total
+
+
+def _uses(cond: Any, ent: Any) -> bool:
+    """Whether a WHERE condition refers to the aliased entities table ``ent``."""
+    from sqlalchemy.sql import visitors
+
+    return any(getattr(c, "table", None) is ent for c in visitors.iterate(cond) if hasattr(c, "table"))
+
+
 def list_quotes(
     store: Store,
     *,
@@ -134,32 +184,25 @@ def list_quotes(
     limit: int = 20,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Quotes filtered by speaker (name or words of its mention), outlet, date (the quote's, else the
-    article's publication date), words of the quote and article."""
+    """Quotes filtered by speaker (its name or the words naming it), outlet, date (the quote's, else the
+    article's publication date), words of the quote and article; newest articles first."""
     ent, on = _entity_name(quotes, quotes.c.speaker_entity, "spk")
     qdate = func.coalesce(quotes.c.date, articles.c.published)
-    stmt = (
-        select(quotes.c.article_id, quotes.c.data, ent.c.name.label("speaker_name"), *ART_COLS)
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .outerjoin(ent, on)
-    )
+    conds: list[Any] = []
     if speaker:
-        stmt = stmt.where(or_(_ilike(quotes.c.speaker_text, speaker), _ilike(ent.c.name, speaker)))
+        conds.append(or_(_ilike(quotes.c.speaker_text, speaker), _ilike(ent.c.name, speaker)))
     if outlet:
-        stmt = stmt.where(_ilike(articles.c.source, outlet))
+        conds.append(_ilike(articles.c.source, outlet))
     if article:
-        stmt = stmt.where(quotes.c.article_id == article)
+        conds.append(quotes.c.article_id == article)
     if kind:
-        stmt = stmt.where(quotes.c.kind == kind)
-    stmt = stmt.where(*date_range(qdate, date_from, date_to))
+        conds.append(quotes.c.kind == kind)
+    conds += date_range(qdate, date_from, date_to)
     if q:
         words = fts.terms(q)
-        stmt = stmt.where(*[_ilike(quotes.c.text, w) for w in words]) if words else stmt.where(literal(False))
-    with store.engine.connect() as conn:
-        total = _count(conn, stmt)
-        rows = conn.execute(
-            stmt.order_by(qdate.is_(None), qdate.desc(), quotes.c.article_id, quotes.c.start).limit(limit).offset(offset)
-        ).all()
+        conds += [_ilike(quotes.c.text, w) for w in words] if words else [literal(False)]
+    rows, total = _paged(store, quotes, conds=conds, names={"speaker_name": (ent, on)}, order=None,
+                         limit=limit, offset=offset)
     amap = actor_api.actor_map(store, sorted({r.article_id for r in rows})) if rows else {}
     items = []
     for r in rows:
@@ -185,27 +228,19 @@ def list_events(
     a_ent, a_on = _entity_name(events, events.c.actor_entity, "act")
     r_ent, r_on = _entity_name(events, events.c.recipient_entity, "rcp")
     edate = func.coalesce(events.c.date, articles.c.published)
-    stmt = (
-        select(events.c.article_id, events.c.data, a_ent.c.name.label("actor_name"),
-               r_ent.c.name.label("recipient_name"), *ART_COLS)
-        .join(articles, articles.c.id == events.c.article_id)
-        .outerjoin(a_ent, a_on)
-        .outerjoin(r_ent, r_on)
-    )
+    conds: list[Any] = []
     if type:
-        stmt = stmt.where(func.upper(events.c.type) == type.upper())
+        conds.append(events.c.type == type.upper())
     if status:
-        stmt = stmt.where(events.c.status == status)
+        conds.append(events.c.status == status)
     if article:
-        stmt = stmt.where(events.c.article_id == article)
+        conds.append(events.c.article_id == article)
     if actor:
-        stmt = stmt.where(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
-    stmt = stmt.where(*date_range(edate, date_from, date_to))
-    with store.engine.connect() as conn:
-        total = _count(conn, stmt)
-        rows = conn.execute(
-            stmt.order_by(edate.is_(None), edate.desc(), events.c.article_id, events.c.start).limit(limit).offset(offset)
-        ).all()
+        conds.append(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
+    conds += date_range(edate, date_from, date_to)
+    rows, total = _paged(store, events, conds=conds,
+                         names={"actor_name": (a_ent, a_on), "recipient_name": (r_ent, r_on)},
+                         order=None, limit=limit, offset=offset)
     items = [
         {**_art(r), **json.loads(r.data), "actor_name": r.actor_name, "recipient_name": r.recipient_name}
         for r in rows
@@ -223,21 +258,16 @@ def list_claims(
     offset: int = 0,
 ) -> dict[str, Any]:
     """Check-worthy claims, most check-worthy first."""
-    stmt = select(claims.c.article_id, claims.c.data, *ART_COLS).join(articles, articles.c.id == claims.c.article_id)
+    conds: list[Any] = []
     if min_score is not None:
-        stmt = stmt.where(claims.c.checkworthiness >= min_score)
+        conds.append(claims.c.checkworthiness >= min_score)
     if article:
-        stmt = stmt.where(claims.c.article_id == article)
+        conds.append(claims.c.article_id == article)
     if q:
         words = fts.terms(q)
-        stmt = stmt.where(*[_ilike(claims.c.text, w) for w in words]) if words else stmt.where(literal(False))
-    with store.engine.connect() as conn:
-        total = _count(conn, stmt)
-        rows = conn.execute(
-            stmt.order_by(claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start)
-            .limit(limit)
-            .offset(offset)
-        ).all()
+        conds += [_ilike(claims.c.text, w) for w in words] if words else [literal(False)]
+    order = [claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start]
+    rows, total = _paged(store, claims, conds=conds, names={}, order=order, limit=limit, offset=offset)
     return page([{**_art(r), **json.loads(r.data)} for r in rows], total, limit, offset)
 
 
@@ -253,24 +283,17 @@ def list_frames(
 ) -> dict[str, Any]:
     """Framing cues (loaded language, persuasion techniques) with their target actor."""
     ent, on = _entity_name(frames, frames.c.target, "tgt")
-    stmt = (
-        select(frames.c.article_id, frames.c.data, ent.c.name.label("target_name"), *ART_COLS)
-        .join(articles, articles.c.id == frames.c.article_id)
-        .outerjoin(ent, on)
-    )
+    conds: list[Any] = []
     if technique:
-        stmt = stmt.where(func.lower(frames.c.technique) == technique.lower())
+        conds.append(func.lower(frames.c.technique) == technique.lower())
     if voice:
-        stmt = stmt.where(frames.c.voice == voice)
+        conds.append(frames.c.voice == voice)
     if article:
-        stmt = stmt.where(frames.c.article_id == article)
+        conds.append(frames.c.article_id == article)
     if target:
-        stmt = stmt.where(_ilike(ent.c.name, target))
-    with store.engine.connect() as conn:
-        total = _count(conn, stmt)
-        rows = conn.execute(
-            stmt.order_by(frames.c.article_id, frames.c.start, frames.c.id).limit(limit).offset(offset)
-        ).all()
+        conds.append(_ilike(ent.c.name, target))
+    rows, total = _paged(store, frames, conds=conds, names={"target_name": (ent, on)}, order=None,
+                         limit=limit, offset=offset)
     return page([{**_art(r), **json.loads(r.data), "target_name": r.target_name} for r in rows], total, limit, offset)
 
 
