@@ -127,7 +127,12 @@ def build_members(gz: bool, keys: list[str] | None = None) -> list[tuple[str, by
         if i == 2:
             png = b"\x89PNG\r\n\x1a\n" + bytes(200)
             out.append(
-                ("image", _record_bytes(lambda w, p=png: response_record(w, "https://gazette.example/a.png", p, "image/png"), gz))
+                (
+                    "image",
+                    _record_bytes(
+                        lambda w, p=png: response_record(w, "https://gazette.example/a.png", p, "image/png"), gz
+                    ),
+                )
             )
             out.append(
                 (

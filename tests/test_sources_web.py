@@ -352,4 +352,3 @@ def test_decode_body_prefers_declared_charset_when_it_fits() -> None:
 def test_fetch_config_reads_options() -> None:
     cfg = FetchConfig.from_options(ReadOptions(max_bytes=1234, extra={"timeout": "2.5", "retries": "4"}))
     assert (cfg.timeout, cfg.retries, cfg.max_bytes) == (2.5, 4, 1234)
-

@@ -239,9 +239,28 @@ def decode_body(content: bytes, content_type: str = "") -> tuple[str, str, str]:
 # the bytes about equally well, a web page is far likelier to be Windows-1252
 # than a DOS code page such as cp775.
 WEB_CHARSETS = (
-    "utf_8", "cp1252", "iso8859_15", "iso8859_1", "cp1250", "iso8859_2", "cp1251", "koi8_r",
-    "gb18030", "gb2312", "big5", "shift_jis", "euc_jp", "euc_kr", "cp1253", "cp1254", "iso8859_9",
-    "cp1255", "cp1256", "cp1257", "tis_620", "cp1258",
+    "utf_8",
+    "cp1252",
+    "iso8859_15",
+    "iso8859_1",
+    "cp1250",
+    "iso8859_2",
+    "cp1251",
+    "koi8_r",
+    "gb18030",
+    "gb2312",
+    "big5",
+    "shift_jis",
+    "euc_jp",
+    "euc_kr",
+    "cp1253",
+    "cp1254",
+    "iso8859_9",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "tis_620",
+    "cp1258",
 )
 CHAOS_MARGIN = 0.02
 

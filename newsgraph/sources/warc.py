@@ -140,7 +140,9 @@ def _record_article(
         return None
     stream = record.content_stream()
     body = stream.read(options.max_bytes + 1)
-    if mime not in HTML_TYPES and not (mime in ("", "text/plain", "application/octet-stream") and looks_like_html(body)):
+    if mime not in HTML_TYPES and not (
+        mime in ("", "text/plain", "application/octet-stream") and looks_like_html(body)
+    ):
         stats.skipped += 1
         return None
     if len(body) > options.max_bytes:
