@@ -46,6 +46,10 @@ VERSION = "1"
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 ADJ_ON_PERSON_IS_LABEL = True
+NOUN_LEFT = True
+COMPOUND_TAILS = True
+_NEUTRAL_TAIL_USES: dict[str, tuple[str, ...]] = {}
+VERB_OBJ = False
 OPEN_QUOTES = "\"“‘«"
 CLOSE_QUOTES = "\"”’»"
 
@@ -61,7 +65,15 @@ PERSONISH = lex._words(
     lobby, network, faction, wing, camp, ally, allies, friend, enemy, adversary, rival, opponent,
     critic, puppet, state, country, nation, power, superpower, empire, democrat, republican,
     liberal, conservative, progressive, celebrity, professor, academic, scientist, expert,
-    researcher, analyst, pundit, host, anchor, commentator, bureaucrat, apparatchik, elites
+    researcher, analyst, pundit, host, anchor, commentator, bureaucrat, apparatchik, elites, voter,
+    democrat, republican, liberal, conservative, muslim, christian, jew, immigrant, refugee, migrant,
+    bishop, cardinal, pope, priest, clergy, police, cop, officer, spy, congressman, congresswoman,
+    columnist, writer, author, student, teacher, thinker, billionaire, millionaire, donor, lobbyist,
+    banker, ceo, boss, owner, dictator, king, queen, prince, ruler, lord, mayor, governor, chairman,
+    secretary, ambassador, diplomat, envoy, advisor, adviser, aide, staff, staffer, prosecutor,
+    lawyer, attorney, counsel, investigator, mob, gang, cult, clan, family, dynasty, guy, guys, folks,
+    crowd, left, leftist, right, rightist, nationalist, globalist, socialist, communist, islamist,
+    figure, character, individual, actor, player, accuser, accusers, witness, victim, hero, villain
     """
 )
 
@@ -175,6 +187,10 @@ def _loaded_entry(tok: Token, word: str) -> tuple[str, str] | None:
 
 
 def _own_entry(tok: Token, word: str) -> tuple[str, str] | None:
+    if COMPOUND_TAILS and "-" in word and tok.pos_ in ("ADJ", "VERB", "NOUN"):
+        head_part, _, tail = word.rpartition("-")
+        if head_part and tail in lex.LOADED_COMPOUND_TAILS and tail not in _NEUTRAL_TAIL_USES.get(head_part, ()):
+            return word, "LOADED_COMPOUND_TAILS"
     for name, tags in _POS_LISTS:
         words = getattr(lex, name)
         if tok.pos_ not in tags:
@@ -204,7 +220,7 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
         if last.pos_ in ("NOUN", "PROPN") or (last.pos_ == "ADJ" and last.dep_ not in ("amod",)):
             entry = word if word in lex.LABEL_NOUNS else (_lemma(last) if _lemma(last) in lex.LABEL_NOUNS else None)
         if entry:
-            start = _np_left(doc, tok.i)
+            start = _np_left(doc, tok.i, det=True)
             out.append(
                 _Cue(
                     doc[start].idx,
@@ -236,6 +252,11 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
                 skip_until = head.i if head.pos_ != "PROPN" else last_i
                 continue
         # Loaded_Language
+        if tok.pos_ == "INTJ" and tok.lower_ in lex.INTERJECTIONS:
+            end_i = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "!" else tok.i
+            out.append(_Cue(tok.idx, doc[end_i].idx + len(doc[end_i]), "Loaded_Language",
+                            f"emotive interjection '{tok.text}' (framing_lexicon.INTERJECTIONS)", key=tok.lower_))
+            continue
         found = _loaded_entry(last if last_i != tok.i else tok, word)
         if found is None:
             continue
@@ -249,10 +270,19 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
                 end_i = src.head.i
         elif src.pos_ == "NOUN" and src.dep_ == "compound":
             end_i = _np_right(doc, last_i)
+        elif src.pos_ == "NOUN" and NOUN_LEFT:
+            start = _np_left(doc, tok.i)
         elif src.pos_ == "VERB":
             for child in src.rights:
                 if child.dep_ == "prt" and child.i == end_i + 1:
                     end_i = child.i
+            if VERB_OBJ:
+                for child in src.rights:
+                    if child.dep_ in ("dobj", "prep") and child.i <= end_i + 2:
+                        obj = child if child.dep_ == "dobj" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                        if obj is not None and obj.i - end_i <= 4:
+                            end_i = obj.i
+                        break
         technique = "Loaded_Language"
         why = f"loaded word '{entry}' (framing_lexicon.{source})"
         head = doc[end_i]

@@ -95,7 +95,21 @@ LOADED_ADJ = _words(
     invincible, mighty, staunch, tireless, selfless, patriotic, honorable, honourable, virtuous,
     upright, decent, dignified, jaw-dropping, mind-boggling, eye-popping, eye-watering, whopping,
     massive, enormous, gigantic, colossal, huge, mammoth, gargantuan, titanic, stupendous, ominous,
-    menacing, frightening, scary, alarming, disturbing, troubling, worrying, distressing
+    menacing, frightening, scary, alarming, disturbing, troubling, worrying, distressing,
+    abject, baleful, benighted, blinkered, boorish, brash, callow, churlish, contemptuous, corrosive,
+    crass, cretinous, cringeworthy, cringe-worthy, debased, debauched, defamatory, degrading,
+    dishonorable, dishonourable, disreputable, distasteful, divisive, dodgy, execrable, fatuous, fiendish,
+    flimsy, frivolous, ghoulish, gratuitous, grubby, ham-fisted, heavy-handed, horrid, ignoble,
+    ill-advised, illiberal, imbecilic, immature, incendiary, incoherent, inane, indefensible,
+    inflammatory, insipid, intolerant, irrational, irresponsible, juvenile, kooky, lame, loony, lunatic,
+    maddening, meddlesome, negligent, nutty, oafish, obtuse, overblown, paltry, petulant, pigheaded,
+    pointless, pretentious, puerile, pugnacious, repellent, repressive, risible, scurrilous,
+    self-serving, shabby, slanderous, slipshod, sloppy, sneering, squalid, subservient, unbalanced,
+    uncouth, unethical, unfit, unjust, unspeakable, unsavory, unsavoury, untrustworthy, vacuous,
+    wasteful, wrongheaded, hellbent, hell-bent, obsessed, obsessive, rigged, murky, hatred-filled,
+    hate-filled, racist, bigoted, aggressive, genius, visionary, glorious, hysterical, terrorizing,
+    bloodcurdling, spine-chilling, heart-wrenching, gut-wrenching, soul-crushing, earth-shattering,
+    mind-blowing, cataclysmic, calamitous, insurmountable, irreparable, unconscionable
     """
 )
 
@@ -112,7 +126,28 @@ LOADED_ADV = _words(
     appallingly, alarmingly, dangerously, tragically, shamefully, astonishingly, amazingly, incredibly,
     unbelievably, remarkably, stunningly, staggeringly, spectacularly, magnificently, gloriously,
     heroically, bravely, courageously, proudly, triumphantly, miraculously, eerily, ominously,
-    suspiciously, ironically
+    suspiciously, ironically,
+    horrifically, knowingly, willfully, wilfully, obsessively, rabidly, feverishly, ludicrously, grossly,
+    massively, enormously, vastly, drastically, dramatically, recklessly, callously, deviously
+    """
+)
+
+# Second halves of hyphenated compounds that make an evaluative epithet ("power-hungry",
+# "crime-infested", "Trump-hating"): productive patterns, so matched by suffix.
+LOADED_COMPOUND_TAILS = _words(
+    """
+    hating, hater, haters, loving, obsessed, crazed, mongering, monger, mongers, infested, ridden,
+    hungry, soaked, toting, baiting, bashing, worshipping, worshiping, happy, deranged, addled,
+    brained, faced, tongued, fisted, hearted, mouthed,
+    loving, phobic, sucking, licking, kissing
+    """
+)
+
+# Interjections: emotive outbursts in the writer's voice ("Wow!").
+INTERJECTIONS = _words(
+    """
+    wow, yikes, alas, ugh, geez, jeez, gosh, egad, whoa, duh, ouch, yuck, oops, hah, bah, pfft, lol,
+    omg, wtf, damn, dammit, hell, heck, boo, hooray, hurrah, shame, disgraceful, unbelievable
     """
 )
 
@@ -141,7 +176,13 @@ LOADED_VERB = _words(
     malign, slander, libel, badmouth, harangue, hector, rail, implode, crater, torpedo, flounder,
     bungle, botch, blunder, fumble, squander, hoard, gobble, devour, prey, lurk, scheme, connive,
     slither, commandeer, pander, fawn, gush, swoon, drool, salivate, glorify, lionize, idolize,
-    caricature, lampoon, belittle, jeer, taunt, troll
+    caricature, lampoon, belittle, jeer, taunt, troll,
+    hammer, pummel, batter, lambast, skewer, roast, torch, demolish, paralyze, paralyse, suffocate,
+    smother, stifle, bulldoze, steamroll, railroad, browbeat, prey, fleece, gouge, bamboozle, gaslight,
+    distort, sugarcoat, regurgitate, vomit, spout, blather, babble, screech, squeal, whimper, bleat,
+    scurry, slink, wriggle, derail, eradicate, exterminate, maim, mutilate, maul, gorge, guzzle, splurge,
+    smirk, crow, swagger, strut, preen, grandstand, pontificate, moralize, moralise, sermonize, nag,
+    scapegoat, besmirch, defame, disparage, denigrate, snap, ignite, sabotage, meddle, rig
     """
 )
 
@@ -168,7 +209,15 @@ LOADED_NOUN = _words(
     stranglehold, chokehold, clutches, yoke, shackles, bondage, serfdom, gulag, dungeon, hellhole,
     wasteland, death trap, time bomb, tinderbox, powder keg, firestorm, whirlwind, tsunami, avalanche,
     deluge, torrent, contagion, rot, decay, hero, heroes, heroism, valor, valour, glory, triumph,
-    miracle, godsend, savior, saviour, martyrs
+    miracle, godsend, savior, saviour, martyrs,
+    agony, anguish, despair, heartbreak, misery, disgust, revulsion, contempt, scorn, disdain,
+    indignation, obsession, mania, craze, bloodlust, sadism, buffoonery, tomfoolery, antics, skulduggery,
+    skullduggery, chicanery, subterfuge, double-dealing, backstabbing, sellout, capitulation,
+    appeasement, calamity, cataclysm, trainwreck, train wreck, dumpster fire, mess, morass, cesspit,
+    sewer, implosion, freefall, death spiral, downward spiral, hellscape, dystopia, despotism,
+    totalitarianism, servitude, domination, indoctrination, brainwashing, inquisition, barrage,
+    infestation, toxin, hatred, hysteria, fanaticism, extremism, radicalism, treachery, villainy,
+    war on, assault on, blight, ruination
     """
 )
 
