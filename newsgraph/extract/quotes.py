@@ -194,7 +194,9 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
         if ch in DOUBLE_OPEN:
             out.append((i, 1, "open"))
         elif ch in DOUBLE_CLOSE:
-            out.append((i, 1, "close"))
+            # a closing mark that opens a paragraph is a typo for an opening one
+            starts_para = i == 0 or text[i - 1] == "\n"
+            out.append((i, 1, "open" if starts_para and i + 1 < n and not text[i + 1].isspace() else "close"))
         elif ch == STRAIGHT:
             out.append((i, 1, "either"))
         elif ch == "`" and text.startswith("``", i):
@@ -302,6 +304,7 @@ class Frame:
     quotes: list[Quoted] = field(default_factory=list)
     mixed_as: bool = False  # "dismissed Y as “…”": the quoted words are the content
     as_fallback: list[tuple[int, int]] = field(default_factory=list)  # "Y as …" when nothing is quoted
+    label: bool = False  # "PENCE: …" — a transcript or headline label
 
 
 def _np_span(tok: Token) -> Span:
@@ -572,22 +575,26 @@ def _label_frames(doc: Doc, quoted: list[Quoted]) -> list[Frame]:
         start = sent.start
         if start > 0 and "\n" not in doc[start - 1].text_with_ws:
             continue
-        colon = next((t for t in sent[:6] if t.text == ":"), None)
+        while start < sent.end and doc[start].text in ALL_MARKS:
+            start += 1  # a transcript quoted paragraph by paragraph: "WALLACE: …
+        colon = next((t for t in doc[start : min(sent.end, start + 6)] if t.text == ":"), None)
         if colon is None or colon.i == start or colon.i + 1 >= len(doc):
             continue
         label = doc[start : colon.i]
-        if label.text.startswith(("“", '"')) or any(t.is_digit or t.like_num for t in label):
+        if any(t.is_digit or t.like_num or t.text in ALL_MARKS for t in label):
             continue
         is_caps = all(t.is_upper or t.is_punct for t in label) and any(t.is_alpha for t in label)
         ent = ents.get((start, colon.i))
-        if not is_caps and (ent is None or ent.label_ not in ("PERSON", "ORG")):
+        # a headline "Pence: …" / "Poll: …" names its source the same way
+        headline = sent.start == 0 and len(label) <= 4 and all(t.is_title or t.is_punct for t in label)
+        if not is_caps and not headline and (ent is None or ent.label_ not in ("PERSON", "ORG")):
             continue
         para_end = text.find("\n", colon.idx)
         para_end = len(text) if para_end < 0 else para_end
         a, b = _trim(text, colon.idx + 1, para_end)
         if b - a < 8:
             continue
-        frames.append(Frame([colon], ":", label, [(a, b)], sent=sent))
+        frames.append(Frame([colon], ":", label, [(a, b)], sent=sent, label=True))
     return frames
 
 
@@ -606,6 +613,53 @@ def _alnum_outside(text: str, ranges: list[tuple[int, int]], quotes: list[Quoted
             if text[i].isalnum() and not any(x <= i < y for x, y in inside):
                 count += 1
     return count
+
+
+_GAP = frozenset(" \t\r,.;:?!—–-") | ALL_MARKS
+
+
+def _adjacent(text: str, q: Quoted, f: Frame) -> bool:
+    """Only punctuation between the quotation and the "X said" next to it, whatever the
+    sentence splitter decided ("“You winning?” she said" split after the question mark)."""
+    first = min([f.cue[0].idx] + ([f.speaker.start_char] if f.speaker is not None else []))
+    last_tok = max(f.cue, key=lambda t: t.i)
+    last = last_tok.idx + len(last_tok)
+    if f.speaker is not None:
+        last = max(last, f.speaker.end_char)
+    if 0 <= first - q.end <= 6 and all(ch in _GAP for ch in text[q.end : first]):
+        return True
+    return 0 <= q.start - last <= 6 and all(ch in _GAP for ch in text[last : q.start])
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """The quotation (content start) begins a sentence: only marks and space back to . ? ! or a line start."""
+    i = start - 1
+    while i >= 0 and (text[i] in ALL_MARKS or text[i] in " \t"):
+        i -= 1
+    return i < 0 or text[i] in ".?!\n"
+
+
+_DASHES = "―—–-"
+
+
+def _dash_speaker(doc: Doc, text: str, q: Quoted) -> Span | None:
+    """"“…” ― Sonya Herridge": a dash and a short name closing the paragraph attribute the quotation."""
+    end = text.find("\n", q.end)
+    end = len(text) if end < 0 else end
+    tail = text[q.end : end]
+    i = 0
+    while i < len(tail) and (tail[i] in ALL_MARKS or tail[i] in " \t,.?!"):
+        i += 1
+    if i >= len(tail) or tail[i] not in _DASHES:
+        return None
+    name = tail[i + 1 :].strip().rstrip(".")
+    if not name or len(name.split()) > 6 or not name[0].isupper():
+        return None
+    a = q.end + i + 1 + tail[i + 1 :].index(name)
+    span = doc.char_span(a, a + len(name), alignment_mode="expand")
+    if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span):
+        return None
+    return span
 
 
 def _cut_unclosed(f: Frame) -> list[tuple[int, int]]:
@@ -746,13 +800,15 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
     sents, starts = _sent_index(doc)
     used: set[int] = set()
 
-    # 1. quotations that overlap a frame's content extend it
+    # 1. quotations that overlap a frame's content extend it (a transcript label's
+    #    paragraph is its content already: the marks around it add nothing)
     for f in frames:
         for qi, q in enumerate(quoted):
             if qi in used:
                 continue
             if any(_overlap(c, p) for c in f.content for p in q.pieces):
-                f.quotes.append(q)
+                if not f.label:
+                    f.quotes.append(q)
                 used.add(qi)
     # 2. a frame with a speaker but no content takes the quotation of its sentence,
     #    or the one right after a colon in the next sentence
@@ -766,7 +822,7 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
                 continue
             qs = _sent_of(sents, starts, q.start)
             qe = _sent_of(sents, starts, max(q.start, q.end - 1))
-            if qs <= si <= qe or qe == si or qs == si:
+            if qs <= si <= qe or qe == si or qs == si or _adjacent(text, q, f):
                 cands.append(qi)
             elif qs == si + 1 and sents[si].text.rstrip().endswith(":"):
                 cands.append(qi)
@@ -808,7 +864,8 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
                 else:
                     kind, content = "direct", _cut_unclosed(f)
             elif f.content:
-                kind, content = "indirect", f.content
+                verbatim = f.label and all(t.is_upper or not t.is_alpha for t in f.speaker or ())
+                kind, content = ("direct" if verbatim else "indirect"), f.content
             elif f.as_fallback:
                 kind, content = "indirect", _same_paragraph(text, f.cue[0].idx, f.as_fallback)
             else:
@@ -822,10 +879,28 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
         else:
             q = item
             assert isinstance(q, Quoted)
-            if not _is_statement(doc, q):
-                continue
             qs = _sent_of(sents, starts, q.start)
             qe = _sent_of(sents, starts, max(q.start, q.end - 1))
+            prev = results[-1] if results else None
+            if (
+                prev is not None
+                and prev[4] is not None
+                and prev[4] is last_speaker
+                and prev[2] in ("direct", "mixed")
+                and 0 <= qs - last_sent <= 2
+                and "\n" not in text[prev[3][-1][1] : q.start]
+                and _opens_sentence(text, q.start)
+            ):
+                # "“A,” she said. “B.”": the quotation goes on after the cue — one statement
+                prev[3].extend(q.pieces)
+                last_sent = qe
+                continue
+            byline = _dash_speaker(doc, text, q)
+            if byline is not None:
+                results.append((None, q, "direct", list(q.pieces), byline))
+                continue
+            if not _is_statement(doc, q):
+                continue
             speaker = None
             if last_speaker is not None and 0 <= qs - last_sent <= 2:
                 speaker = last_speaker
@@ -835,17 +910,7 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
                     speaker = nxt.speaker
             if speaker is None:
                 continue
-            prev = results[-1] if results else None
-            if (
-                prev is not None
-                and prev[4] is speaker
-                and prev[2] in ("direct", "mixed")
-                and "\n" not in text[prev[3][-1][1] : q.start]
-            ):
-                # "“A,” she said. “B.”": the quotation goes on after the cue — one statement
-                prev[3].extend(q.pieces)
-            else:
-                results.append((None, q, "direct", list(q.pieces), speaker))
+            results.append((None, q, "direct", list(q.pieces), speaker))
             last_sent = qe
 
     quotes: list[Quote] = []
