@@ -29,9 +29,9 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
             if d >= lo:
                 out.append((d, d.strftime("%Y-%m")))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        step = max(1, len(out) // 12)
+        step = max(1, -(-len(out) // 8))
         return out[::step]
-    step = max(1, span // 10)
+    step = max(1, -(-span // 8))
     return [(lo + timedelta(days=i), (lo + timedelta(days=i)).isoformat()) for i in range(0, span + 1, step)]
 
 

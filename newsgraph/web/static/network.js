@@ -58,13 +58,13 @@
 
   var alpha = 1, running = false;
   function step() {
-    var k = Math.sqrt(W * H / Math.max(1, nodes.length)) * 0.6;
+    var k = Math.min(140, Math.sqrt(W * H / Math.max(1, nodes.length)) * 0.45);
     var i, j, a, b, dx, dy, d2, d, f;
     for (i = 0; i < nodes.length; i++) {
       a = nodes[i];
       for (j = i + 1; j < nodes.length; j++) {
         b = nodes[j]; dx = a.x - b.x; dy = a.y - b.y; d2 = dx * dx + dy * dy || 0.01;
-        f = k * k / d2 * 0.05; a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+        f = k * k / d2 * 0.02; a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
       }
     }
     links.forEach(function (l) {
@@ -72,10 +72,10 @@
       f = (d - k) / d * 0.04; l.s.vx += dx * f; l.s.vy += dy * f; l.t.vx -= dx * f; l.t.vy -= dy * f;
     });
     nodes.forEach(function (n) {
-      n.vx += (W / 2 - n.x) * 0.004; n.vy += (H / 2 - n.y) * 0.004;
+      n.vx += (W / 2 - n.x) * 0.012; n.vy += (H / 2 - n.y) * 0.012;
       if (n.fixed) { n.vx = n.vy = 0; return; }
       n.x += Math.max(-30, Math.min(30, n.vx * alpha)); n.y += Math.max(-30, Math.min(30, n.vy * alpha));
-      n.x = Math.max(20, Math.min(W - 120, n.x)); n.y = Math.max(20, Math.min(H - 20, n.y));
+      n.x = Math.max(20, Math.min(W - 150, n.x)); n.y = Math.max(20, Math.min(H - 20, n.y));
       n.vx *= 0.6; n.vy *= 0.6;
     });
   }
