@@ -248,6 +248,39 @@ def test_transcript_label(parse):
     assert content(q) == "We have never seen a storm like this one in the region"
 
 
+def test_question_quote_split_from_its_cue(parse):
+    q = only(quotes_of(parse, "“Are you winning?” she said, but the crowd had already left the square."))
+    assert content(q) == "Are you winning?"
+    assert q.speaker.text == "she"
+
+
+def test_short_continuation_joins_the_quote(parse):
+    q = only(quotes_of(parse, "“The roads are closed,” the officer said. “Go home.”"))
+    assert [s.text for s in q.content] == ["The roads are closed", "Go home"]
+
+
+def test_dash_byline(parse):
+    q = only(quotes_of(parse, "“We want clean water in every village of this district.” ― Amara Okafor"))
+    assert q.speaker.text == "Amara Okafor"
+    assert q.kind == "direct"
+
+
+def test_transcript_inside_marks_one_quote_per_speaker(parse):
+    text = (
+        '"WALLACE: Let us start with the storm that hit the coast on Sunday night.\n'
+        '"PRESTON: It was the worst we have seen in a generation.'
+    )
+    found = quotes_of(parse, text)
+    assert [(q.speaker.text, q.kind) for q in found] == [("WALLACE", "direct"), ("PRESTON", "direct")]
+    assert content(found[1]) == "It was the worst we have seen in a generation"
+
+
+def test_headline_source(parse):
+    q = only(quotes_of(parse, "Governor: Storm Damage Will Take Years to Repair\nThe storm hit on Sunday."))
+    assert q.speaker.text == "Governor"
+    assert q.kind == "indirect"
+
+
 # --------------------------------------------------------------------------- speakers across sentences
 
 
