@@ -218,6 +218,21 @@ def test_legislative_approval_coded_as_what_the_law_does(parse):
     assert ev.actor.text.lower().startswith("lawmakers")
 
 
+def test_trigger_object_is_not_the_recipient(parse):
+    ev = top_event(run(parse, "Sylvania granted asylum to the dissident writer."))
+    assert (ev.type, ev.mode) == ("AID", "asylum")
+    assert ev.recipient is not None and "writer" in ev.recipient.text
+    ev = top_event(run(parse, "Dock workers went on strike on Monday."))
+    assert (ev.type, ev.mode) == ("PROTEST", "strike") and ev.recipient is None
+
+
+def test_strike_verb_is_an_attack_and_invite_a_request(parse):
+    ev = top_event(run(parse, "Freedonian jets struck a rebel convoy near the border."))
+    assert ev.type == "ASSAULT" and "convoy" in ev.recipient.text
+    ev = top_event(run(parse, "The president invited his Sylvanian counterpart to visit the capital."))
+    assert (ev.type, ev.mode) == ("REQUEST", "meet") and "counterpart" in ev.recipient.text
+
+
 def test_agent_nouns_are_not_events(parse):
     events = run(parse, "Supporters of the mayor and their attackers gathered in the square.")
     assert not any(e.type in ("SUPPORT", "ASSAULT") for e in events), [(e.type, e.trigger.text) for e in events]

@@ -425,10 +425,11 @@ def _entityish(tok: Token) -> bool:
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of ``tok``'s prepositions, in the order of ``preps`` (a "to" parsed as dative counts)."""
     out = []
     for prep in preps:
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == prep:
+            if c.dep_ in ("prep", "dative") and c.lower_ == prep:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
@@ -465,18 +466,27 @@ def _find_entityish(tok: Token, max_depth: int = 2) -> Token | None:
     return None
 
 
-def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidate], depth: int = 0
-                    ) -> Token | None:
-    """The party an act is done to: direct arguments, then prepositional ones, then inside them."""
+def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidate], depth: int = 0,
+                    trigger: frozenset[int] = frozenset()) -> Token | None:
+    """The party an act is done to: direct arguments, then prepositional ones, then inside them.
+
+    ``trigger`` holds the trigger's own tokens: "asylum" in "granted asylum to X" and "strike" in
+    "went on strike" (an idiomatic phrasal verb) are part of the expression, not its target.
+    """
     options: list[Token] = []
     passive = next((c for c in verb.children if c.dep_ in PASS_SUBJ), None)
     if passive is not None:
         options.append(passive)
-    options.extend(c for c in verb.children if c.dep_ in ("dobj", "obj", "dative"))
+    options.extend(c for c in verb.children if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP")
     options.extend(_prep_objects(verb, TARGET_PREPS.get(ev_type, RECIPIENT_PREPS)))
     for c in verb.children:  # "demanded that Israel ease", "urged X to", "refused to meet X"
         if c.dep_ in ("ccomp", "xcomp"):
             options.extend(x for x in c.children if x.dep_ in ("nsubj", "dobj", "obj"))
+    options = [o for o in options if not (
+        o.head.i in trigger and f"{_lemma(verb)} {o.head.lower_}" in lex.IDIOMATIC_PHRASAL)]
+    # the trigger's own object is searched inside ("lifted the blockade on X") but is no target itself
+    inside = options
+    options = [o for o in options if o.i not in trigger]
     for o in options:
         if o.i in cands_by_head and o.pos_ in ("NOUN", "PROPN"):
             inner_actor, inner_rec = _nominal_participants(cands_by_head[o.i], cands_by_head)
@@ -485,7 +495,7 @@ def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidat
             continue
         if _entityish(o):
             return o
-    for o in options:
+    for o in inside:
         found = _find_entityish(o)
         if found is not None:
             return found
@@ -504,6 +514,8 @@ def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidat
         for pobj in _prep_objects(verb, PLACE_PREPS):
             if pobj.ent_type_ in PLACE_LABELS:
                 return pobj
+    # nobody named anywhere: the plain noun ("granted asylum to the writer" -> the writer)
+    options += [p for o in inside if o.i in trigger for p in _prep_objects(o, ("to", "on", "against"))]
     return next((o for o in options if o.pos_ in ("NOUN", "PROPN") and o.i not in cands_by_head
                  and o.ent_type_ not in NON_PARTICIPANT_ENTS), None)
 
@@ -902,7 +914,8 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             a_tok, r_tok = _nominal_participants(c, by_head)
         else:
             a_tok, _ = _subject_of(c.head)
-            r_tok = c.recipient or _verb_recipient(c.head, c.type, by_head)
+            r_tok = c.recipient or _verb_recipient(c.head, c.type, by_head,
+                                                   trigger=frozenset(t.i for t in c.tokens))
         if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
             r_tok = None
         toks = sorted(c.tokens, key=lambda t: t.i)
