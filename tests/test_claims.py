@@ -56,6 +56,7 @@ def _claims(text: str, quotes: list[Quote] | None = None):
         ("Turnout reached 64 percent of registered voters in the northern province.", 64, "percent",
          "registered voters"),
         ("Three hundred workers at the Ostrava plant went on strike.", 300, "workers", "workers at the Ostrava plant"),
+        ("The blast killed 14 civilians in the market of Harlan on Friday.", 14, "civilians", "civilians"),
     ],
 )
 def test_quantities(sentence: str, value: float, unit: str, counted: str | None) -> None:
@@ -259,6 +260,20 @@ def test_a_line_break_ends_a_claim() -> None:
     assert claims
     assert all("\n" not in c.text for c in claims)
     assert any(c.text.startswith("The cabinet approved") for c in claims)
+
+
+def test_reduced_passive_act_is_its_own_claim() -> None:
+    text = "The convoy was hit on Tuesday near Darov in an air raid ordered by General Petrov."
+    claims = _claims(text)
+    clause = [c for c in claims if c.text == "an air raid ordered by General Petrov"]
+    assert len(clause) == 1
+    assert "official_act" in clause[0].features
+    assert any(c.text.startswith("The convoy was hit") for c in claims)
+
+
+def test_passive_without_named_agent_is_not_split_out() -> None:
+    text = "The convoy was hit on Tuesday near Darov in an air raid ordered by the command."
+    assert all(not c.text.startswith("an air raid") for c in _claims(text))
 
 
 def test_claim_offsets_point_into_the_article() -> None:

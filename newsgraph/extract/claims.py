@@ -32,7 +32,7 @@ from ..model import Analysis, Claim, Quantity, Quote
 from ..model import Span as TextSpan
 from . import extractor
 
-VERSION = "1"
+VERSION = "2"
 
 #: Probability at or above which a sentence is reported as a claim (and counted positive in evals).
 THRESHOLD = 0.5
@@ -694,6 +694,42 @@ def _segments(sent: Span, quotes: Sequence[Quote]) -> list[tuple[Span, Quote | N
     return result
 
 
+def embedded_acts(span: Span) -> list[Span]:
+    """Noun phrases that report an attributed act in a reduced passive clause.
+
+    "... in a drone strike authorized by Trump": the participle clause states, on
+    its own, that a named actor performed an official act — a claim inside the
+    sentence that a fact-checker may want separately.
+    """
+    out: list[Span] = []
+    for tok in span:
+        if tok.dep_ != "acl" or tok.tag_ != "VBN":
+            continue
+        if tok.lemma_.lower() not in OFFICIAL_ACT_VERBS | CHANGE_VERBS:
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if actor is None or not (actor.pos_ == "PROPN" or actor.ent_type_ in _NAMED_TYPES):
+            continue
+        head = tok.head
+        start = head.left_edge.i
+        end = actor.right_edge.i + 1
+        if start < span.start or end > span.end or end - start >= len(span):
+            continue
+        out.append(span.doc[start:end])
+    return out
+
+
+def _embedded_score(clause: Span, outer: Sequence[str]) -> tuple[float, list[str]]:
+    """Score a reduced clause: its own features, minus the length penalties a phrase always incurs,
+    plus the sentence's past-tense anchoring (the participle describes a completed act)."""
+    features = [f for f in sentence_features(clause) if f not in {"short", "fragment"}]
+    if "past_tense" in outer and "past_tense" not in features:
+        features.append("past_tense")
+    features = [name for name in WEIGHTS if name in set(features)]
+    return rule_score(features), features
+
+
 @extractor("claims", field="claims", version=VERSION, after=("actors", "quotes"))
 def extract_claims(doc: Doc, analysis: Analysis) -> list[Claim]:
     """Sentences (or quoted parts of them) scoring at least :data:`THRESHOLD`, in text order."""
@@ -704,23 +740,28 @@ def extract_claims(doc: Doc, analysis: Analysis) -> list[Claim]:
             if len(words) < MIN_WORDS:
                 continue
             score, features = score_span(span)
-            if score < THRESHOLD:
-                continue
-            speaker = "the outlet"
-            if quote is not None:
-                speaker = quote.speaker_entity or "unknown"
-            claims.append(
-                Claim(
-                    id=f"C{len(claims) + 1}",
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
-                    checkworthiness=round(score, 4),
-                    features=features,
-                    quantities=extract_quantities(span),
-                    hedge=find_hedge(span),
-                    speaker=speaker,
-                    quote=quote.id if quote is not None else None,
-                )
-            )
+            found = [(span, score, features)]
+            found += [(clause, *_embedded_score(clause, features)) for clause in embedded_acts(span)]
+            for part, part_score, part_features in found:
+                if part_score < THRESHOLD:
+                    continue
+                claims.append(_claim(len(claims) + 1, part, part_score, part_features, quote))
     return claims
+
+
+def _claim(n: int, span: Span, score: float, features: list[str], quote: Quote | None) -> Claim:
+    speaker = "the outlet"
+    if quote is not None:
+        speaker = quote.speaker_entity or "unknown"
+    return Claim(
+        id=f"C{n}",
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        checkworthiness=round(score, 4),
+        features=features,
+        quantities=extract_quantities(span),
+        hedge=find_hedge(span),
+        speaker=speaker,
+        quote=quote.id if quote is not None else None,
+    )
