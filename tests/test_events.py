@@ -14,7 +14,7 @@ import pytest
 
 from newsgraph import nlp
 from newsgraph.extract.events import extract_events, resolve_place, top_event
-from newsgraph.model import Analysis, Article, Event, Quote, TimeExpr
+from newsgraph.model import Analysis, Article, Event, Mention, Quote, TimeExpr
 from newsgraph.model import Span as TextSpan
 
 
@@ -24,13 +24,26 @@ def parse():
     return model
 
 
-def run(parse, text: str, published: str | None = "2024-03-10", times=(), quotes=()) -> list[Event]:
+def run(parse, text: str, published: str | None = "2024-03-10", times=(), quotes=(), mentions=()) -> list[Event]:
     doc = parse(text)
     analysis = Analysis(pipeline_version="test", model=nlp.model_info(),
                         article=Article(text=text, published=published))
     analysis.times = list(times)
     analysis.quotes = list(quotes)
+    analysis.mentions = list(mentions)
     return extract_events(doc, analysis)
+
+
+def mentions_of(text: str, names: dict[str, str]) -> list[Mention]:
+    """A Mention for every occurrence of each name, linked to the given entity id."""
+    out = []
+    for name, entity in names.items():
+        start = text.find(name)
+        while start != -1:
+            out.append(Mention(id=f"M{len(out) + 1}", start=start, end=start + len(name), text=name,
+                               entity=entity, type="GPE"))
+            start = text.find(name, start + 1)
+    return sorted(out, key=lambda m: m.start)
 
 
 def find(events: list[Event], trigger_word: str) -> Event:
@@ -254,6 +267,18 @@ def test_date_from_time_expression_in_clause(parse):
     assert (release.date, release.time) == ("2024-03-04", "T2")
 
 
+def test_repeated_event_shares_the_most_precise_date(parse):
+    text = ("Traders fear the upcoming talks between Freedonia and Sylvania. "
+            "The talks between Freedonia and Sylvania are scheduled for next week. "
+            "Talks between Freedonia and Ruritania are also planned.")
+    events = run(parse, text, times=[texpr(text, "next week", "2024-W11")],
+                 mentions=mentions_of(text, {"Freedonia": "E1", "Sylvania": "E2", "Ruritania": "E3"}))
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert len(talks) == 3
+    assert [e.actor.entity for e in talks] == ["E1", "E1", "E1"]  # participants link to entities
+    assert [e.date for e in talks] == ["2024-W11", "2024-W11", None]  # not the other pair's talks
+
+
 def test_no_time_expression_no_date(parse):
     ev = top_event(run(parse, "Rebels shelled the town."))
     assert ev.date is None and ev.date_precision is None
@@ -306,6 +331,20 @@ def test_seed_threat_is_asserted(seed):
 
 
 def test_seed_talks_planned_between_iraq_and_us(seed):
-    talks = [e for e in seed.events if e.type == "CONSULT" and e.status == "planned"]
-    assert talks
-    assert any(e.actor and e.recipient and {e.actor.text, e.recipient.text} & {"Baghdad", "Iraq"} for e in talks)
+    from newsgraph.extract import REGISTRY
+
+    talks = [e for e in seed.events if e.type == "CONSULT" and e.status == "planned"
+             and "strategic talks" in e.sentence.text]
+    assert talks, [(e.type, e.status, e.trigger.text) for e in seed.events]
+    ev = talks[0]
+    assert ev.actor is not None and ev.recipient is not None
+    assert {ev.actor.text, ev.recipient.text} == {"Baghdad", "Washington"}
+    if "times" not in REGISTRY or "actors" not in REGISTRY:
+        pytest.skip("dating the first mention needs the times and actors extractors")
+    assert ev.date in ("2021-W14", "2021-04")  # "scheduled for next week"; "this month" also fits
+
+
+def test_seed_dismissal_is_reject_by_kataib_hezbollah(seed):
+    ev = next(e for e in seed.events if e.trigger.text == "dismissed")
+    assert ev.type == "REJECT"
+    assert ev.actor is not None and "Hezbollah" in ev.actor.text

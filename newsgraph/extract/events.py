@@ -1002,6 +1002,30 @@ def _inherit_participants(events: list[Event]) -> None:
                 break
 
 
+def _share_dates(events: list[Event]) -> None:
+    """ "the upcoming Iraq-US talks" twice, dated once ("scheduled for next week"): one event, one date.
+
+    Only between events of the same type and status whose actor and recipient resolve to the same
+    two entities (in either order) — a repeated mention, not a similar event.
+    """
+    def key(ev: Event) -> tuple[str, str, frozenset[str]] | None:
+        ids = {p.entity for p in (ev.actor, ev.recipient) if p is not None and p.entity}
+        return (ev.type, ev.status, frozenset(ids)) if len(ids) == 2 else None
+
+    finer = {"day": 0, "week": 1, "month": 2, "year": 3}
+    dated: dict[tuple[str, str, frozenset[str]], Event] = {}
+    for ev in events:  # the most precise date any mention gives
+        k = key(ev)
+        if k is not None and ev.date and (k not in dated or finer.get(ev.date_precision or "", 9)
+                                          < finer.get(dated[k].date_precision or "", 9)):
+            dated[k] = ev
+    for ev in events:
+        k = key(ev)
+        if k is not None and not ev.date and k in dated:
+            src = dated[k]
+            ev.date, ev.date_precision, ev.time = src.date, src.date_precision, src.time
+
+
 def top_event(events: list[Event]) -> Event | None:
     """The sentence's main event: the most confident (least embedded, verbal over nominal)."""
     if not events:
@@ -1017,4 +1041,5 @@ def extract_events(doc: Doc, analysis: Analysis) -> list[Event]:
     for sent in doc.sents:
         events.extend(sentence_events(sent, ctx, len(events) + 1))
     _inherit_participants(events)
+    _share_dates(events)
     return events
