@@ -234,6 +234,12 @@ def test_belief_and_intention_are_their_own_kind(parse):
     assert q.kind == "belief"
 
 
+def test_attribution_inside_a_statement_stays_inside(parse):
+    q = only(quotes_of(parse, "The mayor said she hopes the bridge will reopen before the summer."))
+    assert q.kind == "indirect"
+    assert content(q) == "she hopes the bridge will reopen before the summer"
+
+
 def test_agentless_estimate_is_not_a_quote(parse):
     assert quotes_of(parse, "It is estimated that 3,000 people live on the island.") == []
 

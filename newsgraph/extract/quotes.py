@@ -631,6 +631,18 @@ def _adjacent(text: str, q: Quoted, f: Frame) -> bool:
     return 0 <= q.start - last <= 6 and all(ch in _GAP for ch in text[last : q.start])
 
 
+def _drop_embedded(frames: list[Frame]) -> list[Frame]:
+    """An attribution reported inside someone's statement ("she said she hopes …", "he said
+    aides had told him …") is part of what was said: one statement, not two."""
+    out = []
+    for f in frames:
+        at = f.cue[0].idx
+        if any(g is not f and any(a <= at < b for a, b in g.content) for g in frames):
+            continue
+        out.append(f)
+    return out
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """The quotation (content start) begins a sentence: only marks and space back to . ? ! or a line start."""
     i = start - 1
@@ -796,6 +808,7 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
     inside = [p for q in quoted if q.closed for p in q.pieces]
     # a cue inside a quotation is part of what the speaker said ("I think …"), not a new attribution
     frames = [f for f in _frames(doc) if not any(a <= f.cue[0].idx < b for a, b in inside)]
+    frames = _drop_embedded(frames)
     frames += _label_frames(doc, quoted)
     sents, starts = _sent_index(doc)
     used: set[int] = set()
