@@ -28,8 +28,10 @@ from newsgraph.model import Analysis, Article
 from newsgraph.store import Store
 
 OUTLETS = ["Aldren Gazette", "Coastal Herald", "Velm Post", "Northern Ledger", "Harbour Times", "Daily Quay"]
-WORDS = ("port council strike union wages talks harbour vote mayor ships cargo dockers pilots tide "
-         "agreement dispute minister budget crane berth container freight").split()
+WORDS = (
+    "port council strike union wages talks harbour vote mayor ships cargo dockers pilots tide "
+    "agreement dispute minister budget crane berth container freight"
+).split()
 
 
 def template(kind: str) -> Analysis:
@@ -39,8 +41,12 @@ def template(kind: str) -> Analysis:
         return sample_analysis()
     from newsgraph.pipeline import analyze
 
-    return analyze(SAMPLE_TEXT, published="2024-03-12", source="Aldren Gazette",
-                   title="Dock workers strike as Port Aldren council delays pay vote")
+    return analyze(
+        SAMPLE_TEXT,
+        published="2024-03-12",
+        source="Aldren Gazette",
+        title="Dock workers strike as Port Aldren council delays pay vote",
+    )
 
 
 def variant(base: Analysis, i: int, rng: random.Random) -> Analysis:
@@ -120,7 +126,9 @@ def main() -> None:
         print(f"built {args.n} articles in {took:.1f}s ({args.n / took:.0f} articles/s) -> {args.db}")
     results = asyncio.run(time_requests(args.db, args.requests))
     n = Store(str(args.db)).count()
-    print(f"\n{n} articles in {args.db}; {args.requests} requests each, in-process ASGI (httpx.ASGITransport)")
+    print(
+        f"\n{n} articles in {args.db}; {args.requests} requests each, in-process ASGI (httpx.ASGITransport)"
+    )
     print(f"{'request':60} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
     for url, times in results:
         times.sort()

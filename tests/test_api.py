@@ -3,7 +3,11 @@ API, not extractor accuracy."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,15 +34,50 @@ def _variant(i: int):
     return a
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    db = tmp_path_factory.mktemp("api") / "api.db"
-    s = Store(str(db))
-    s.add(sample_analysis())
-    s.add(xss_analysis())
-    for i in range(1, 8):
-        s.add(_variant(i))
-    return s
+PG_URL = os.environ.get("NEWSGRAPH_TEST_PG", "")
+
+
+@contextlib.contextmanager
+def _pg_store() -> Iterator[Store]:
+    """A store in a schema of its own on the NEWSGRAPH_TEST_PG server, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    from newsgraph.store import resolve_url
+
+    schema = f"web_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(resolve_url(PG_URL))
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    sep = "&" if "?" in PG_URL else "?"
+    s = Store(f"{PG_URL}{sep}options=-csearch_path%3D{schema}")
+    try:
+        yield s
+    finally:
+        s.close()
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(
+    scope="module",
+    params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
+)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The same corpus on SQLite and (when NEWSGRAPH_TEST_PG is set) on PostgreSQL."""
+    if request.param == "postgres":
+        if not PG_URL:
+            pytest.skip("NEWSGRAPH_TEST_PG is not set (run .ci/postgres.sh)")
+        pytest.importorskip("psycopg")
+        ctx: contextlib.AbstractContextManager[Store] = _pg_store()
+    else:
+        ctx = contextlib.nullcontext(Store(str(tmp_path_factory.mktemp("api") / "api.db")))
+    with ctx as s:
+        s.add(sample_analysis())
+        s.add(xss_analysis())
+        for i in range(1, 8):
+            s.add(_variant(i))
+        yield s
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +155,9 @@ def test_quotes_filters(client: TestClient) -> None:
     assert all(q["speaker_actor"] for q in r["items"])
     r = client.get("/api/quotes", params={"outlet": "velm post", "limit": 200}).json()
     assert r["items"] and {q["source"] for q in r["items"]} <= {"Velm Post", "<i>Velm Post</i>"}
-    r = client.get("/api/quotes", params={"q": "goalposts", "date_from": "2024-03-01", "date_to": "2024-03-31"}).json()
+    r = client.get(
+        "/api/quotes", params={"q": "goalposts", "date_from": "2024-03-01", "date_to": "2024-03-31"}
+    ).json()
     assert r["total"] == 1 and r["items"][0]["date"] == "2024-03-12"
     r = client.get("/api/quotes", params={"speaker": "לוי"}).json()
     assert r["total"] >= 1 and r["items"][0]["speaker_name"] == "נועה לוי"
@@ -167,8 +208,18 @@ def test_network_and_stories(client: TestClient) -> None:
 
 def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    for path in ["/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/actors/{actor_id}",
-                 "/api/quotes", "/api/events", "/api/claims", "/api/frames", "/api/timeline", "/api/stories"]:
+    for path in [
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/actors",
+        "/api/actors/{actor_id}",
+        "/api/quotes",
+        "/api/events",
+        "/api/claims",
+        "/api/frames",
+        "/api/timeline",
+        "/api/stories",
+    ]:
         assert path in spec["paths"], path
     assert "/api/ingest" not in spec["paths"]  # read-only without a token
 
@@ -178,7 +229,9 @@ def test_write_endpoint_needs_the_token(client: TestClient, writer: TestClient) 
     assert client.post("/api/ingest", json=body).status_code in (404, 405)
     assert writer.post("/api/ingest", json=body).status_code == 401
     assert writer.post("/api/ingest", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
-    bad = writer.post("/api/ingest", json={"text": "", "url": None}, headers={"Authorization": f"Bearer {TOKEN}"})
+    bad = writer.post(
+        "/api/ingest", json={"text": "", "url": None}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert bad.status_code == 422 and bad.json()["error"]
 
 
@@ -196,7 +249,9 @@ def test_pages_escape_untrusted_text(client: TestClient) -> None:
 def test_article_page_highlights_quotes_by_speaker(client: TestClient) -> None:
     a = sample_analysis()
     html = client.get(f"/articles/{a.article.id}").text
-    quotes = re.findall(r'<span class="ann q spk-\d" data-layer="quote" data-ref="(Q\d)" data-speaker="([^"]+)"', html)
+    quotes = re.findall(
+        r'<span class="ann q spk-\d" data-layer="quote" data-ref="(Q\d)" data-speaker="([^"]+)"', html
+    )
     assert ("Q1", "Mara Quill") in quotes and ("Q3", "נועה לוי") in quotes
     # each quote's first fragment carries the tooltip with the speaker's role and cue
     tip = re.search(r'id="quote-Q1" data-tip="([^"]+)"', html).group(1)
@@ -214,8 +269,20 @@ def test_article_page_highlights_quotes_by_speaker(client: TestClient) -> None:
     assert visible.strip() == a.article.text
 
 
-@pytest.mark.parametrize("path", ["/", "/actors", "/timeline", "/network", "/search?q=council", "/stories",
-                                  "/search", "/timeline?kind=times", "/actors?q=quill"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/actors",
+        "/timeline",
+        "/network",
+        "/search?q=council",
+        "/stories",
+        "/search",
+        "/timeline?kind=times",
+        "/actors?q=quill",
+    ],
+)
 def test_pages_render(client: TestClient, path: str) -> None:
     r = client.get(path)
     assert r.status_code == 200
@@ -257,13 +324,35 @@ values = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(str),
-    st.sampled_from(["", "0", "-1", "2024", "2024-02-30", "NaN", "' OR 1=1 --", '"', "%", "_", "\\", "*", "NEAR(",
-                     "<script>", "ملك", "a AND", "2024-13"]),
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-1",
+            "2024",
+            "2024-02-30",
+            "NaN",
+            "' OR 1=1 --",
+            '"',
+            "%",
+            "_",
+            "\\",
+            "*",
+            "NEAR(",
+            "<script>",
+            "ملك",
+            "a AND",
+            "2024-13",
+        ]
+    ),
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(path=st.sampled_from(sorted(ENDPOINTS)), data=st.data())
 def test_fuzzed_query_parameters_never_5xx(client: TestClient, path: str, data: st.DataObject) -> None:
     names = data.draw(st.lists(st.sampled_from(ENDPOINTS[path]), unique=True, max_size=4))
@@ -298,7 +387,12 @@ def test_schema_driven_fuzz_with_schemathesis(client: TestClient) -> None:
         @hgiven(case=op.as_strategy())
         def run(case) -> None:  # noqa: ANN001
             response = case.call()
-            assert response.status_code < 500, (case.path, case.query, case.path_parameters, response.text[:300])
+            assert response.status_code < 500, (
+                case.path,
+                case.query,
+                case.path_parameters,
+                response.text[:300],
+            )
 
         run()
 

@@ -87,7 +87,11 @@ class Server:
 def browser_context() -> Iterator[object]:
     with sync_api.sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
         ctx = p.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=ARGS, viewport={"width": 1280, "height": 900}
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=ARGS,
+            viewport={"width": 1280, "height": 900},
         )
         try:
             yield ctx
@@ -101,7 +105,10 @@ def page(browser_context: object) -> Iterator[object]:
     pg.dialogs = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.external = []
-    pg.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:")) else pg.external.append(r.url))
+    pg.on(
+        "request",
+        lambda r: None if r.url.startswith(("http://127.0.0.1", "data:")) else pg.external.append(r.url),
+    )
     yield pg
     pg.close()
 
@@ -145,7 +152,12 @@ def test_sample_article_quotes_tooltip_toggles_and_actor_page(page: object, samp
     tip = pg.locator("#tip")
     tip.wait_for(state="visible")
     text = tip.inner_text()
-    assert "Speaker: Mara Quill" in text and "spokeswoman" in text and "Cue: said" in text and "2024-03-12" in text
+    assert (
+        "Speaker: Mara Quill" in text
+        and "spokeswoman" in text
+        and "Cue: said" in text
+        and "2024-03-12" in text
+    )
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / "article.png"), full_page=True)
 
@@ -231,12 +243,15 @@ def test_seed_article_in_the_browser(page: object, tmp_path: Path) -> None:
         right = []
         for g in required:
             hit = next((q for q in quotes.values() if g["content_starts"] in q["text"]), None)
-            right.append(hit is not None and g["speaker"].split()[-1].casefold() in (hit["speaker"] or "").casefold())
+            right.append(
+                hit is not None and g["speaker"].split()[-1].casefold() in (hit["speaker"] or "").casefold()
+            )
         if required:
             direct = [ok for g, ok in zip(required, right, strict=True) if g["kind"] == "direct"]
             assert all(direct), list(zip([g["content_starts"] for g in required], right, strict=True))
-            assert sum(right) >= 0.8 * len(right), list(zip([g["content_starts"] for g in required], right,
-                                                            strict=True))
+            assert sum(right) >= 0.8 * len(right), list(
+                zip([g["content_starts"] for g in required], right, strict=True)
+            )
         pg.screenshot(path=str(SHOTS / "seed-article.png"))
         # click the speaker of the first highlighted quote through to the actor page
         link = pg.locator("#text a.ent").first

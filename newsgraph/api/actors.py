@@ -46,7 +46,9 @@ def actor_key(name: str) -> str:
 def _index(store: Store) -> dict[str, dict[str, Any]]:
     """Actor id -> grouped entities; cached until the entities table changes."""
     with store.engine.connect() as conn:
-        stamp = conn.execute(select(func.count(), func.max(entities.c.article_id)).select_from(entities)).one()
+        stamp = conn.execute(
+            select(func.count(), func.max(entities.c.article_id)).select_from(entities)
+        ).one()
         with _lock:
             hit = _cache.get(store.url)
             if hit and hit[0] == tuple(stamp):
@@ -67,8 +69,15 @@ def _index(store: Store) -> dict[str, dict[str, Any]]:
         key = actor_key(r.name)
         g = groups.setdefault(
             key,
-            {"id": key, "members": [], "names": Counter(), "types": Counter(), "kinds": Counter(),
-             "countries": Counter(), "aliases": set()},
+            {
+                "id": key,
+                "members": [],
+                "names": Counter(),
+                "types": Counter(),
+                "kinds": Counter(),
+                "countries": Counter(),
+                "aliases": set(),
+            },
         )
         g["members"].append((r.article_id, r.id))
         g["names"][r.name] += 1
@@ -110,7 +119,11 @@ def _fb_list_actors(
         items = [a for a in items if a["kind"].casefold() == k or a["type"].casefold() == k]
     if search:
         s = normalize_name(search)
-        items = [a for a in items if s in normalize_name(a["name"]) or any(s in normalize_name(x) for x in a["aliases"])]
+        items = [
+            a
+            for a in items
+            if s in normalize_name(a["name"]) or any(s in normalize_name(x) for x in a["aliases"])
+        ]
     items.sort(key=lambda a: (-a["articles"], -a["mentions"], a["name"].casefold(), a["id"]))
     return items[offset : offset + limit], len(items)
 
@@ -147,7 +160,9 @@ def _fb_actor_profile(store: Store, name_or_id: str, *, limit: int = 200) -> dic
     with store.engine.connect() as conn:
         arts = _article_refs(conn, art_ids)
         ent_rows = conn.execute(
-            select(entities.c.article_id, entities.c.data).where(tuple_(entities.c.article_id, entities.c.id).in_(ids))
+            select(entities.c.article_id, entities.c.data).where(
+                tuple_(entities.c.article_id, entities.c.id).in_(ids)
+            )
         ).all()
         quote_rows = conn.execute(
             select(quotes.c.article_id, quotes.c.data)
@@ -164,9 +179,14 @@ def _fb_actor_profile(store: Store, name_or_id: str, *, limit: int = 200) -> dic
             )
             .limit(limit)
         ).all()
-        names = {(r.article_id, r.id): r.name for r in conn.execute(
-            select(entities.c.article_id, entities.c.id, entities.c.name).where(entities.c.article_id.in_(art_ids))
-        )}
+        names = {
+            (r.article_id, r.id): r.name
+            for r in conn.execute(
+                select(entities.c.article_id, entities.c.id, entities.c.name).where(
+                    entities.c.article_id.in_(art_ids)
+                )
+            )
+        }
 
     def art(aid: str) -> dict[str, Any]:
         return arts.get(aid) or {"article_id": aid, "title": None, "source": None, "published": None}
@@ -177,9 +197,16 @@ def _fb_actor_profile(store: Store, name_or_id: str, *, limit: int = 200) -> dic
         data = json.loads(r.data)
         a = art(r.article_id)
         for role in data.get("roles") or []:
-            roles.append({**a, "date": a["published"], "role": role.get("role"), "org": role.get("org"),
-                          "evidence": (role.get("evidence") or {}).get("text"),
-                          "href": f"/articles/{r.article_id}"})
+            roles.append(
+                {
+                    **a,
+                    "date": a["published"],
+                    "role": role.get("role"),
+                    "org": role.get("org"),
+                    "evidence": (role.get("evidence") or {}).get("text"),
+                    "href": f"/articles/{r.article_id}",
+                }
+            )
         for label in data.get("labels") or []:
             labels[a["source"] or "(unknown outlet)"][label.get("text", "")] += 1
     roles.sort(key=lambda x: (x["date"] or "", x["role"] or ""))
@@ -187,25 +214,43 @@ def _fb_actor_profile(store: Store, name_or_id: str, *, limit: int = 200) -> dic
     for r in quote_rows:
         q = json.loads(r.data)
         a = art(r.article_id)
-        quotes_by.append({**a, "date": q.get("date") or a["published"], "kind": q["kind"],
-                          "text": " … ".join(c["text"] for c in q["content"]),
-                          "cue": (q.get("cue") or {}).get("text"), "href": f"/articles/{r.article_id}#quote-{q['id']}"})
+        quotes_by.append(
+            {
+                **a,
+                "date": q.get("date") or a["published"],
+                "kind": q["kind"],
+                "text": " … ".join(c["text"] for c in q["content"]),
+                "cue": (q.get("cue") or {}).get("text"),
+                "href": f"/articles/{r.article_id}#quote-{q['id']}",
+            }
+        )
     evs = []
     for r in ev_rows:
         ev = json.loads(r.data)
         a = art(r.article_id)
         who = (ev.get("actor") or {}).get("entity")
         whom = (ev.get("recipient") or {}).get("entity")
-        evs.append({**a, "date": ev.get("date") or a["published"], "type": ev["type"], "status": ev["status"],
-                    "role": "actor" if (r.article_id, who) in g["members"] else "recipient",
-                    "trigger": ev["trigger"]["text"], "sentence": ev["sentence"]["text"],
-                    "actor": _ref(names.get((r.article_id, who))), "recipient": _ref(names.get((r.article_id, whom))),
-                    "href": f"/articles/{r.article_id}#event-{ev['id']}"})
+        evs.append(
+            {
+                **a,
+                "date": ev.get("date") or a["published"],
+                "type": ev["type"],
+                "status": ev["status"],
+                "role": "actor" if (r.article_id, who) in g["members"] else "recipient",
+                "trigger": ev["trigger"]["text"],
+                "sentence": ev["sentence"]["text"],
+                "actor": _ref(names.get((r.article_id, who))),
+                "recipient": _ref(names.get((r.article_id, whom))),
+                "href": f"/articles/{r.article_id}#event-{ev['id']}",
+            }
+        )
     return {
         **prof,
         "backend": "names",
         "roles": roles,
-        "labels": {o: [{"label": k, "count": n} for k, n in c.most_common()] for o, c in sorted(labels.items())},
+        "labels": {
+            o: [{"label": k, "count": n} for k, n in c.most_common()] for o, c in sorted(labels.items())
+        },
         "quotes": sorted(quotes_by, key=lambda q: (q["date"] or "", q["article_id"])),
         "quotes_about": [],
         "events": sorted(evs, key=lambda e: (e["date"] or "", e["article_id"])),
@@ -264,8 +309,11 @@ def _entity_rows(store: Store, article_ids: list[str] | None) -> list[Any]:
     with store.engine.connect() as conn:
         if article_ids is None:
             return conn.execute(stmt).all()
-        return [r for i in range(0, len(article_ids), 500)
-                for r in conn.execute(stmt.where(entities.c.article_id.in_(article_ids[i : i + 500])))]
+        return [
+            r
+            for i in range(0, len(article_ids), 500)
+            for r in conn.execute(stmt.where(entities.c.article_id.in_(article_ids[i : i + 500])))
+        ]
 
 
 def actor_map(
@@ -327,33 +375,76 @@ def actor_profile(store: Store, name_or_id: str) -> dict[str, Any]:
         return arts.get(aid) or {"article_id": aid, "title": None, "source": None, "published": None}
 
     def quote(q: Any) -> dict[str, Any]:
-        return {**art(q.article_id), "date": q.date, "kind": q.kind, "text": q.text, "cue": q.cue,
-                "speaker": q.speaker, "speaker_actor": q.speaker_actor.model_dump() if q.speaker_actor else None,
-                "href": f"/articles/{q.article_id}"}
+        return {
+            **art(q.article_id),
+            "date": q.date,
+            "kind": q.kind,
+            "text": q.text,
+            "cue": q.cue,
+            "speaker": q.speaker,
+            "speaker_actor": q.speaker_actor.model_dump() if q.speaker_actor else None,
+            "href": f"/articles/{q.article_id}",
+        }
 
     def event(e: Any, role: str) -> dict[str, Any]:
-        return {**art(e.article_id), "date": e.date, "type": e.type, "status": e.status, "role": role,
-                "trigger": e.trigger, "sentence": e.sentence,
-                "actor": e.actor.model_dump() if e.actor else None,
-                "recipient": e.recipient.model_dump() if e.recipient else None,
-                "href": f"/articles/{e.article_id}"}
+        return {
+            **art(e.article_id),
+            "date": e.date,
+            "type": e.type,
+            "status": e.status,
+            "role": role,
+            "trigger": e.trigger,
+            "sentence": e.sentence,
+            "actor": e.actor.model_dump() if e.actor else None,
+            "recipient": e.recipient.model_dump() if e.recipient else None,
+            "href": f"/articles/{e.article_id}",
+        }
 
-    d = p.model_dump(include={"id", "name", "type", "kind", "country", "code", "sector", "aliases", "articles",
-                              "confidence", "outlets", "counts"})
+    d = p.model_dump(
+        include={
+            "id",
+            "name",
+            "type",
+            "kind",
+            "country",
+            "code",
+            "sector",
+            "aliases",
+            "articles",
+            "confidence",
+            "outlets",
+            "counts",
+        }
+    )
     return {
         **d,
         "backend": "actors",
         "mentions": p.counts.get("mentions"),
-        "roles": [{**art(r.article_id), "date": r.date, "role": r.role, "org": r.org,
-                   "org_actor": r.org_actor.model_dump() if r.org_actor else None, "evidence": r.evidence.text,
-                   "href": f"/articles/{r.article_id}"} for r in p.roles],
-        "labels": {o.outlet: [{"label": c.text, "count": c.count} for c in o.labels] for o in p.labels_by_outlet},
+        "roles": [
+            {
+                **art(r.article_id),
+                "date": r.date,
+                "role": r.role,
+                "org": r.org,
+                "org_actor": r.org_actor.model_dump() if r.org_actor else None,
+                "evidence": r.evidence.text,
+                "href": f"/articles/{r.article_id}",
+            }
+            for r in p.roles
+        ],
+        "labels": {
+            o.outlet: [{"label": c.text, "count": c.count} for c in o.labels] for o in p.labels_by_outlet
+        },
         "part_of": [r.model_dump() for r in p.part_of],
         "parts": [r.model_dump() for r in p.parts],
         "quotes": [quote(q) for q in p.quotes_by],
         "quotes_about": [quote(q) for q in p.quotes_about],
-        "events": sorted([event(e, "actor") for e in p.events_as_actor]
-                         + [event(e, "recipient") for e in p.events_as_recipient],
-                         key=lambda e: (e["date"] or "", e["article_id"])),
-        "article_list": sorted((art(a) for a in article_ids), key=lambda a: a["published"] or "", reverse=True),
+        "events": sorted(
+            [event(e, "actor") for e in p.events_as_actor]
+            + [event(e, "recipient") for e in p.events_as_recipient],
+            key=lambda e: (e["date"] or "", e["article_id"]),
+        ),
+        "article_list": sorted(
+            (art(a) for a in article_ids), key=lambda a: a["published"] or "", reverse=True
+        ),
     }

@@ -96,7 +96,9 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
             {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
             for e in exc.errors()
         ]
-        msg = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errs) or "invalid request"
+        msg = (
+            "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errs) or "invalid request"
+        )
         return _error(422, msg, errs)
 
     @app.exception_handler(StarletteHTTPException)
@@ -127,8 +129,15 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         date_to: DateTo = None,
     ) -> dict[str, Any]:
         """Articles newest first; ``q`` searches article text and quotes."""
-        return queries.list_articles(store, q=_clean(q), source=_clean(source), date_from=date_from,
-                                     date_to=date_to, limit=limit, offset=offset)
+        return queries.list_articles(
+            store,
+            q=_clean(q),
+            source=_clean(source),
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            offset=offset,
+        )
 
     @r.get("/articles/{article_id}", response_model=Analysis, tags=["articles"])
     def get_article(article_id: Annotated[str, Path(pattern=ID)]) -> Analysis:
@@ -145,7 +154,9 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         limit: Limit = 50, offset: Offset = 0, kind: Text_ = None, q: Text_ = None
     ) -> dict[str, Any]:
         """Actors across articles, most widely reported first; ``kind`` is a kind or entity type."""
-        items, total = actor_api.list_actors(store, kind=_clean(kind), search=_clean(q), limit=limit, offset=offset)
+        items, total = actor_api.list_actors(
+            store, kind=_clean(kind), search=_clean(q), limit=limit, offset=offset
+        )
         return queries.page(items, total, limit, offset)
 
     @r.get("/actors/{actor_id}", tags=["actors"])
@@ -154,7 +165,7 @@ def api_router(store: Store, token: str | None) -> APIRouter:
 
         404 when no actor answers to the name, with ``candidates`` when several do."""
         try:
-            return actor_api.actor_profile(store, actor_id)
+            return actor_api.actor_profile(store, actor_id.replace("\x00", ""))
         except actor_api.ActorLookupError as exc:
             return _error(404, exc.message, {"candidates": exc.candidates} if exc.candidates else None)
 
@@ -171,9 +182,18 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         kind: Literal["direct", "indirect", "mixed", "belief"] | None = None,
     ) -> dict[str, Any]:
         """Quotes by speaker, outlet, date range (quote date, else publication date) and words."""
-        return queries.list_quotes(store, speaker=_clean(speaker), outlet=_clean(outlet), date_from=date_from,
-                                   date_to=date_to, q=_clean(q), article=article, kind=kind, limit=limit,
-                                   offset=offset)
+        return queries.list_quotes(
+            store,
+            speaker=_clean(speaker),
+            outlet=_clean(outlet),
+            date_from=date_from,
+            date_to=date_to,
+            q=_clean(q),
+            article=article,
+            kind=kind,
+            limit=limit,
+            offset=offset,
+        )
 
     @r.get("/events", response_model=Page, tags=["records"])
     def get_events(
@@ -187,8 +207,17 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         article: ArticleFilter = None,
     ) -> dict[str, Any]:
         """Events by PLOVER type, actor (either side), status and date range."""
-        return queries.list_events(store, type=type, actor=_clean(actor), date_from=date_from, date_to=date_to,
-                                   status=status, article=article, limit=limit, offset=offset)
+        return queries.list_events(
+            store,
+            type=type,
+            actor=_clean(actor),
+            date_from=date_from,
+            date_to=date_to,
+            status=status,
+            article=article,
+            limit=limit,
+            offset=offset,
+        )
 
     @r.get("/claims", response_model=Page, tags=["records"])
     def get_claims(
@@ -199,8 +228,9 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         article: ArticleFilter = None,
     ) -> dict[str, Any]:
         """Check-worthy claims, most check-worthy first."""
-        return queries.list_claims(store, min_score=min_score, q=_clean(q), article=article, limit=limit,
-                                   offset=offset)
+        return queries.list_claims(
+            store, min_score=min_score, q=_clean(q), article=article, limit=limit, offset=offset
+        )
 
     @r.get("/frames", response_model=Page, tags=["records"])
     def get_frames(
@@ -212,8 +242,15 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         article: ArticleFilter = None,
     ) -> dict[str, Any]:
         """Framing cues by technique, target actor and voice."""
-        return queries.list_frames(store, technique=_clean(technique), target=_clean(target), voice=voice,
-                                   article=article, limit=limit, offset=offset)
+        return queries.list_frames(
+            store,
+            technique=_clean(technique),
+            target=_clean(target),
+            voice=voice,
+            article=article,
+            limit=limit,
+            offset=offset,
+        )
 
     @r.get("/timeline", tags=["records"])
     def get_timeline(
@@ -225,8 +262,15 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     ) -> dict[str, Any]:
         """Dated events (and/or dated time expressions) in date order, each with its evidence."""
-        return queries.timeline(store, kind=kind, type=type, actor=_clean(actor), date_from=date_from,
-                                date_to=date_to, limit=limit)
+        return queries.timeline(
+            store,
+            kind=kind,
+            type=type,
+            actor=_clean(actor),
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+        )
 
     @r.get("/stories", response_model=Page, tags=["articles"])
     def get_stories(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

@@ -53,7 +53,12 @@ def date_range(col: Any, date_from: str | None, date_to: str | None) -> list[Col
 
 
 def _art(row: Any) -> dict[str, Any]:
-    return {"article_id": row.article_id, "title": row.title, "source": row.source, "published": row.published}
+    return {
+        "article_id": row.article_id,
+        "title": row.title,
+        "source": row.source,
+        "published": row.published,
+    }
 
 
 def _count(conn: Connection, stmt: Any) -> int:
@@ -86,23 +91,36 @@ def list_articles(
             stmt = stmt.where(articles.c.id.in_(ids))
         total = _count(conn, stmt)
         rows = conn.execute(
-            stmt.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
-            .limit(limit)
-            .offset(offset)
+            stmt.order_by(articles.c.published.desc().nulls_last(), articles.c.id).limit(limit).offset(offset)
         ).all()
         ids_ = [r.id for r in rows]
         counts: dict[str, dict[str, int]] = {i: {} for i in ids_}
-        for name, table in (("entities", entities), ("quotes", quotes), ("events", events), ("claims", claims),
-                            ("frames", frames)):
+        for name, table in (
+            ("entities", entities),
+            ("quotes", quotes),
+            ("events", events),
+            ("claims", claims),
+            ("frames", frames),
+        ):
             if not ids_:
                 break
             for aid, n in conn.execute(
-                select(table.c.article_id, func.count()).where(table.c.article_id.in_(ids_)).group_by(table.c.article_id)
+                select(table.c.article_id, func.count())
+                .where(table.c.article_id.in_(ids_))
+                .group_by(table.c.article_id)
             ):
                 counts[aid][name] = n
     items = [
-        {"id": r.id, "title": r.title, "source": r.source, "published": r.published, "url": r.url,
-         "counts": {k: counts[r.id].get(k, 0) for k in ("entities", "quotes", "events", "claims", "frames")}}
+        {
+            "id": r.id,
+            "title": r.title,
+            "source": r.source,
+            "published": r.published,
+            "url": r.url,
+            "counts": {
+                k: counts[r.id].get(k, 0) for k in ("entities", "quotes", "events", "claims", "frames")
+            },
+        }
         for r in rows
     ]
     return page(items, total, limit, offset)
@@ -110,7 +128,11 @@ def list_articles(
 
 def sources(store: Store) -> list[str]:
     with store.engine.connect() as conn:
-        return [s for s in conn.execute(select(articles.c.source).distinct().order_by(articles.c.source)).scalars() if s]
+        return [
+            s
+            for s in conn.execute(select(articles.c.source).distinct().order_by(articles.c.source)).scalars()
+            if s
+        ]
 
 
 # -- records ---------------------------------------------------------------------
@@ -138,7 +160,9 @@ def _paged(
     # On SQLite, "+articles.id" stops the planner from scanning the record table first and then
     # sorting all of it: it walks articles in publication order instead and stops after a page.
     art_id = literal_column("+articles.id") if store.dialect == "sqlite" else articles.c.id
-    keys = select(table.c.article_id, table.c.id).select_from(table).join(articles, art_id == table.c.article_id)
+    keys = (
+        select(table.c.article_id, table.c.id).select_from(table).join(articles, art_id == table.c.article_id)
+    )
     for ent, on in joins.values():
         keys = keys.outerjoin(ent, on)
     keys = keys.where(*conds)
@@ -158,8 +182,9 @@ def _paged(
             detail = detail.add_columns(ent.c.name.label(label)).outerjoin(ent, on)
         # two plain INs use the primary key; a row-value IN would scan the table on SQLite
         wanted = set(page_keys)
-        detail = detail.where(table.c.article_id.in_({a for a, _ in page_keys}),
-                              table.c.id.in_({i for _, i in page_keys}))
+        detail = detail.where(
+            table.c.article_id.in_({a for a, _ in page_keys}), table.c.id.in_({i for _, i in page_keys})
+        )
         rows = {(r.article_id, r.id): r for r in conn.execute(detail) if (r.article_id, r.id) in wanted}
     return [rows[k] for k in page_keys if k in rows], total
 
@@ -201,14 +226,21 @@ def list_quotes(
     if q:
         words = fts.terms(q)
         conds += [_ilike(quotes.c.text, w) for w in words] if words else [literal(False)]
-    rows, total = _paged(store, quotes, conds=conds, names={"speaker_name": (ent, on)}, order=None,
-                         limit=limit, offset=offset)
+    rows, total = _paged(
+        store, quotes, conds=conds, names={"speaker_name": (ent, on)}, order=None, limit=limit, offset=offset
+    )
     amap = actor_api.actor_map(store, sorted({r.article_id for r in rows})) if rows else {}
     items = []
     for r in rows:
         rec = json.loads(r.data)
-        items.append({**_art(r), **rec, "speaker_name": r.speaker_name,
-                      "speaker_actor": amap.get((r.article_id, rec.get("speaker_entity") or ""))})
+        items.append(
+            {
+                **_art(r),
+                **rec,
+                "speaker_name": r.speaker_name,
+                "speaker_actor": amap.get((r.article_id, rec.get("speaker_entity") or "")),
+            }
+        )
     return page(items, total, limit, offset)
 
 
@@ -238,9 +270,15 @@ def list_events(
     if actor:
         conds.append(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
     conds += date_range(edate, date_from, date_to)
-    rows, total = _paged(store, events, conds=conds,
-                         names={"actor_name": (a_ent, a_on), "recipient_name": (r_ent, r_on)},
-                         order=None, limit=limit, offset=offset)
+    rows, total = _paged(
+        store,
+        events,
+        conds=conds,
+        names={"actor_name": (a_ent, a_on), "recipient_name": (r_ent, r_on)},
+        order=None,
+        limit=limit,
+        offset=offset,
+    )
     items = [
         {**_art(r), **json.loads(r.data), "actor_name": r.actor_name, "recipient_name": r.recipient_name}
         for r in rows
@@ -292,9 +330,12 @@ def list_frames(
         conds.append(frames.c.article_id == article)
     if target:
         conds.append(_ilike(ent.c.name, target))
-    rows, total = _paged(store, frames, conds=conds, names={"target_name": (ent, on)}, order=None,
-                         limit=limit, offset=offset)
-    return page([{**_art(r), **json.loads(r.data), "target_name": r.target_name} for r in rows], total, limit, offset)
+    rows, total = _paged(
+        store, frames, conds=conds, names={"target_name": (ent, on)}, order=None, limit=limit, offset=offset
+    )
+    return page(
+        [{**_art(r), **json.loads(r.data), "target_name": r.target_name} for r in rows], total, limit, offset
+    )
 
 
 # -- timeline ---------------------------------------------------------------------
@@ -336,8 +377,16 @@ def timeline(
             a_ent, a_on = _entity_name(events, events.c.actor_entity, "act")
             r_ent, r_on = _entity_name(events, events.c.recipient_entity, "rcp")
             stmt = (
-                select(events.c.article_id, events.c.id, events.c.date, events.c.type, events.c.data,
-                       a_ent.c.name.label("actor_name"), r_ent.c.name.label("recipient_name"), *ART_COLS)
+                select(
+                    events.c.article_id,
+                    events.c.id,
+                    events.c.date,
+                    events.c.type,
+                    events.c.data,
+                    a_ent.c.name.label("actor_name"),
+                    r_ent.c.name.label("recipient_name"),
+                    *ART_COLS,
+                )
                 .join(articles, articles.c.id == events.c.article_id)
                 .outerjoin(a_ent, a_on)
                 .outerjoin(r_ent, r_on)
@@ -347,30 +396,59 @@ def timeline(
                 stmt = stmt.where(func.upper(events.c.type) == type.upper())
             if actor:
                 stmt = stmt.where(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
-            for r in conn.execute(stmt.order_by(events.c.date, events.c.article_id, events.c.id).limit(limit)):
+            for r in conn.execute(
+                stmt.order_by(events.c.date, events.c.article_id, events.c.id).limit(limit)
+            ):
                 ev = json.loads(r.data)
-                items.append({
-                    **_art(r), "kind": "event", "id": r.id, "date": r.date, "type": r.type,
-                    "label": ev["trigger"]["text"], "actor_name": r.actor_name, "recipient_name": r.recipient_name,
-                    "evidence": ev["sentence"], "href": f"/articles/{r.article_id}#event-{r.id}",
-                })
+                items.append(
+                    {
+                        **_art(r),
+                        "kind": "event",
+                        "id": r.id,
+                        "date": r.date,
+                        "type": r.type,
+                        "label": ev["trigger"]["text"],
+                        "actor_name": r.actor_name,
+                        "recipient_name": r.recipient_name,
+                        "evidence": ev["sentence"],
+                        "href": f"/articles/{r.article_id}#event-{r.id}",
+                    }
+                )
         if kind in ("times", "all") and not type and not actor:
             stmt = (
-                select(times.c.article_id, times.c.id, times.c.value, times.c.text, times.c.start, times.c.end,
-                       *ART_COLS)
+                select(
+                    times.c.article_id,
+                    times.c.id,
+                    times.c.value,
+                    times.c.text,
+                    times.c.start,
+                    times.c.end,
+                    *ART_COLS,
+                )
                 .join(articles, articles.c.id == times.c.article_id)
-                .where(times.c.value.is_not(None), times.c.type == "DATE",
-                       *date_range(times.c.value, date_from, date_to))
+                .where(
+                    times.c.value.is_not(None),
+                    times.c.type == "DATE",
+                    *date_range(times.c.value, date_from, date_to),
+                )
             )
             for r in conn.execute(stmt.order_by(times.c.value, times.c.article_id, times.c.id).limit(limit)):
                 if parse_date(r.value) is None:
                     continue
-                items.append({
-                    **_art(r), "kind": "time", "id": r.id, "date": r.value, "type": "TIME", "label": r.text,
-                    "actor_name": None, "recipient_name": None,
-                    "evidence": {"start": r.start, "end": r.end, "text": r.text},
-                    "href": f"/articles/{r.article_id}#time-{r.id}",
-                })
+                items.append(
+                    {
+                        **_art(r),
+                        "kind": "time",
+                        "id": r.id,
+                        "date": r.value,
+                        "type": "TIME",
+                        "label": r.text,
+                        "actor_name": None,
+                        "recipient_name": None,
+                        "evidence": {"start": r.start, "end": r.end, "text": r.text},
+                        "href": f"/articles/{r.article_id}#time-{r.id}",
+                    }
+                )
     items.sort(key=lambda i: (i["date"], i["article_id"], i["id"]))
     return {"total": len(items), "items": items[:limit]}
 
@@ -391,10 +469,19 @@ def network(store: Store, *, max_nodes: int = 80) -> dict[str, Any]:
         for r in conn.execute(
             select(quotes.c.article_id, quotes.c.speaker_entity, mentions.c.entity_id)
             .select_from(quotes)
-            .join(mentions, and_(mentions.c.article_id == quotes.c.article_id, mentions.c.start >= quotes.c.start,
-                                 mentions.c.end <= quotes.c.end))
-            .where(quotes.c.speaker_entity.is_not(None), mentions.c.entity_id.is_not(None),
-                   mentions.c.entity_id != quotes.c.speaker_entity)
+            .join(
+                mentions,
+                and_(
+                    mentions.c.article_id == quotes.c.article_id,
+                    mentions.c.start >= quotes.c.start,
+                    mentions.c.end <= quotes.c.end,
+                ),
+            )
+            .where(
+                quotes.c.speaker_entity.is_not(None),
+                mentions.c.entity_id.is_not(None),
+                mentions.c.entity_id != quotes.c.speaker_entity,
+            )
             .distinct()
         ):
             pairs.append(("quoted_about", r.article_id, r.speaker_entity, r.entity_id))
@@ -410,8 +497,10 @@ def network(store: Store, *, max_nodes: int = 80) -> dict[str, Any]:
         degree[d] = degree.get(d, 0) + w
     keep = set(sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes])
     names = actor_api.actor_names(store, keep)
-    nodes = [{"id": n, "name": names.get(n, n), "degree": degree[n], "href": f"/actors/{quote(n, safe='')}"}
-             for n in sorted(keep)]
+    nodes = [
+        {"id": n, "name": names.get(n, n), "degree": degree[n], "href": f"/actors/{quote(n, safe='')}"}
+        for n in sorted(keep)
+    ]
     links = [
         {"source": s, "target": d, "kind": k, "weight": w}
         for (s, d, k), w in sorted(edges.items())
@@ -471,7 +560,10 @@ def _title_groups(store: Store) -> list[dict[str, Any]]:
                 {"id": r.id, "title": r.title, "source": r.source, "published": r.published}
             )
     return [
-        {"id": sorted(a["id"] for a in arts)[0], "articles": sorted(arts, key=lambda a: (a["published"] or "", a["id"]))}
+        {
+            "id": sorted(a["id"] for a in arts)[0],
+            "articles": sorted(arts, key=lambda a: (a["published"] or "", a["id"])),
+        }
         for arts in groups.values()
         if len(arts) > 1
     ]

@@ -8,11 +8,17 @@ import typer
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     @apps.root.command("serve")
     def serve(
-        db: str = typer.Option(None, "--db", help="Database URL or SQLite path (default: NEWSGRAPH_DB or newsgraph.db)."),
-        host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind; loopback unless you mean it."),
+        db: str = typer.Option(
+            None, "--db", help="Database URL or SQLite path (default: NEWSGRAPH_DB or newsgraph.db)."
+        ),
+        host: str = typer.Option(
+            "127.0.0.1", "--host", help="Interface to bind; loopback unless you mean it."
+        ),
         port: int = typer.Option(8000, "--port", min=1, max=65535),
         token: str = typer.Option(
-            None, "--token", envvar="NEWSGRAPH_TOKEN",
+            None,
+            "--token",
+            envvar="NEWSGRAPH_TOKEN",
             help="Enable POST /api/ingest, requiring 'Authorization: Bearer TOKEN'. Read-only without it.",
         ),
     ) -> None:
@@ -24,6 +30,8 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
 
         store = Store(db)
         app = create_app(store, token=token)
-        typer.echo(f"newsgraph: serving {store.url} at http://{host}:{port}/ (API schema: /openapi.json)"
-                   + (" — write endpoints enabled" if token else " — read-only"))
+        typer.echo(
+            f"newsgraph: serving {store.url} at http://{host}:{port}/ (API schema: /openapi.json)"
+            + (" — write endpoints enabled" if token else " — read-only")
+        )
         uvicorn.run(app, host=host, port=port, log_level="info")

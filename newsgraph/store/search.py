@@ -5,7 +5,9 @@ each quote's words) and is written by an ``AFTER_ADD`` hook inside the
 article's transaction, so the index can never disagree with the store.  On
 SQLite an FTS5 table mirrors it through triggers (external content, so the text
 is not stored twice in the index); on PostgreSQL a GIN index over
-``to_tsvector('simple', text)`` serves the same query.  Where neither is
+``to_tsvector('simple', …)`` serves the same query (over the text with ``<`` and ``>``
+blanked, because PostgreSQL's parser drops anything that looks like an HTML tag, and
+``<script>`` in an article is text we want to find).  Where neither is
 available (an SQLite built without FTS5, another database) :func:`search`
 falls back to ``LIKE`` so the feature degrades instead of failing.
 """
@@ -61,7 +63,8 @@ _SQLITE_DDL = [
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); END",
 ]
 _PG_DDL = [
-    "CREATE INDEX IF NOT EXISTS ix_search_docs_tsv ON search_docs USING GIN (to_tsvector('simple', text))",
+    "CREATE INDEX IF NOT EXISTS ix_search_docs_fts ON search_docs "
+    "USING GIN (to_tsvector('simple', translate(text, '<>', '  ')))",
 ]
 
 
@@ -166,6 +169,15 @@ def mode(conn: Connection) -> str:
     return "like"
 
 
+def _pg_text() -> Any:
+    """The text PostgreSQL indexes: must match the expression of ``ix_search_docs_fts``."""
+    return func.translate(search_docs.c.text, "<>", "  ")
+
+
+def _pg_vector() -> Any:
+    return func.to_tsvector("simple", _pg_text())
+
+
 def _like_clause(words: list[str]) -> Any:
     def pat(w: str) -> str:
         return "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -183,7 +195,7 @@ def matching_doc_ids(conn: Connection, q: str) -> Any:
         return text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m").bindparams(m=fts5_query(q))
     if engine == "postgresql":
         tsq = func.plainto_tsquery("simple", " ".join(words))
-        return select(search_docs.c.id).where(func.to_tsvector("simple", search_docs.c.text).op("@@")(tsq))
+        return select(search_docs.c.id).where(_pg_vector().op("@@")(tsq))
     return select(search_docs.c.id).where(*_like_clause(words))
 
 
@@ -244,19 +256,24 @@ def _search(
     if kind:
         base = base.where(search_docs.c.kind == kind)
     if engine == "fts5":
-        fts = text(
-            f"SELECT rowid AS rid, rank AS rnk, snippet({FTS_TABLE}, 0, char(2), char(3), '…', 24) AS snip "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m"
-        ).bindparams(m=fts5_query(q)).columns(rid=Integer, rnk=Integer, snip=Text).subquery("f")
+        fts = (
+            text(
+                f"SELECT rowid AS rid, rank AS rnk, snippet({FTS_TABLE}, 0, char(2), char(3), '…', 24) AS snip "
+                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m"
+            )
+            .bindparams(m=fts5_query(q))
+            .columns(rid=Integer, rnk=Integer, snip=Text)
+            .subquery("f")
+        )
         stmt = base.add_columns(fts.c.snip).join(fts, fts.c.rid == search_docs.c.id)
         total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = conn.execute(stmt.order_by(fts.c.rnk, search_docs.c.id).limit(limit).offset(offset)).all()
         snippets = [r.snip for r in rows]
     elif engine == "postgresql":
         tsq = func.plainto_tsquery("simple", " ".join(words))
-        vec = func.to_tsvector("simple", search_docs.c.text)
+        vec = _pg_vector()
         snip = func.ts_headline(
-            "simple", search_docs.c.text, tsq, f"StartSel={_MARK_OPEN}, StopSel={_MARK_CLOSE}, MaxFragments=1"
+            "simple", _pg_text(), tsq, f"StartSel={_MARK_OPEN}, StopSel={_MARK_CLOSE}, MaxFragments=1"
         )
         stmt = base.add_columns(snip.label("snip")).where(vec.op("@@")(tsq))
         total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()

@@ -8,6 +8,7 @@ autoescape, and the one place that builds markup from text
 
 from __future__ import annotations
 
+import re
 from pathlib import Path as FsPath
 from typing import Annotated, Any
 from urllib.parse import quote as urlquote
@@ -26,6 +27,7 @@ from . import charts, render
 
 HERE = FsPath(__file__).parent
 PAGE_SIZE = 25
+_ARTICLE_ID = re.compile(r"[A-Za-z0-9_.:\-]{4,64}")
 Off = Annotated[int, Query(ge=0, le=10_000_000)]
 Txt = Annotated[str | None, Query(max_length=200)]
 
@@ -37,6 +39,11 @@ env = Environment(
 )
 env.filters["urlpart"] = lambda s: urlquote(str(s), safe="")
 env.globals["LAYER_INFO"] = render.LAYER_INFO
+
+
+def _clean(value: str | None) -> str | None:
+    """Drop NUL (PostgreSQL rejects it in text) and surrounding space; empty means absent."""
+    return (value or "").replace("\x00", "").strip() or None
 
 
 def page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -71,7 +78,9 @@ def router(store: Store) -> APIRouter:
 
     @r.get("/", response_class=HTMLResponse)
     def home(offset: Off = 0, source: Txt = None) -> HTMLResponse:
-        res = queries.list_articles(store, source=source or None, limit=PAGE_SIZE, offset=offset)
+        res = queries.list_articles(
+            store, source=(source or "").replace("\x00", "") or None, limit=PAGE_SIZE, offset=offset
+        )
         return page(
             "home.html",
             title="Articles",
@@ -84,7 +93,7 @@ def router(store: Store) -> APIRouter:
 
     @r.get("/articles/{article_id}", response_class=HTMLResponse)
     def article(article_id: str) -> HTMLResponse:
-        analysis = store.analysis(article_id) if 4 <= len(article_id) <= 64 else None
+        analysis = store.analysis(article_id) if _ARTICLE_ID.fullmatch(article_id) else None
         if analysis is None:
             return page("error.html", status=404, title="Not found", message=f"No article {article_id!r}.")
         ids = actor_api.actor_ids(store, analysis.article.id)
@@ -102,16 +111,26 @@ def router(store: Store) -> APIRouter:
 
     @r.get("/actors", response_class=HTMLResponse)
     def actor_list(offset: Off = 0, q: Txt = None, kind: Txt = None) -> HTMLResponse:
-        items, total = actor_api.list_actors(store, kind=kind or None, search=q or None, limit=50, offset=offset)
-        return page("actors.html", title="Actors", actors=items, q=q or "", kind=kind or "",
-                    pager=_pager("/actors", {"q": q, "kind": kind}, total, 50, offset))
+        items, total = actor_api.list_actors(
+            store, kind=_clean(kind), search=_clean(q), limit=50, offset=offset
+        )
+        return page(
+            "actors.html",
+            title="Actors",
+            actors=items,
+            q=q or "",
+            kind=kind or "",
+            pager=_pager("/actors", {"q": q, "kind": kind}, total, 50, offset),
+        )
 
     @r.get("/actors/{actor_id}", response_class=HTMLResponse)
     def actor(actor_id: str) -> HTMLResponse:
         try:
-            prof = actor_api.actor_profile(store, actor_id[:200])
+            prof = actor_api.actor_profile(store, actor_id.replace("\x00", "")[:200])
         except actor_api.ActorLookupError as exc:
-            return page("error.html", status=404, title="Not found", message=exc.message, candidates=exc.candidates)
+            return page(
+                "error.html", status=404, title="Not found", message=exc.message, candidates=exc.candidates
+            )
         return page("actor.html", title=prof["name"], p=prof, outlets=sorted(prof["labels"]))
 
     @r.get("/timeline", response_class=HTMLResponse)
@@ -119,10 +138,11 @@ def router(store: Store) -> APIRouter:
         kind: Annotated[str, Query(pattern="^(events|times|all)$")] = "all",
         actor: Txt = None,
     ) -> HTMLResponse:
-        data = queries.timeline(store, kind=kind, actor=actor or None, limit=1000)
+        data = queries.timeline(store, kind=kind, actor=_clean(actor), limit=1000)
         plot = charts.timeline_svg(data["items"])
-        return page("timeline.html", title="Timeline", items=data["items"], plot=plot, kind=kind,
-                    actor=actor or "")
+        return page(
+            "timeline.html", title="Timeline", items=data["items"], plot=plot, kind=kind, actor=actor or ""
+        )
 
     @r.get("/network", response_class=HTMLResponse)
     def network_page(max_nodes: Annotated[int, Query(ge=2, le=500)] = 80) -> HTMLResponse:
@@ -138,13 +158,23 @@ def router(store: Store) -> APIRouter:
             with store.engine.connect() as conn:
                 hits, total = fts.search(conn, q.replace("\x00", ""), limit=PAGE_SIZE, offset=offset)
                 engine = fts.mode(conn)
-        return page("search.html", title="Search", q=q or "", hits=hits, engine=engine,
-                    pager=_pager("/search", {"q": q}, total, PAGE_SIZE, offset))
+        return page(
+            "search.html",
+            title="Search",
+            q=q or "",
+            hits=hits,
+            engine=engine,
+            pager=_pager("/search", {"q": q}, total, PAGE_SIZE, offset),
+        )
 
     @r.get("/stories", response_class=HTMLResponse)
     def stories_page(offset: Off = 0) -> HTMLResponse:
         res = queries.stories(store, limit=PAGE_SIZE, offset=offset)
-        return page("stories.html", title="Stories", stories=res["items"],
-                    pager=_pager("/stories", {}, res["total"], PAGE_SIZE, offset))
+        return page(
+            "stories.html",
+            title="Stories",
+            stories=res["items"],
+            pager=_pager("/stories", {}, res["total"], PAGE_SIZE, offset),
+        )
 
     return r

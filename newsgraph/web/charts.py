@@ -62,13 +62,17 @@ def timeline_svg(items: list[dict[str, Any]]) -> Markup:
         y = TOP + LANE_H * n + LANE_H / 2
         label = "time expressions" if lane == "TIME" else lane
         parts.append(f'<line class="lane" x1="{LEFT}" x2="{WIDTH - 20}" y1="{y}" y2="{y}"/>')
-        parts.append(f'<text class="lane-label" x="{LEFT - 8}" y="{y + 4}" text-anchor="end">{escape(label)}</text>')
+        parts.append(
+            f'<text class="lane-label" x="{LEFT - 8}" y="{y + 4}" text-anchor="end">{escape(label)}</text>'
+        )
     axis_y = TOP + LANE_H * len(lanes) + 6
     parts.append(f'<line class="axis" x1="{LEFT}" x2="{WIDTH - 20}" y1="{axis_y}" y2="{axis_y}"/>')
     for d, label in _ticks(lo, hi):
         parts.append(f'<line class="tick" x1="{x(d):.1f}" x2="{x(d):.1f}" y1="{axis_y}" y2="{axis_y + 5}"/>')
-        parts.append(f'<text class="tick-label" x="{x(d):.1f}" y="{axis_y + 18}" text-anchor="middle">'
-                     f"{escape(label)}</text>")
+        parts.append(
+            f'<text class="tick-label" x="{x(d):.1f}" y="{axis_y + 18}" text-anchor="middle">'
+            f"{escape(label)}</text>"
+        )
     stacks: dict[tuple[str, int], int] = {}
     for d, i in dated:
         lane = lanes.index(i["type"])
@@ -77,10 +81,10 @@ def timeline_svg(items: list[dict[str, Any]]) -> Markup:
         stacks[(i["type"], px)] = k + 1
         cy = TOP + LANE_H * lane + LANE_H / 2 - min(k, 3) * 5
         cls = "mark time" if i["kind"] == "time" else "mark event"
-        title = f'{i["date"]} {i["type"]}: {i["label"]}'
+        title = f"{i['date']} {i['type']}: {i['label']}"
         if i.get("actor_name") or i.get("recipient_name"):
-            title += f' — {i.get("actor_name") or "?"} → {i.get("recipient_name") or "?"}'
-        title += f' ({i.get("source") or "unknown outlet"}: {i.get("title") or i["article_id"]})'
+            title += f" — {i.get('actor_name') or '?'} → {i.get('recipient_name') or '?'}"
+        title += f" ({i.get('source') or 'unknown outlet'}: {i.get('title') or i['article_id']})"
         parts.append(
             f'<a href="{escape(i["href"])}" class="evidence"><circle class="{cls}" cx="{px}" cy="{cy}" r="6">'
             f"<title>{escape(title)}</title></circle></a>"

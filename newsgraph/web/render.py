@@ -66,10 +66,15 @@ def speakers(analysis: Analysis, actor_ids: dict[str, str]) -> list[dict[str, ob
         key = q.speaker_entity or name
         row = rows.setdefault(
             key,
-            {"name": name, "colour": speaker_colour(key if q.speaker_entity or q.speaker else None),
-             "role": _role(analysis, q.speaker_entity), "count": 0,
-             "href": f"/actors/{urlquote(actor_ids[q.speaker_entity], safe='')}"
-             if q.speaker_entity in actor_ids else None},
+            {
+                "name": name,
+                "colour": speaker_colour(key if q.speaker_entity or q.speaker else None),
+                "role": _role(analysis, q.speaker_entity),
+                "count": 0,
+                "href": f"/actors/{urlquote(actor_ids[q.speaker_entity], safe='')}"
+                if q.speaker_entity in actor_ids
+                else None,
+            },
         )
         row["count"] = int(row["count"]) + 1  # type: ignore[call-overload]
     return list(rows.values())
@@ -106,9 +111,20 @@ def annotations(analysis: Analysis, actor_ids: dict[str, str]) -> list[Ann]:
         for s in q.content:
             add(Ann("quote", s.start, s.end, q.id, f"q spk-{colour}", tip, attrs=attrs))
         if q.speaker:
-            add(Ann("speaker", q.speaker.start, q.speaker.end, q.id, f"spkr spk-{colour}", f"Speaker of {q.id}"))
+            add(
+                Ann(
+                    "speaker",
+                    q.speaker.start,
+                    q.speaker.end,
+                    q.id,
+                    f"spkr spk-{colour}",
+                    f"Speaker of {q.id}",
+                )
+            )
         if q.cue:
-            add(Ann("cue", q.cue.start, q.cue.end, q.id, "cue", f"Cue of {q.id}: {q.cue_lemma or q.cue.text}"))
+            add(
+                Ann("cue", q.cue.start, q.cue.end, q.id, "cue", f"Cue of {q.id}: {q.cue_lemma or q.cue.text}")
+            )
     for m in analysis.mentions:
         ent = analysis.entity(m.entity)
         aid = actor_ids.get(m.entity or "")
@@ -130,12 +146,28 @@ def annotations(analysis: Analysis, actor_ids: dict[str, str]) -> list[Ann]:
     for t in analysis.times:
         add(Ann("time", t.start, t.end, t.id, "tx", f"Time {t.id}: {t.type} = {t.value or 'unresolved'}"))
     for c in analysis.claims:
-        add(Ann("claim", c.start, c.end, c.id, "cl",
+        add(
+            Ann(
+                "claim",
+                c.start,
+                c.end,
+                c.id,
+                "cl",
                 f"Claim {c.id}: check-worthiness {c.checkworthiness:.2f}"
-                + (f"\nFeatures: {', '.join(c.features)}" if c.features else "")))
+                + (f"\nFeatures: {', '.join(c.features)}" if c.features else ""),
+            )
+        )
     for f in analysis.frames:
-        add(Ann("frame", f.start, f.end, f.id, "fr",
-                f"{f.technique}" + (f" → {f.target_text}" if f.target_text else "") + f"\n{f.explanation}"))
+        add(
+            Ann(
+                "frame",
+                f.start,
+                f.end,
+                f.id,
+                "fr",
+                f"{f.technique}" + (f" → {f.target_text}" if f.target_text else "") + f"\n{f.explanation}",
+            )
+        )
     return out
 
 
@@ -179,8 +211,10 @@ def highlight(text: str, anns: list[Ann]) -> Markup:
         if seg == "\n":
             out.append('</p>\n<p dir="auto">')
             continue
-        cover = sorted((a for a in active if a.start <= lo and a.end >= hi),
-                       key=lambda a: (order[a.layer], -(a.end - a.start)))
+        cover = sorted(
+            (a for a in active if a.start <= lo and a.end >= hi),
+            key=lambda a: (order[a.layer], -(a.end - a.start)),
+        )
         # a link may not contain a link: keep only the innermost mention
         mentions = [a for a in cover if a.layer == "mention"]
         if len(mentions) > 1:

@@ -78,45 +78,112 @@ def sample_analysis(
     mayor = s("Mayor")
     entities = [
         Entity(id="E1", name="Port Aldren", type="GPE", kind="city", mentions=["M1"]),
-        Entity(id="E2", name="Mara Quill", type="PERSON", kind="person", aliases=["Quill"],
-               roles=[Role(role="spokeswoman", org="Aldren Dockers Union", org_entity="E3", evidence=spokes)],
-               mentions=["M2"]),
+        Entity(
+            id="E2",
+            name="Mara Quill",
+            type="PERSON",
+            kind="person",
+            aliases=["Quill"],
+            roles=[Role(role="spokeswoman", org="Aldren Dockers Union", org_entity="E3", evidence=spokes)],
+            mentions=["M2"],
+        ),
         Entity(id="E3", name="Aldren Dockers Union", type="ORG", kind="organisation", mentions=["M3"]),
-        Entity(id="E4", name="Tomas Brenn", type="PERSON", kind="person",
-               roles=[Role(role="mayor", org="Port Aldren", org_entity="E1", evidence=mayor)],
-               labels=[Label(form="premodifier", **mayor.model_dump())], mentions=["M4"]),
-        Entity(id="E5", name="נועה לוי", type="PERSON", kind="person",
-               roles=[Role(role="organiser", evidence=s("visiting organiser"))], mentions=["M5"]),
-        Entity(id="E6", name="Port Aldren city council", type="ORG", kind="government", mentions=["M6", "M7"]),
+        Entity(
+            id="E4",
+            name="Tomas Brenn",
+            type="PERSON",
+            kind="person",
+            roles=[Role(role="mayor", org="Port Aldren", org_entity="E1", evidence=mayor)],
+            labels=[Label(form="premodifier", **mayor.model_dump())],
+            mentions=["M4"],
+        ),
+        Entity(
+            id="E5",
+            name="נועה לוי",
+            type="PERSON",
+            kind="person",
+            roles=[Role(role="organiser", evidence=s("visiting organiser"))],
+            mentions=["M5"],
+        ),
+        Entity(
+            id="E6", name="Port Aldren city council", type="ORG", kind="government", mentions=["M6", "M7"]
+        ),
     ]
     q1 = s("We have waited eleven months for an answer, and the council keeps moving the goalposts,")
     q2 = s("return to the table next week.")
     q3 = s("speaks for every port on this coast.")
     quotes = [
-        Quote(id="Q1", kind="direct", content=[q1], cue=s("said"), cue_lemma="say", speaker=s("Mara Quill"),
-              speaker_entity="E2", date=published),
-        Quote(id="Q2", kind="mixed", content=[s("the council would"), q2], cue=s("told"), cue_lemma="tell",
-              speaker=s("Tomas Brenn"), speaker_entity="E4", date=published),
-        Quote(id="Q3", kind="direct", content=[q3], cue=s("said", 1), cue_lemma="say", speaker=s("נועה לוי"),
-              speaker_entity="E5", date=published),
+        Quote(
+            id="Q1",
+            kind="direct",
+            content=[q1],
+            cue=s("said"),
+            cue_lemma="say",
+            speaker=s("Mara Quill"),
+            speaker_entity="E2",
+            date=published,
+        ),
+        Quote(
+            id="Q2",
+            kind="mixed",
+            content=[s("the council would"), q2],
+            cue=s("told"),
+            cue_lemma="tell",
+            speaker=s("Tomas Brenn"),
+            speaker_entity="E4",
+            date=published,
+        ),
+        Quote(
+            id="Q3",
+            kind="direct",
+            content=[q3],
+            cue=s("said", 1),
+            cue_lemma="say",
+            speaker=s("נועה לוי"),
+            speaker_entity="E5",
+            date=published,
+        ),
     ]
     sent1 = s(text.split("\n")[0])
     strike = s("walked off the job")
     postponed = s("postponed")
     monday = s("Monday")
     events = [
-        Event(id="V1", type="PROTEST", mode="strike", trigger=strike, sentence=sent1,
-              actor=Participant(entity="E3", **s("Dock workers").model_dump()),
-              recipient=Participant(entity="E6", **s("the city council").model_dump()),
-              date="2024-03-11", date_precision="day", time="T1", location=None),
-        Event(id="V2", type="REJECT", trigger=postponed, sentence=sent1,
-              actor=Participant(entity="E6", **s("the city council").model_dump()),
-              recipient=Participant(entity="E3", **s("their pay deal").model_dump()),
-              date="2024-03-11", date_precision="day"),
-        Event(id="V3", type="CONSULT", trigger=s("return to the table"), sentence=s(text.split("\n")[2]),
-              actor=Participant(entity="E6", **s("the council", 1).model_dump()),
-              recipient=Participant(entity="E3", **s("the table").model_dump()),
-              date="2024-03-18", date_precision="week", status="planned", quote="Q2"),
+        Event(
+            id="V1",
+            type="PROTEST",
+            mode="strike",
+            trigger=strike,
+            sentence=sent1,
+            actor=Participant(entity="E3", **s("Dock workers").model_dump()),
+            recipient=Participant(entity="E6", **s("the city council").model_dump()),
+            date="2024-03-11",
+            date_precision="day",
+            time="T1",
+            location=None,
+        ),
+        Event(
+            id="V2",
+            type="REJECT",
+            trigger=postponed,
+            sentence=sent1,
+            actor=Participant(entity="E6", **s("the city council").model_dump()),
+            recipient=Participant(entity="E3", **s("their pay deal").model_dump()),
+            date="2024-03-11",
+            date_precision="day",
+        ),
+        Event(
+            id="V3",
+            type="CONSULT",
+            trigger=s("return to the table"),
+            sentence=s(text.split("\n")[2]),
+            actor=Participant(entity="E6", **s("the council", 1).model_dump()),
+            recipient=Participant(entity="E3", **s("the table").model_dump()),
+            date="2024-03-18",
+            date_precision="week",
+            status="planned",
+            quote="Q2",
+        ),
     ]
     times = [
         TimeExpr(id="T1", type="DATE", value="2024-03-11", anchor="publication", **monday.model_dump()),
@@ -124,14 +191,30 @@ def sample_analysis(
         TimeExpr(id="T3", type="DURATION", value="P11M", anchor=None, **s("eleven months").model_dump()),
     ]
     claim_sp = s("The union says more than 1,200 members joined the strike")
-    claims = [Claim(id="C1", checkworthiness=0.81, features=["number"], speaker="E3", **claim_sp.model_dump())]
+    claims = [
+        Claim(id="C1", checkworthiness=0.81, features=["number"], speaker="E3", **claim_sp.model_dump())
+    ]
     frames = [
-        FrameCue(id="F1", technique="Name_Calling,Labeling", target="E3", target_text="the union",
-                 explanation="A dismissive label for the strike.", **s("a reckless stunt").model_dump()),
+        FrameCue(
+            id="F1",
+            technique="Name_Calling,Labeling",
+            target="E3",
+            target_text="the union",
+            explanation="A dismissive label for the strike.",
+            **s("a reckless stunt").model_dump(),
+        ),
     ]
     return Analysis(
-        pipeline_version="hand-built", model=MODEL, article=art, mentions=mentions, entities=entities,
-        quotes=quotes, times=times, events=events, claims=claims, frames=frames,
+        pipeline_version="hand-built",
+        model=MODEL,
+        article=art,
+        mentions=mentions,
+        entities=entities,
+        quotes=quotes,
+        times=times,
+        events=events,
+        claims=claims,
+        frames=frames,
     )
 
 
@@ -144,18 +227,33 @@ XSS_TEXT = (
 def xss_analysis() -> Analysis:
     """A short article whose text is markup: it must render as text."""
     text = XSS_TEXT
-    art = Article(text=text, title="<b>Velm</b> march & <script>alert(3)</script>", source="<i>Velm Post</i>",
-                  published="2024-03-13")
+    art = Article(
+        text=text,
+        title="<b>Velm</b> march & <script>alert(3)</script>",
+        source="<i>Velm Post</i>",
+        published="2024-03-13",
+    )
 
     def s(needle: str, nth: int = 0) -> Span:
         return span(text, needle, nth)
 
     m = s("Ilse Varga")
     return Analysis(
-        pipeline_version="hand-built", model=MODEL, article=art,
+        pipeline_version="hand-built",
+        model=MODEL,
+        article=art,
         mentions=[Mention(id="M1", entity="E1", type="PERSON", **m.model_dump())],
         entities=[Entity(id="E1", name="Ilse Varga", type="PERSON", kind="person", mentions=["M1"])],
-        quotes=[Quote(id="Q1", kind="direct", content=[s("We will not be silenced &amp; we will not leave,")],
-                      cue=s("said"), cue_lemma="say", speaker=m, speaker_entity="E1")],
+        quotes=[
+            Quote(
+                id="Q1",
+                kind="direct",
+                content=[s("We will not be silenced &amp; we will not leave,")],
+                cue=s("said"),
+                cue_lemma="say",
+                speaker=m,
+                speaker_entity="E1",
+            )
+        ],
         claims=[Claim(id="C1", checkworthiness=0.4, **s("<script>alert(1)</script>").model_dump())],
     )
