@@ -105,6 +105,12 @@ PREP_CUES = frozenset(
 
 _ALL_CUES: frozenset[str] = frozenset()  # filled below, once every lexicon is defined
 
+#: Prepositions that introduce what a cue verb is about ("complained about the noise",
+#: "spoke of betrayal", "warned against haste").
+MESSAGE_PREPS = frozenset({"about", "of", "on", "over", "against"})
+#: Prepositions that complete a message object ("accused X of Y", "praised X for Y").
+OBJECT_PREPS = frozenset({"of", "for", "as", "over"})
+
 #: "X dismissed Y as “…”": the quoted description is the content (a mixed quote).
 AS_VERBS = frozenset("dismiss describe characterize characterise brand label denounce condemn hail praise".split())
 
@@ -449,7 +455,7 @@ def _message_args(verb: Token, lemma: str) -> list[Token]:
         if x:
             return objs + x if lemma in DIRECTIVE_VERBS else x
     for c in kids:
-        if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES:
+        if c.dep_ == "prep" and ((lemma, c.lower_) in PREP_CUES or c.lower_ in MESSAGE_PREPS):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 x = [g for g in kids if g.dep_ == "xcomp" and g.i > c.i]
@@ -457,7 +463,12 @@ def _message_args(verb: Token, lemma: str) -> list[Token]:
     if lemma in OBJECT_VERBS or lemma in INTENTION_VERBS:
         objs = [c for c in kids if c.dep_ == "dobj" and c.lower_ not in ("it", "this", "that", "so", "nothing")]
         if objs:
-            extra = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i]
+            extra = [
+                c
+                for c in kids
+                if c.i > objs[0].i
+                and (c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)
+            ]
             return objs + extra
     return []
 
