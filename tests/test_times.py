@@ -191,6 +191,20 @@ def test_bare_month_follows_tense(nlp):
     assert value_of(nlp, "The council will meet in December to approve the budget.", "December") == "2021-12"
 
 
+def test_past_clause_month_two_months_ahead_is_last_year(nlp):
+    assert value_of(nlp, "The envoys met in June to discuss the border.", "June") == "2020-06"
+
+
+def test_one_day_as_indefinite_time(nlp):
+    assert value_of(nlp, "One day, he will return to the valley.", "One day") == "FUTURE_REF"
+    assert value_of(nlp, "The talks lasted one day.", "one day") == "P1D"
+
+
+def test_abbreviations_keep_their_period_and_sun_is_a_paper(nlp):
+    assert [t.text for t in times(nlp, "The court sat on Thurs. and Fri., the clerk told The Sun.")] == [
+        "Thurs.", "Fri."]
+
+
 def test_month_day_without_year_follows_tense(nlp):
     assert value_of(nlp, "The ceasefire collapsed on Nov. 12 after heavy shelling.", "Nov. 12") == "2020-11-12"
     assert value_of(nlp, "The summit will open on Nov. 12 in Lisbon.", "Nov. 12") == "2021-11-12"

@@ -91,7 +91,8 @@ _MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov
 MONTH = rf"(?-i:{_MONTH_FULL}|{_MONTH_FULL.upper()}|{_MONTH_ABBR})"
 MONTH_SAFE = rf"(?-i:January|February|April|June|July|September|October|November|December|{_MONTH_ABBR})"
 WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|" \
-          r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
+          r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|Mon\.|Tues?\.|Thu(?:rs?)?\.|Fri\.)"
+# (no "Sun.", "Sat.", "Wed.": "told The Sun." is a newspaper, not a Sunday)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMWORD = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
@@ -253,6 +254,7 @@ class Context:
     refs: list[Ref] = field(default_factory=list)
     following: str = ""  # text right after the candidate (for "two days after ...")
     window_start: int = 0  # start of the previous sentence: how far back an event anchor may be
+    adverbial: bool = False  # the expression is a bare noun-phrase adverbial (no preposition before it)
 
     def need(self) -> date:
         if self.dct is None:
@@ -327,6 +329,9 @@ def nearest_year(base: date, first: tuple[int, int], last: tuple[int, int], tens
     return best[1] if best else base.year
 
 
+MONTH_SLACK = 15  # a whole month in a past clause must have begun (almost) by publication
+
+
 def _month_year(base: date, month: int, tense: str | None, rel: str | None = None) -> int:
     if rel == "last":
         return base.year if month < base.month else base.year - 1
@@ -334,7 +339,7 @@ def _month_year(base: date, month: int, tense: str | None, rel: str | None = Non
         return base.year if month > base.month else base.year + 1
     if rel == "this":
         return base.year
-    return nearest_year(base, (month, 1), (month, 31), tense)
+    return nearest_year(base, (month, 1), (month, 31), tense, slack=MONTH_SLACK)
 
 
 # ---------------------------------------------------------------- rule handlers
@@ -777,6 +782,9 @@ def h_duration(m: re.Match, ctx: Context) -> Result:
     if n is None:
         raise NoValue
     unit = _unit(m["unit"])
+    if ctx.adverbial and m.group(0).lower() in ("one day", "some day"):
+        # "One day, he will return": an indefinite time, not a length of time
+        return Result("DATE", "PAST_REF" if ctx.tense == "past" else "FUTURE_REF", None)
     return Result("DURATION", _duration(n, unit), None)
 
 
@@ -1033,13 +1041,21 @@ class Candidate:
     match: re.Match | None
 
 
+_FULL_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday"}
+_ABBREVIATIONS = {k for k in (*MONTHS, *WEEKDAYS) if k not in _FULL_NAMES}
+
+
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces and trailing punctuation; TIMEX3 spans hold no leading preposition."""
     while start < end and text[start] in " \t\n":
         start += 1
-    while end > start and text[end - 1] in " \t\n,.;:" and not text[start:end].lower().endswith(
-        ("a.m.", "p.m.", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.")
-    ):
+    while end > start and text[end - 1] in " \t\n,.;:":
+        if text[end - 1] == ".":
+            last = re.split(r"[\s,]+", text[start:end - 1].lower())[-1]
+            if last in _ABBREVIATIONS or last.endswith(("a.m", "p.m")):
+                break
         end -= 1
     return start, end
 
@@ -1216,6 +1232,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
             continue  # "quarterly dividend", "daily newspaper": a property of the noun, not a time
         _, handler = _BY_NAME[cand.rule]
         ctx.tense = clause_tense(doc, cand.start, cand.end)
+        ctx.adverbial = bool(re.search(r"(?:^|[.!?;:,\"“]\s*|\b(?:will|would|could|might|may|can|shall)\s+)$",
+                                       text[max(0, cand.start - 8):cand.start]))
         if re.search(r"\b(?:since|Since)\s+$", text[max(0, cand.start - 7):cand.start]):
             ctx.tense = "past"  # "since March": a time before now, whatever the verb
         ctx.following = text[cand.end:cand.end + 40]
