@@ -98,7 +98,7 @@ PREP_CUES = frozenset(
         ("call", "for"), ("call", "on"), ("rail", "against"), ("speak", "of"), ("speak", "about"),
         ("talk", "about"), ("point", "to"), ("warn", "of"), ("warn", "about"), ("argue", "for"),
         ("argue", "against"), ("complain", "about"), ("comment", "on"), ("insist", "on"),
-        ("push", "for"), ("advocate", "for"), ("lobby", "for"), ("boast", "about"), ("brag", "about"),
+        ("push", "for"), ("advocate", "for"), ("reflect", "on"), ("weigh", "in"), ("elaborate", "on"), ("lobby", "for"), ("boast", "about"), ("brag", "about"),
         ("testify", "about"), ("write", "about"), ("tweet", "about"), ("agree", "with"),
     }
 )
@@ -107,7 +107,7 @@ _ALL_CUES: frozenset[str] = frozenset()  # filled below, once every lexicon is d
 
 #: Prepositions that introduce what a cue verb is about ("complained about the noise",
 #: "spoke of betrayal", "warned against haste").
-MESSAGE_PREPS = frozenset({"about", "of", "on", "over", "against"})
+MESSAGE_PREPS = frozenset({"about", "of", "over", "against"})
 #: Prepositions that complete a message object ("accused X of Y", "praised X for Y").
 OBJECT_PREPS = frozenset({"of", "for", "as", "over"})
 
@@ -457,7 +457,7 @@ def _message_args(verb: Token, lemma: str) -> list[Token]:
     for c in kids:
         if c.dep_ == "prep" and ((lemma, c.lower_) in PREP_CUES or c.lower_ in MESSAGE_PREPS):
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if objs:
+            if objs and not any(g.ent_type_ in ("DATE", "TIME") for g in objs):
                 x = [g for g in kids if g.dep_ == "xcomp" and g.i > c.i]
                 return [c, *x]
     if lemma in OBJECT_VERBS or lemma in INTENTION_VERBS:
