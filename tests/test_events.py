@@ -251,6 +251,22 @@ def test_agent_nouns_are_not_events(parse):
     assert not any(e.type in ("SUPPORT", "ASSAULT") for e in events), [(e.type, e.trigger.text) for e in events]
 
 
+def test_generic_verbs_are_events_only_in_their_frames(parse):
+    text = "Given the delays, the figures demonstrate that cheaper fuel helped explain the rise in warming."
+    assert run(parse, text) == [], [(e.type, e.trigger.text) for e in run(parse, text)]
+    ev = top_event(run(parse, "Sylvania helped the flood victims with emergency shelters."))
+    assert ev.type == "AID" and "victims" in ev.recipient.text
+
+
+def test_lemma_correction_only_undoes_inflection():
+    from newsgraph.extract.events import _lemma_of
+
+    assert _lemma_of("staged", "stag") == "stage"  # the small model's slip
+    assert _lemma_of("aides", "aide") == "aide"  # not "aid"
+    assert _lemma_of("warming", "warm") == "warm"  # not "war"
+    assert _lemma_of("banned", "ban") == "ban"
+
+
 def test_clause_without_event_yields_nothing(parse):
     assert run(parse, "The weather in the valley was mild and the harvest looked promising.") == []
 

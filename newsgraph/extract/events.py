@@ -77,14 +77,17 @@ def _lemma_of(lower: str, lemma: str) -> str:
     if lemma in KNOWN_WORDS:
         return lemma
     guesses = [lower]
-    if lower.endswith("ing"):
-        guesses += [lower[:-3], lower[:-3] + "e", lower[:-4]]  # meeting, staging, shelling
-    elif lower.endswith("ed"):
-        guesses += [lower[:-1], lower[:-2], lower[:-3]]  # staged, attacked, shelled
+    doubled = len(lower) > 5 and lower[-4] == lower[-5]
+    if lower.endswith("ing"):  # meeting, staging, stopping ("warming" is not "war")
+        guesses += [lower[:-3], lower[:-3] + "e"] + ([lower[:-4]] if doubled else [])
+    elif lower.endswith("ed"):  # staged, attacked, banned
+        guesses += [lower[:-1], lower[:-2]] + ([lower[:-3]] if len(lower) > 4 and lower[-3] == lower[-4] else [])
     elif lower.endswith("ies"):
         guesses += [lower[:-3] + "y"]
+    elif lower.endswith(("ses", "xes", "zes", "ches", "shes")):
+        guesses += [lower[:-2]]  # clashes, taxes ("aides" is not "aid", nor "refugees" "refuge")
     elif lower.endswith("s"):
-        guesses += [lower[:-1], lower[:-2]]  # talks, clashes
+        guesses += [lower[:-1]]  # talks
     for guess in guesses:  # inflections only: "supporters" must not become "support"
         if len(guess) > 2 and guess in KNOWN_WORDS:
             return guess
@@ -133,8 +136,29 @@ def _dobj(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
 
 
+def _frame_ok(tok: Token, lemma: str) -> bool:
+    """Verbs that are events only in some frames: "helped the refugees" but not "helped explain",
+    "gave Chad aid" but not "given the delays", "required X to leave" but not "requires patience"."""
+    deps = {c.dep_ for c in tok.children}
+    if tok.dep_ in ("prep", "mark", "advmod", "amod"):
+        return False
+    if lemma in lex.NEEDS_RECIPIENT:
+        has_to = any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "for") for c in tok.children)
+        if not (deps & {"dobj", "obj", "dative"} or has_to):
+            return False
+        if lemma == "help" and "xcomp" in deps and not deps & {"dobj", "dative"}:
+            return False
+    if lemma in lex.NEEDS_CLAUSE and not deps & {"xcomp", "ccomp"}:
+        return False
+    if lemma in lex.NOT_WITH_CLAUSE and "ccomp" in deps:
+        return False  # "demonstrated that ...": showed
+    return True
+
+
 def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
     lemma = _lemma(tok)
+    if not _frame_ok(tok, lemma):
+        return None
     obj = _dobj(tok)
     if obj is not None:
         key = (lemma, _lemma(obj))

@@ -202,6 +202,13 @@ PHRASAL: dict[str, Trigger] = {
     "search for": ("COERCE", "raid"),
 }
 
+#: Transfer verbs that are events only with someone or something given ("given the delays" is not).
+NEEDS_RECIPIENT: frozenset[str] = frozenset("help give provide supply lend grant offer assist aid".split())
+#: Verbs that make a demand only with a clause: "requires X to leave", not "requires patience".
+NEEDS_CLAUSE: frozenset[str] = frozenset("require oblige".split())
+#: Verbs that mean "show" with a that-clause: "the figures demonstrate that ...".
+NOT_WITH_CLAUSE: frozenset[str] = frozenset("demonstrate".split())
+
 #: Phrasal verbs whose prepositional object completes the expression rather than naming a target.
 IDIOMATIC_PHRASAL: frozenset[str] = frozenset({"go on", "take to"})
 
@@ -360,7 +367,7 @@ MODIFIED_NOUNS: dict[tuple[str, str], Trigger] = {
 
 #: Verbs that lend their subject to an event noun object: "held talks", "launched an attack".
 LIGHT_VERBS: frozenset[str] = frozenset(
-    "hold have conduct launch carry stage mount make issue impose sign reach conclude strike seal "
+    "hold conduct launch carry stage mount make issue impose sign reach conclude strike seal "
     "announce begin start resume open lodge file express voice deliver level extend provide undertake "
     "tighten expand widen maintain keep "
     "give pay order authorize authorise reiterate renew repeat step intensify escalate continue "
