@@ -428,8 +428,7 @@ def test_seed_kinds_cues_and_channel(seed):
             continue
         q = _find(analysis, g)
         assert q is not None
-        if "optional_note" not in g:
-            assert q.kind == g["kind"], g["content_starts"]
+        assert q.kind == g["kind"], g["content_starts"]
         assert q.cue is not None and q.cue.text.startswith(g["cue"].split()[0])
     twitter = _find(analysis, next(g for g in gold["quotes"] if g.get("channel")))
     assert twitter is not None and twitter.channel and "Twitter" in twitter.channel

@@ -484,6 +484,22 @@ def sentence_lookup(doc: Doc) -> Callable[[Token], Span]:
     return sent_of
 
 
+def _as_description(frame: Frame, tok: Token, lemma: str) -> bool:
+    """"X dismissed Y as “…”": the quoted description is the content (a mixed quote); with
+    no quotation, the whole "Y as …" is the paraphrase.  True when the form applies."""
+    if lemma not in AS_VERBS:
+        return False
+    as_prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_prep is None:
+        return False
+    frame.mixed_as = True
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    rng = _char_range(t for a in [*objs, as_prep] for t in a.subtree)
+    if rng is not None:
+        frame.as_fallback = [rng]
+    return True
+
+
 def _frames(doc: Doc) -> list[Frame]:
     sent_of = sentence_lookup(doc)
     text = doc.text  # a property that joins every token: read it once
@@ -546,15 +562,8 @@ def _frames(doc: Doc) -> list[Frame]:
             head = tok.head
             excl = {t.i for t in tok.subtree}
             frame.content.extend(_subtree_minus(head, excl))
-        elif lemma in AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
-            # "X dismissed Y as “…”": the quoted description is the content (a mixed quote);
-            # with no quotation, the whole "Y as …" is the paraphrase
-            frame.mixed_as = True
-            as_prep = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as")
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
-            rng = _char_range(t for a in [*objs, as_prep] for t in a.subtree)
-            if rng is not None:
-                frame.as_fallback = [rng]
+        elif _as_description(frame, tok, lemma):
+            pass
         else:
             args = _message_args(tok, lemma)
             if args:
@@ -569,6 +578,8 @@ def _frames(doc: Doc) -> list[Frame]:
         if speaker is None or speaker[0].tag_ in ("WP", "WP$", "WDT"):
             continue  # agentless ("it is estimated that …"): a claim, not a quote
         frame.content = _same_paragraph(text, tok.idx, frame.content)
+        if not frame.content:  # the parser may have taken a heading above for the complement
+            _as_description(frame, tok, lemma)
         frames.append(frame)
     return frames
 
