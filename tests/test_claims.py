@@ -5,6 +5,7 @@ The sentences are written for these tests (fictional, news style).
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -300,3 +301,25 @@ def test_seed_article_top_claim_is_the_troop_estimate() -> None:
     quantity = next(q for q in top.quantities if q.value == 2500)
     assert quantity.unit == "troops"
     assert quantity.counted == "American troops in Iraq"
+
+
+# --------------------------------------------------------------------------- optional trained model
+
+
+def test_trained_model_is_used_when_present(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("sklearn")
+    from newsgraph.eval import claims as ev
+
+    rows = [{"sentence_id": i, "label": 1, "text": s} for i, s in enumerate(FACTS)]
+    rows += [{"sentence_id": 100 + i, "label": 0, "text": s} for i, s in enumerate(OPINIONS)]
+    data = tmp_path / "labelled.json"
+    data.write_text(json.dumps(rows), encoding="utf-8")
+    out = ev.train(data, tmp_path / "model.pkl")
+    assert out.exists()
+    monkeypatch.setenv("NEWSGRAPH_CLAIMS_MODEL", str(out))
+    span = _span(FACTS[0])
+    score, features = cm.score_span(span)
+    assert score != pytest.approx(cm.rule_score(features))  # the model, not the rules, scored it
+    assert _score(FACTS[1]) > _score(OPINIONS[0])
+    monkeypatch.setenv("NEWSGRAPH_CLAIMS_MODEL", "none")
+    assert cm.score_span(span)[0] == pytest.approx(cm.rule_score(features))

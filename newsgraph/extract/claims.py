@@ -465,6 +465,7 @@ def sentence_features(span: Span) -> list[str]:
                 fired.add("past_tense")
         if any(a.tag_ == "VBD" for a in auxes) and not aux_lemmas & FUTURE_MODALS:
             fired.add("past_tense")
+    ranked = False
     for tok in span:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in OFFICIAL_ACT_VERBS and not _is_modal_or_future(tok):
@@ -473,8 +474,10 @@ def sentence_features(span: Span) -> list[str]:
             fired.add("change_verb")
         if tok.tag_ in {"JJR", "RBR"} or tok.lower_ == "than":
             fired.add("comparative")
-        if tok.tag_ in {"JJS", "RBS"} and tok.lower_ not in EVALUATIVE_SUPERLATIVES:
-            fired.add("superlative")
+        if tok.tag_ in {"JJS", "RBS"} and not (tok.i > 0 and tok.nbor(-1).lower_ == "at"):  # not "at least"
+            ranked = True
+            if tok.lower_ not in EVALUATIVE_SUPERLATIVES:
+                fired.add("superlative")
         if tok.pos_ in {"ADJ", "ADV"} and tok.lower_ in EVALUATIVE_WORDS:
             fired.add("evaluative")
         if tok.lower_ == "first" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ in {"time", "ever"}:
@@ -494,7 +497,7 @@ def sentence_features(span: Span) -> list[str]:
     if re.search(SOURCE_PATTERN, lower):
         fired.add("sourced")
     if re.search(RECORD_PATTERN, lower) and (
-        "superlative" in fired or "comparative" in fired or re.search(r"\b(?:all-time|record)\b", lower)
+        ranked or "superlative" in fired or "comparative" in fired or re.search(r"\b(?:all-time|record)\b", lower)
     ):
         # "the worst inflation since the Great Depression": even a judgment superlative becomes a
         # checkable ranking once it is scoped in time
