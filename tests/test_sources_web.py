@@ -352,3 +352,25 @@ def test_decode_body_prefers_declared_charset_when_it_fits() -> None:
 def test_fetch_config_reads_options() -> None:
     cfg = FetchConfig.from_options(ReadOptions(max_bytes=1234, extra={"timeout": "2.5", "retries": "4"}))
     assert (cfg.timeout, cfg.retries, cfg.max_bytes) == (2.5, 4, 1234)
+
+
+def test_watch_once_ingests_new_entries_and_second_round_adds_nothing(server: tuple[str, Site], tmp_path: Path) -> None:
+    from newsgraph.cli.watch import parse_interval, watch
+    from newsgraph.store import Store
+
+    assert (parse_interval("15m"), parse_interval("90s"), parse_interval("2h")) == (900, 90, 7200)
+    base, site = server
+    site.feed_entries = [
+        ("w-harbour", "Harbour cranes return", f"{base}/story/harbour.html?w=1"),
+        ("w-cafe", "Cafe owners fight rents", f"{base}/story/cafe.html?w=1"),
+    ]
+    site.feed_version = 100
+    db, state = str(tmp_path / "w.db"), tmp_path / "w.json"
+    lines: list[str] = []
+    assert watch([f"{base}/feed.xml"], db, once=True, state_path=state, echo=lines.append) == 2
+    site.feed_version = 101  # the feed changes (new ETag) but lists no new entry
+    assert watch([f"{base}/feed.xml"], db, once=True, state_path=state, echo=lines.append) == 0
+    assert "0 new" in lines[-1]
+    with Store(db) as store:
+        assert store.count() == 2
+        assert {a.meta.get("feed_entry_id") for a in store.articles()} == {"w-harbour", "w-cafe"}
