@@ -9,7 +9,6 @@ different layers nest correctly because every segment closes what it opens.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import quote as urlquote
 
@@ -19,13 +18,13 @@ from ..model import Analysis
 
 # Outermost first.  A link must be innermost: an <a> cannot contain another.
 LAYERS = ("quote", "claim", "frame", "event", "time", "speaker", "cue", "mention")
-LAYER_INFO = {
-    "quote": ("Quotes", "highlighted by speaker"),
-    "claim": ("Claims", "check-worthy statements"),
-    "frame": ("Framing", "loaded language, persuasion techniques"),
-    "event": ("Events", "who did what to whom"),
-    "time": ("Times", "dates and durations"),
-    "mention": ("Actors", "links to actor pages"),
+LAYER_INFO = {  # layer: (legend label, description, shown when the page opens)
+    "quote": ("Quotes", "highlighted by speaker", True),
+    "claim": ("Claims", "check-worthy statements", False),
+    "frame": ("Framing", "loaded language, persuasion techniques", True),
+    "event": ("Events", "who did what to whom", True),
+    "time": ("Times", "dates and durations", True),
+    "mention": ("Actors", "links to actor pages", True),
 }
 N_COLOURS = 8
 
@@ -42,11 +41,22 @@ class Ann:
     attrs: dict[str, str] = field(default_factory=dict)
 
 
-def speaker_colour(key: str | None) -> int:
-    """A stable colour index for a speaker, so one speaker keeps one colour across pages."""
-    if not key:
-        return 0
-    return 1 + int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % (N_COLOURS - 1)
+def speaker_colours(analysis: Analysis) -> dict[str, int]:
+    """Speaker key -> colour index 1..7, in order of first quote, so the speakers of one article
+    get distinct colours (0, grey, is for unattributed quotes)."""
+    out: dict[str, int] = {}
+    for q in analysis.quotes:
+        key = _speaker_key(analysis, q)
+        if key is not None and key not in out:
+            out[key] = 1 + len(out) % (N_COLOURS - 1)
+    return out
+
+
+def _speaker_key(analysis: Analysis, q: object) -> str | None:
+    ent = analysis.entity(q.speaker_entity)  # type: ignore[attr-defined]
+    if ent is not None:
+        return f"entity:{ent.id}"
+    return f"text:{q.speaker.text}" if q.speaker else None  # type: ignore[attr-defined]
 
 
 def _role(analysis: Analysis, entity_id: str | None) -> str | None:
@@ -60,15 +70,16 @@ def _role(analysis: Analysis, entity_id: str | None) -> str | None:
 def speakers(analysis: Analysis, actor_ids: dict[str, str]) -> list[dict[str, object]]:
     """The legend: one row per speaker with its colour, name, role, actor link and quote count."""
     rows: dict[str, dict[str, object]] = {}
+    colours = speaker_colours(analysis)
     for q in analysis.quotes:
         ent = analysis.entity(q.speaker_entity)
         name = ent.name if ent else (q.speaker.text if q.speaker else "unattributed")
-        key = q.speaker_entity or name
+        key = _speaker_key(analysis, q) or "unattributed"
         row = rows.setdefault(
             key,
             {
                 "name": name,
-                "colour": speaker_colour(key if q.speaker_entity or q.speaker else None),
+                "colour": colours.get(key, 0),
                 "role": _role(analysis, q.speaker_entity),
                 "count": 0,
                 "href": f"/actors/{urlquote(actor_ids[q.speaker_entity], safe='')}"
@@ -90,11 +101,11 @@ def annotations(analysis: Analysis, actor_ids: dict[str, str]) -> list[Ann]:
             out.append(a)
 
     published = analysis.article.published
+    colours = speaker_colours(analysis)
     for q in analysis.quotes:
         ent = analysis.entity(q.speaker_entity)
         name = ent.name if ent else (q.speaker.text if q.speaker else "unattributed")
-        key = q.speaker_entity or name
-        colour = speaker_colour(key if q.speaker_entity or q.speaker else None)
+        colour = colours.get(_speaker_key(analysis, q) or "", 0)
         role = _role(analysis, q.speaker_entity)
         tip = "\n".join(
             x
