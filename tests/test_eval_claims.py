@@ -13,8 +13,6 @@ import pytest
 
 from newsgraph.eval import claims as ev
 
-pytestmark = pytest.mark.eval
-
 
 def _claimbuster() -> Path:
     env = os.environ.get("NEWSGRAPH_SHARED")
@@ -34,14 +32,17 @@ def result() -> dict:
         os.environ.pop("NEWSGRAPH_CLAIMS_MODEL", None)
 
 
+@pytest.mark.eval
 def test_json_keys(result: dict) -> None:
     assert set(result) == {"precision", "recall", "f1", "average_precision"}
 
 
+@pytest.mark.eval
 def test_positive_class_f1_floor(result: dict) -> None:
     assert result["f1"] >= 0.67
 
 
+@pytest.mark.eval
 def test_average_precision_floor(result: dict) -> None:
     assert result["average_precision"] >= 0.75
 
