@@ -103,6 +103,7 @@ def fold(text: str) -> str:
     return text.casefold().strip()
 
 
+@lru_cache(maxsize=200_000)
 def name_tokens(name: str, *, person: bool = False) -> tuple[str, ...]:
     """Normalized tokens of a name: transliteration variants collapse to the same tuple.
 
@@ -427,6 +428,11 @@ class _Cluster:
     countries: set[str]
     org_countries: set[str]  # countries the text gives organisations ("Iraqi party")
     full: bool  # has at least one multi-token name (persons)
+    nonplace: int = 0  # members that are not places (a cluster of places is no context)
+    roles: set[str] = field(default_factory=set)
+    orgnames: set[str] = field(default_factory=set)
+    org_nodes: set[int] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)  # acronyms the members' names are or spell
 
 
 class Resolver:
@@ -457,7 +463,19 @@ class Resolver:
                 countries={n.country} if n.country and n.person else ({iso} if iso else set()),
                 org_countries={n.country} if n.country and not n.person and not iso else set(),
                 full=bool(first),
+                nonplace=0 if (iso or n.kind in ("city", "region", "country")
+                               or (n.type in ("GPE", "LOC") and not n.person)) else 1,
+                roles=set(n.roles),
+                orgnames=set(n.orgs),
+                acronyms={x for x in (as_acronym(n.name), acronym_of(n.name)) if x and not n.person},
             )
+        for i, n in enumerate(self.nodes):
+            self.clusters[i].org_nodes = {k for eid in n.org_ids
+                                          if (k := self._index.get((n.article_id, eid))) is not None}
+        self._acr_nodes: dict[str, set[int]] = defaultdict(set)
+        for i, n in enumerate(self.nodes):
+            if not n.person and (ac := as_acronym(n.name) or acronym_of(n.name)) and len(ac) >= 3:
+                self._acr_nodes[ac].add(i)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -509,6 +527,11 @@ class Resolver:
         a.countries |= b.countries
         a.org_countries |= b.org_countries
         a.full |= b.full
+        a.nonplace += b.nonplace
+        a.roles |= b.roles
+        a.orgnames |= b.orgnames
+        a.org_nodes |= b.org_nodes
+        a.acronyms |= b.acronyms
         del self.clusters[rj]
 
     def try_union(self, i: int, j: int, evidence: str, confidence: float, **kw: bool) -> bool:
@@ -528,22 +551,24 @@ class Resolver:
             for k in ks:
                 buckets[k].append(i)
         for k in sorted(buckets):
-            idx = buckets[k]
-            for j in idx[1:]:
-                i = next((x for x in idx if self.find(x) != self.find(j) and x != j), None)
-                if i is None:
-                    continue
-                # try each existing cluster in the bucket; join the first without conflict
-                for x in idx:
+            # one representative per distinct cluster of the bucket: linear in the bucket size
+            reps: list[int] = []
+            for j in buckets[k]:
+                joined = False
+                for x in reps:
                     if self.find(x) == self.find(j):
-                        continue
+                        joined = True
+                        break
                     ni, nj = self.nodes[x], self.nodes[j]
                     exact = fold(ni.name) == fold(nj.name)
                     ev = (f"{describe} {k.split(':', 1)[-1]!r}: "
                           f"{ni.name!r} ({ni.source or ni.article_id[:8]}) ~ "
                           f"{nj.name!r} ({nj.source or nj.article_id[:8]})")
                     if self.try_union(x, j, ev, conf_exact if exact else conf_var, **kw):
+                        joined = True
                         break
+                if not joined:
+                    reps.append(j)
 
     def pass_names(self) -> None:
         keys: dict[int, set[str]] = {}
@@ -583,15 +608,20 @@ class Resolver:
                 if first and last:
                     by_last[last].append(i)
         for last in sorted(by_last):
-            idx = by_last[last]
-            for j in idx[1:]:
-                for x in idx:
-                    if x == j or self.find(x) == self.find(j):
-                        continue
+            reps: list[int] = []
+            for j in by_last[last]:
+                joined = False
+                for x in reps:
+                    if self.find(x) == self.find(j):
+                        joined = True
+                        break
                     ev = (f"same surname {last!r}, compatible first names: "
                           f"{self.nodes[x].name!r} ~ {self.nodes[j].name!r}")
                     if self.try_union(x, j, ev, 0.85):
+                        joined = True
                         break
+                if not joined:
+                    reps.append(j)
 
     def pass_skeleton(self) -> None:
         keys: dict[int, set[str]] = {}
@@ -652,14 +682,20 @@ class Resolver:
                 if first and last:
                     full_by_last[last].add(i)
                     full_by_skel[skeleton((last,))[0]].add(i)
+        root_cache: dict[tuple[str, str], set[int]] = {}
         for j, n in enumerate(self.nodes):
             if not n.person:
                 continue
             first, last = _person_parts(name_tokens(n.name, person=True))
             if first or not last:
                 continue
-            cand_nodes = full_by_last.get(last) or full_by_skel.get(skeleton((last,))[0], set())
-            roots = {self.find(i) for i in cand_nodes} - {self.find(j)}
+            key = ("last", last) if last in full_by_last else ("skel", skeleton((last,))[0])
+            if key not in root_cache:
+                cand_nodes = full_by_last.get(last) or full_by_skel.get(key[1], set())
+                root_cache[key] = {self.find(i) for i in cand_nodes}
+            roots = {self.find(r) for r in root_cache[key]}
+            root_cache[key] = set(roots)
+            roots -= {self.find(j)}
             if not roots:
                 continue
             supported: dict[int, list[str]] = {}
@@ -680,60 +716,50 @@ class Resolver:
                 self.notes.append(f"kept apart: surname {n.name!r} ({n.article_id[:8]}): no shared context")
 
     def _shared_context(self, root: int, j: int) -> list[str]:
-        """Evidence that the bare surname j is about cluster root: an organisation both are tied
-        to, a role word both carry, or another (non-place) actor both articles mention.
+        """Evidence that the bare surname (or acronym) j is about cluster root: an organisation
+        both are tied to, a role word both carry, or another (non-place) actor both articles
+        mention.
 
         Organisations and co-actors are compared as *resolved clusters*, so "Kata'ib al-Fajr"
-        in one article and "Kata'eb Al Fajr" in another count as the same context."""
+        in one article and "Kata'eb Al Fajr" in another count as the same context.  Costs are
+        bounded by j's own article, not by the size of the candidate cluster."""
         nj = self.nodes[j]
-        members = [self.nodes[m] for m in self.clusters[self.find(root)].members]
-        own = {self.find(root), self.find(j)}
+        rc, rj = self.find(root), self.find(j)
+        c = self.clusters[rc]
+        aid = nj.article_id
 
-        def org_roots(n: Node) -> set[int]:
-            return {self.find(k) for eid in n.org_ids if (k := self._index.get((n.article_id, eid))) is not None}
+        def overlaps(arts: set[str]) -> bool:  # shares an article with c other than j's own
+            small, big = (arts, c.articles) if len(arts) <= len(c.articles) else (c.articles, arts)
+            return any(x != aid and x in big for x in small)
 
-        def ctx_roots(article_id: str, skip: int) -> set[int]:
-            return {self.find(k) for k in self._by_article.get(article_id, []) if k != skip}
-
-        orgs_j = org_roots(nj)
-        orgs_c = set().union(*(org_roots(m) for m in members))
-        roles_c = set().union(*(m.roles for m in members)) - _GENERIC_ROLE_WORDS
-        ctx_j = ctx_roots(nj.article_id, j) - own
-        ctx_c: set[int] = set()
-        for m in self.clusters[self.find(root)].members:
-            ctx_c |= ctx_roots(self.nodes[m].article_id, m)
-        ctx_c -= own
+        orgs_j = {self.find(k) for eid in nj.org_ids if (k := self._index.get((nj.article_id, eid))) is not None}
+        orgs_c = {self.find(k) for k in c.org_nodes}
         why = [f"org {self.nodes[r].name!r}" for r in sorted(orgs_j & orgs_c)]
-        why += [f"org {o!r}" for o in sorted(nj.orgs & set().union(*(m.orgs for m in members)))
-                if not why]
-        why += [f"role {r!r}" for r in sorted(nj.roles & roles_c) if len(r) > 3]
-        why += [f"co-actor {self.nodes[r].name!r}" for r in sorted(ctx_j & ctx_c) if not self._generic(r)]
+        why += [f"org {o!r}" for o in sorted(nj.orgs & c.orgnames) if not why]
+        why += [f"role {r!r}" for r in sorted(nj.roles & (c.roles - _GENERIC_ROLE_WORDS)) if len(r) > 3]
+        for k in self._by_article.get(nj.article_id, []):
+            r = self.find(k)
+            if k == j or r in (rc, rj) or self.clusters[r].nonplace == 0:
+                continue
+            if overlaps(self.clusters[r].articles):
+                why.append(f"co-actor {self.nodes[r].name!r}")
+        why = list(dict.fromkeys(why))
         if not why:
-            # a co-actor written as an acronym in one article and spelled out in the other
-            acr_j = self._article_acronyms(nj.article_id, j)
-            acr_c: set[str] = set()
-            for m in self.clusters[self.find(root)].members:
-                acr_c |= self._article_acronyms(self.nodes[m].article_id, m)
-            # ... but never the very acronym being resolved
-            own_acr = {x for n in [nj, *members] for x in (as_acronym(n.name), acronym_of(n.name)) if x}
-            why += [f"co-actor acronym {a.upper()!r}" for a in sorted((acr_j & acr_c) - own_acr)]
+            # a co-actor written as an acronym in one article and spelled out in the other,
+            # but never the very acronym being resolved
+            own_acr = c.acronyms | self.clusters[rj].acronyms
+            for k in self._by_article.get(nj.article_id, []):
+                n = self.nodes[k]
+                if k == j or n.person:
+                    continue
+                ac = as_acronym(n.name) or acronym_of(n.name)
+                if not ac or len(ac) < 3 or ac in own_acr:
+                    continue
+                if any(self.nodes[x].article_id != aid and self.nodes[x].article_id in c.articles
+                       and self.find(x) != rc
+                       for x in self._acr_nodes.get(ac, ())):
+                    why.append(f"co-actor acronym {ac.upper()!r}")
         return why
-
-    def _article_acronyms(self, article_id: str, skip: int) -> set[str]:
-        out = set()
-        for k in self._by_article.get(article_id, []):
-            n = self.nodes[k]
-            if k != skip and not n.person and (ac := as_acronym(n.name) or acronym_of(n.name)) and len(ac) >= 3:
-                out.add(ac)
-        return out
-
-    def _generic(self, root: int) -> bool:
-        """Places (countries, cities, regions) are shared by too many stories to be context."""
-        return all(
-            _country_of_node(n) is not None or n.kind in ("city", "region", "country")
-            or (n.type in ("GPE", "LOC") and not n.person)
-            for n in (self.nodes[m] for m in self.clusters[self.find(root)].members)
-        )
 
     def run(self) -> list[list[int]]:
         self.pass_names()

@@ -49,7 +49,7 @@ from ..model import Entity
 from . import BEFORE_REMOVE, Store
 from .schema import analyses, articles, entities, meta, metadata
 
-RESOLVER_VERSION = "2"
+RESOLVER_VERSION = "3"
 
 actors_table = Table(
     "actors",
