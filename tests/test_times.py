@@ -280,6 +280,13 @@ def test_later_and_following_move_from_the_reference(nlp):
     assert found["Two days later"].anchor == found["May 3, 2010"].id
 
 
+def test_previous_weekday_counts_from_the_text_date(nlp):
+    text = "The envoy arrived on March 10, 2019. He had left Cairo the previous Friday."
+    found = {t.text: t for t in times(nlp, text)}
+    assert found["the previous Friday"].value == "2019-03-08"
+    assert found["the previous Friday"].anchor == found["March 10, 2019"].id
+
+
 def test_duration_after_without_dated_narrative_stays_a_duration(nlp):
     found = times(nlp, "The law will take effect 90 days after the signing ceremony.")
     assert [(t.text, t.value, t.type) for t in found] == [("90 days", "P90D", "DURATION")]

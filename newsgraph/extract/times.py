@@ -406,6 +406,7 @@ def h_month_rel(m: re.Match, ctx: Context) -> Result:
 def h_weekday(m: re.Match, ctx: Context) -> Result:
     wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
     rel = (m["rel"] or "").lower() or None
+    rel = {"past": "last", "coming": "next", "this coming": "next"}.get(rel or "", rel)
     base = ctx.need()
     tense = "future" if ctx.tense == "present_event" else ctx.tense
     d = _weekday_from(base, wd, tense, rel)
@@ -413,6 +414,15 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
     if part:
         return _point_time(d, PARTS_OF_DAY[part], "publication")
     return _pub(ctx, d, "day")
+
+
+def h_weekday_anchored(m: re.Match, ctx: Context) -> Result:
+    """'the previous Friday', 'the following Monday': counted from the reference time."""
+    wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
+    day, gran, anchor = ctx.reference()
+    back = m["rel"].lower() in ("previous", "preceding")
+    d = _weekday_from(day, wd, None, "last" if back else "next")
+    return Result("DATE", d.isoformat(), anchor, Ref(d, "day", None))
 
 
 def _point_time(d: date, part: str, anchor: str | None) -> Result:
@@ -852,7 +862,9 @@ RULES: list[tuple[str, str, Handler]] = [
      rf"for|early|late|that|mid|the end of|the start of)\s+"
      rf"(?P<T>(?P<rel>)(?P<mon>{MONTH_SAFE}|(?-i:May|March|August))){E}(?!\s+(?:\d|(?-i:[A-Z])))", h_month_rel),
     # weekdays and days
-    ("weekday", rf"{B}(?:(?i:(?:early|earlier|late|later)\s+))?(?:(?i:(?P<rel>last|this|next|past|coming)\s+))?"
+    ("weekday_anchored", rf"{B}(?i:the\s+(?P<rel>previous|preceding|following|next))\s+(?P<wd>{WEEKDAY}){E}",
+     h_weekday_anchored),
+    ("weekday", rf"{B}(?:(?i:(?:early|earlier|late|later)\s+))?(?:(?i:(?P<rel>last|this coming|this|next|past|coming)\s+))?"
      rf"(?P<wd>{WEEKDAY})"
      rf"(?:\s+(?P<part>{_PART}))?(?:,?\s+(?:the\s+)?(?:{MONTH})\s+{DAYNUM})?{E}", h_weekday),
     ("deictic_day", rf"{B}(?i:(?P<dd>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{_PART}))?){E}",
