@@ -31,6 +31,7 @@ actor_app = typer.Typer(
     help="One actor across articles: `actor NAME_OR_ID [--format text|json]`, `actor merge A B`, "
     "`actor split ACTOR --article ID`, `actor resolve`.",
     no_args_is_help=True,
+    subcommand_metavar="NAME_OR_ID | COMMAND [ARGS]...",
 )
 
 DbOpt = typer.Option(None, "--db", help="Database URL or SQLite path (default: NEWSGRAPH_DB or newsgraph.db).")
