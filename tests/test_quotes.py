@@ -240,6 +240,12 @@ def test_attribution_inside_a_statement_stays_inside(parse):
     assert content(q) == "she hopes the bridge will reopen before the summer"
 
 
+def test_reporting_noun_with_owner(parse):
+    q = only(quotes_of(parse, "Smith's claim that the vote was rigged drew criticism from the courts."))
+    assert q.speaker.text == "Smith"
+    assert content(q) == "the vote was rigged"
+
+
 def test_agentless_estimate_is_not_a_quote(parse):
     assert quotes_of(parse, "It is estimated that 3,000 people live on the island.") == []
 

@@ -70,6 +70,7 @@ CUE_NOUNS = frozenset(
     """
     statement claim allegation assertion argument warning announcement remark comment
     belief view assessment estimate prediction promise pledge insistence suggestion testimony
+    hope fear expectation assurance accusation charge contention message conclusion finding
     """.split()
 )
 
@@ -316,7 +317,7 @@ class Frame:
 def _np_span(tok: Token) -> Span:
     """The noun phrase of ``tok`` without appositions, relative clauses and trailing punctuation."""
     doc = tok.doc
-    cut = {"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis"}
+    cut = {"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis", "case"}
     left, right = tok.i, tok.i
     for child in tok.children:
         if child.dep_ in cut:
@@ -500,6 +501,29 @@ def _as_description(frame: Frame, tok: Token, lemma: str) -> bool:
     return True
 
 
+def _noun_frame(noun: Token, sent_of: Callable[[Token], Span]) -> Frame | None:
+    """"Smith's claim that the vote was rigged", "the warning by engineers that …": a
+    reporting noun with a that-clause and a named owner."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)),
+        None,
+    )
+    if clause is None:
+        return None
+    speaker = None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            speaker = _np_span(c)
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from") and speaker is None:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                speaker = _np_span(pobj)
+    if speaker is None:
+        return None
+    belief = noun.lemma_.lower() in ("belief", "view", "hope", "fear", "expectation")
+    return Frame([noun], noun.lemma_.lower(), speaker, _subtree_minus(clause, set()), belief, sent_of(noun))
+
+
 def _frames(doc: Doc) -> list[Frame]:
     sent_of = sentence_lookup(doc)
     text = doc.text  # a property that joins every token: read it once
@@ -524,6 +548,13 @@ def _frames(doc: Doc) -> list[Frame]:
             content = _subtree_minus(root, excl)
             content = _same_paragraph(text, tok.idx, content)
             frames.append(Frame([tok, to], "according to", _np_span(pobj), content, sent=sent_of(tok)))
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
+            nf = _noun_frame(tok, sent_of)
+            if nf is not None:
+                nf.content = _same_paragraph(text, tok.idx, nf.content)
+                if nf.content:
+                    frames.append(nf)
             continue
         is_cue, belief = _is_cue_verb(tok)
         if not is_cue:
