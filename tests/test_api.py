@@ -202,8 +202,13 @@ def test_network_and_stories(client: TestClient) -> None:
     kinds = {link["kind"] for link in g["links"]}
     assert kinds == {"acts_on", "quoted_about"}
     s = client.get("/api/stories").json()
-    assert s["total"] >= 1
-    assert any(len(story["articles"]) >= 8 for story in s["items"])  # the 8 same-title variants
+    # the sample and its 7 near-copies form one story; the unrelated Velm article stays alone
+    assert s["total"] == 1
+    story = s["items"][0]
+    assert story["size"] == 8 and len(story["articles"]) == 8
+    assert set(story["outlets"]) == {"Aldren Gazette", "Coastal Herald", "Velm Post"}
+    singles = client.get("/api/stories", params={"min_size": 1}).json()
+    assert singles["total"] == 2
 
 
 def test_openapi_lists_the_endpoints(client: TestClient) -> None:
@@ -233,6 +238,20 @@ def test_write_endpoint_needs_the_token(client: TestClient, writer: TestClient) 
         "/api/ingest", json={"text": "", "url": None}, headers={"Authorization": f"Bearer {TOKEN}"}
     )
     assert bad.status_code == 422 and bad.json()["error"]
+
+
+def test_ingest_with_the_token_stores_and_serves_the_article(writer: TestClient, store: Store) -> None:
+    text = "Harbour pilots in Velm stopped work on Tuesday, union leader Ada Korr told reporters."
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    r = writer.post("/api/ingest", json={"text": text, "published": "2024-04-02", "source": "Velm Post"}, headers=auth)
+    assert r.status_code == 201, r.text
+    aid = r.json()["articles"][0]["id"]
+    assert aid == Article(text=text).id and r.json()["articles"][0]["added"] is True
+    got = writer.get(f"/api/articles/{aid}").json()
+    assert got["article"]["text"] == text and got["article"]["published"] == "2024-04-02"
+    again = writer.post("/api/ingest", json={"text": text}, headers=auth).json()
+    assert again["articles"][0]["added"] is False  # same text, same id: stored once
+    assert store.remove(aid)
 
 
 def test_pages_escape_untrusted_text(client: TestClient) -> None:

@@ -273,9 +273,11 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         )
 
     @r.get("/stories", response_model=Page, tags=["articles"])
-    def get_stories(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        """Stories: groups of near-duplicate articles."""
-        return queries.stories(store, limit=limit, offset=offset)
+    def get_stories(
+        limit: Limit = 50, offset: Offset = 0, min_size: Annotated[int, Query(ge=1, le=1000)] = 2
+    ) -> dict[str, Any]:
+        """Stories: groups of near-duplicate articles (one report carried by several outlets)."""
+        return queries.stories(store, limit=limit, offset=offset, min_size=min_size)
 
     @r.get("/network", tags=["actors"])
     def get_network(max_nodes: Annotated[int, Query(ge=2, le=500)] = 80) -> dict[str, Any]:

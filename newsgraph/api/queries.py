@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from datetime import date
 from typing import Any
 from urllib.parse import quote
@@ -22,7 +23,7 @@ from sqlalchemy.sql.elements import literal, literal_column
 from ..model import normalize_for_hash
 from ..store import Store
 from ..store import search as fts
-from ..store.schema import articles, claims, entities, events, frames, mentions, quotes, times
+from ..store.schema import articles, claims, entities, events, frames, mentions, metadata, quotes, times
 from . import actors as actor_api
 
 ART_COLS = [articles.c.title, articles.c.source, articles.c.published]
@@ -511,59 +512,75 @@ def network(store: Store, *, max_nodes: int = 80) -> dict[str, Any]:
 
 # -- stories ----------------------------------------------------------------------
 
-
-def stories(store: Store, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """Near-duplicate groups from ``newsgraph.dedup`` when available, else articles with the same title."""
-    groups = _dedup_groups(store)
-    if groups is None:
-        groups = _title_groups(store)
-    groups.sort(key=lambda g: (-len(g["articles"]), g["id"]))
-    return page(groups[offset : offset + limit], len(groups), limit, offset)
+_story_cache: dict[str, tuple[tuple[Any, ...], dict[str, str]]] = {}
+_story_lock = threading.Lock()
 
 
-def _dedup_groups(store: Store) -> list[dict[str, Any]] | None:
-    try:
-        from .. import dedup  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    fn = getattr(dedup, "stories", None)
-    if fn is None:
-        return None
-    try:
-        raw = fn(store)
-    except Exception:  # noqa: BLE001 - an unfinished dedup must not break the API
-        return None
-    out = []
-    for i, g in enumerate(raw):
-        g = g if isinstance(g, dict) else (g.model_dump() if hasattr(g, "model_dump") else vars(g))
-        members = g.get("articles") or g.get("members") or g.get("article_ids") or []
-        ids = [m if isinstance(m, str) else (m.get("id") or m.get("article_id")) for m in members]
-        out.append({"id": str(g.get("id", i)), "articles": _article_refs(store, [x for x in ids if x])})
-    return out
+def stories(store: Store, *, limit: int = 50, offset: int = 0, min_size: int = 2) -> dict[str, Any]:
+    """Stories (near-duplicate groups) with at least ``min_size`` articles, biggest first.
+
+    Story membership comes from the store's ``stories`` table when the dedup work keeps one,
+    else from ``newsgraph.dedup`` run over the stored texts in ingest order (cached until the
+    store changes), else from identical titles.
+    """
+    story_of = _story_membership(store)
+    members: dict[str, list[str]] = {}
+    for aid, sid in story_of.items():
+        members.setdefault(sid, []).append(aid)
+    big = {sid: ids for sid, ids in members.items() if len(ids) >= min_size}
+    ordered = sorted(big, key=lambda sid: (-len(big[sid]), sid))
+    chosen = ordered[offset : offset + limit]
+    refs = _article_refs(store, [a for sid in chosen for a in big[sid]])
+    items = []
+    for sid in chosen:
+        arts = sorted((refs[a] for a in big[sid] if a in refs), key=lambda a: (a["published"] or "", a["id"]))
+        outlets = sorted({a["source"] for a in arts if a["source"]})
+        items.append({"id": sid, "size": len(arts), "outlets": outlets, "articles": arts})
+    return page(items, len(big), limit, offset)
 
 
-def _article_refs(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+def _story_membership(store: Store) -> dict[str, str]:
+    table = metadata.tables.get("stories")
     with store.engine.connect() as conn:
-        rows = conn.execute(select(articles.c.id, *ART_COLS).where(articles.c.id.in_(ids))).all()
-    return sorted(
-        ({"id": r.id, "title": r.title, "source": r.source, "published": r.published} for r in rows),
-        key=lambda a: (a["published"] or "", a["id"]),
-    )
-
-
-def _title_groups(store: Store) -> list[dict[str, Any]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
-    with store.engine.connect() as conn:
-        for r in conn.execute(select(articles.c.id, *ART_COLS).where(articles.c.title.is_not(None))):
-            key = normalize_for_hash(r.title).casefold()
-            groups.setdefault(key, []).append(
-                {"id": r.id, "title": r.title, "source": r.source, "published": r.published}
+        if table is not None and {"article_id", "story_id"} <= set(table.c.keys()):
+            rows = conn.execute(select(table.c.article_id, table.c.story_id)).all()
+            if rows or not conn.execute(select(func.count()).select_from(articles)).scalar_one():
+                return {r.article_id: r.story_id for r in rows}
+        stamp = tuple(conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one())
+        with _story_lock:
+            hit = _story_cache.get(store.url)
+            if hit and hit[0] == stamp:
+                return hit[1]
+        try:
+            from .. import dedup
+        except ImportError:
+            dedup = None  # type: ignore[assignment]
+        if dedup is not None and hasattr(dedup, "group"):
+            docs = (
+                (r.id, r.text)
+                for r in conn.execute(
+                    select(articles.c.id, articles.c.text).order_by(articles.c.ingested_at, articles.c.id)
+                )
             )
-    return [
-        {
-            "id": sorted(a["id"] for a in arts)[0],
-            "articles": sorted(arts, key=lambda a: (a["published"] or "", a["id"])),
-        }
-        for arts in groups.values()
-        if len(arts) > 1
-    ]
+            result = dict(dedup.group(docs))
+        else:
+            result = {
+                r.id: "T" + normalize_for_hash(r.title).casefold()
+                for r in conn.execute(
+                    select(articles.c.id, articles.c.title).where(articles.c.title.is_not(None))
+                )
+            }
+    with _story_lock:
+        _story_cache[store.url] = (stamp, result)
+    return result
+
+
+def _article_refs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for r in conn.execute(
+                select(articles.c.id, *ART_COLS).where(articles.c.id.in_(ids[i : i + 500]))
+            ):
+                out[r.id] = {"id": r.id, "title": r.title, "source": r.source, "published": r.published}
+    return out
