@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from . import Apps
 
 
 def _fmt(name: str, block: dict) -> str:
@@ -16,7 +20,7 @@ def _fmt(name: str, block: dict) -> str:
     return "\n".join(parts)
 
 
-def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
+def register(apps: Apps) -> None:
     @apps.eval.command("times")
     def eval_times(
         timeml: Path = typer.Option(..., "--timeml", exists=True, file_okay=False, help="Directory of .tml files."),

@@ -224,6 +224,8 @@ def evaluate(docs: Iterable[TimeMLDoc], tagger: Tagger) -> dict:
 
 def run(directory: Path, baseline: str | None = "dateparser", limit: int | None = None) -> dict:
     """Score newsgraph (and the baseline, if named) on a directory of ``.tml`` files."""
+    if baseline not in (None, "", "dateparser"):
+        raise ValueError(f"unknown baseline {baseline!r} (known: dateparser)")
     docs = read_dir(directory)
     if limit:
         docs = docs[:limit]
@@ -232,8 +234,6 @@ def run(directory: Path, baseline: str | None = "dateparser", limit: int | None 
     result = evaluate(docs, newsgraph_tagger())
     if baseline == "dateparser":
         result["baseline"] = {"name": "dateparser", **evaluate(docs, dateparser_tagger())}
-    elif baseline:
-        raise ValueError(f"unknown baseline {baseline!r} (known: dateparser)")
     return result
 
 
