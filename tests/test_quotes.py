@@ -246,6 +246,13 @@ def test_reporting_noun_with_owner(parse):
     assert content(q) == "the vote was rigged"
 
 
+def test_it_as_speaker_of_an_organisation(parse):
+    found = quotes_of(parse, "The water board published its report on Monday. It said the river was safe again.")
+    q = only(found)
+    assert q.speaker.text == "It"
+    assert content(q) == "the river was safe again"
+
+
 def test_agentless_estimate_is_not_a_quote(parse):
     assert quotes_of(parse, "It is estimated that 3,000 people live on the island.") == []
 

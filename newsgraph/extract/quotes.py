@@ -343,10 +343,17 @@ def _np_span(tok: Token) -> Span:
     return doc[left : right + 1]
 
 
+def _extraposed(verb: Token) -> bool:
+    """"It seems/appears/is clear that …": the "it" stands for the clause, not a speaker."""
+    return verb.lemma_.lower() in ("be", "seem", "appear") or any(c.dep_ == "acomp" for c in verb.children)
+
+
 def _subject(verb: Token, depth: int = 0) -> Span | None:
     """The speaker of ``verb``: its subject, the agent of a passive, or inherited."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ == "it" and verb.tag_ != "VBN" and child.i < verb.i and not _extraposed(verb):
+                return _np_span(child)  # "it said in a statement": an organisation or a document
             if child.lower_ in ("it", "there", "this", "that", "which", "who"):
                 if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return _np_span(verb.head)
