@@ -165,6 +165,18 @@ def test_quoted_spans_ranges_are_inside_the_text(text):
             assert 0 <= a < b <= len(text)
 
 
+_PIECES = st.sampled_from(
+    ["“", "”", '"', "‘", "’", "''", "``", "\n", "\n\n", " ", ",", ".", ":", "―", "she said", "said Anna Berg",
+     "according to the council", "We will win", "the plan failed", "PRESTON:", "He believes", "it"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map(" ".join))
+def test_extractor_never_crashes_and_spans_point_into_the_text(text):
+    quotes_of(nlp.load(), text)
+
+
 # --------------------------------------------------------------------------- indirect, mixed, belief
 
 
