@@ -445,3 +445,72 @@ def test_name_grouping_fallback_when_actor_resolution_is_absent(
     assert client.get("/actors/mara-quill").status_code == 200
     g = client.get("/api/network").json()
     assert {"mara-quill", "port-aldren-city-council"} <= {n["id"] for n in g["nodes"]}
+
+
+# -- the highlighter: whatever the annotations, the text survives exactly and tags balance -------
+
+
+def _strip(html_text: str) -> str:
+    import html as htmlmod
+
+    body = html_text.replace('</p>\n<p dir="auto">', "\n")
+    return htmlmod.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+def _balanced(html_text: str) -> bool:
+    stack: list[str] = []
+    for closing, name in re.findall(r"<(/?)(a|span|p)\b[^>]*>", html_text):
+        if closing:
+            if not stack or stack.pop() != name:
+                return False
+        else:
+            stack.append(name)
+    return not stack
+
+
+TEXTS = st.lists(
+    st.sampled_from(list("ab <>&\"'\n") + ["&amp;", "é", "ש", "\u202e", "😀", "<script>", "&#60;"]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=TEXTS,
+    spans=st.lists(
+        st.tuples(
+            st.sampled_from(["quote", "claim", "frame", "event", "time", "speaker", "cue", "mention"]),
+            st.integers(-3, 70),
+            st.integers(-3, 70),
+        ),
+        max_size=12,
+    ),
+)
+def test_highlight_keeps_the_text_and_balances_tags(text: str, spans: list) -> None:
+    from markupsafe import Markup
+
+    from newsgraph.web.render import Ann, highlight
+
+    anns = [
+        Ann(layer, s, e, f"R{i}", "x", f"tip <{i}> & \"q\"", href="/actors/a?b=<c>" if layer == "mention" else None)
+        for i, (layer, s, e) in enumerate(spans)
+        if 0 <= s < e <= len(text)
+    ]
+    out = highlight(text, anns)
+    assert isinstance(out, Markup)
+    assert _balanced(str(out))
+    assert _strip(str(out)) == text
+    assert "<script>" not in str(out)
+    # nothing of the text became an element: every tag is one of ours
+    assert set(re.findall(r"<(/?\w+)", str(out))) <= {"p", "/p", "span", "/span", "a", "/a"}
+
+
+def test_parse_date_precisions() -> None:
+    from datetime import date
+
+    from newsgraph.api.queries import parse_date
+
+    assert parse_date("2021-04-04") == date(2021, 4, 4)
+    assert parse_date("2021-04") == date(2021, 4, 1)
+    assert parse_date("2021") == date(2021, 1, 1)
+    assert parse_date("2024-W12") == date(2024, 3, 18)
+    assert parse_date("2021-02-30") is None and parse_date("PRESENT_REF") is None and parse_date(None) is None

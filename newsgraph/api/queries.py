@@ -342,12 +342,19 @@ def list_frames(
 # -- timeline ---------------------------------------------------------------------
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 def parse_date(value: str | None) -> date | None:
-    """First day of an ISO date of year/month/day precision; None for anything else."""
+    """First day of an ISO date of year/month/day (or ISO week) precision; None for anything else."""
     if not value:
         return None
+    w = _WEEK.match(value)
+    if w:
+        try:
+            return date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
+        except ValueError:
+            return None
     m = _ISO.match(value)
     if not m:
         return None
