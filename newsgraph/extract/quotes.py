@@ -646,7 +646,12 @@ def _label_frames(doc: Doc, quoted: list[Quoted]) -> list[Frame]:
         is_caps = all(t.is_upper or t.is_punct for t in label) and any(t.is_alpha for t in label)
         ent = ents.get((start, colon.i))
         # a headline "Pence: …" / "Poll: …" names its source the same way
-        headline = sent.start == 0 and len(label) <= 4 and all(t.is_title or t.is_punct for t in label)
+        headline = (
+            sent.start == 0
+            and len(label) <= 4
+            and label[0].pos_ != "DET"  # "The Latest: …" is a column name, not a source
+            and all(t.is_title or t.is_punct for t in label)
+        )
         if not is_caps and not headline and (ent is None or ent.label_ not in ("PERSON", "ORG")):
             continue
         para_end = text.find("\n", colon.idx)
