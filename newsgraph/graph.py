@@ -860,7 +860,11 @@ def _majority(values: Iterable[str | None], skip: Iterable[str] = ()) -> str | N
 def resolve(
     nodes: Sequence[Node], decisions: Iterable[Decision] = ()
 ) -> tuple[list[ActorCluster], list[str]]:
-    """Resolve nodes into actors.  Returns (actors, notes on what was kept apart and why)."""
+    """Resolve nodes into actors.  Returns (actors, notes on what was kept apart and why).
+
+    Nodes are processed in (article id, entity id) order, so the result does not depend on
+    the order the store or the caller happens to list them in."""
+    nodes = sorted(nodes, key=lambda n: (n.article_id, n.entity_id))
     r = Resolver(nodes)
     groups = r.run()
     # every node but a root was attached exactly once: that union's evidence is its own

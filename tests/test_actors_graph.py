@@ -284,3 +284,17 @@ def test_heldout_pairs_floor() -> None:
 
     r = evaluate("gold", FIXTURES / "heldout.jsonl", FIXTURES / "heldout_pairs.jsonl")
     assert r["precision"] >= 0.85 and r["recall"] >= 0.5, json.dumps(r["errors"])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_resolution_does_not_depend_on_article_order(fixture_analyses: dict[str, Analysis], seed: int) -> None:
+    import random
+
+    def partition(analyses: list[Analysis]) -> set[frozenset[tuple[str, str]]]:
+        actors, _ = resolve_analyses(analyses)
+        return {frozenset((m.article_id, m.entity_id) for m in a.members) for a in actors}
+
+    base = list(fixture_analyses.values())
+    shuffled = base[:]
+    random.Random(seed).shuffle(shuffled)
+    assert partition(shuffled) == partition(base)
