@@ -708,6 +708,13 @@ def _drop_embedded(frames: list[Frame]) -> list[Frame]:
     return out
 
 
+def _distance(q: Quoted, at: int) -> int:
+    """Characters between a quotation's nearer edge and a position."""
+    if q.end <= at:
+        return at - q.end
+    return max(0, q.start - at)
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """The quotation (content start) begins a sentence: only marks and space back to . ? ! or a line start."""
     i = start - 1
@@ -910,7 +917,8 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
             cands = [qi for qi in cands if _is_statement(doc, quoted[qi])] or (cands[:1] if len(cands) else [])
         if cands:
             # nearest to the cue
-            qi = min(cands, key=lambda k: abs(quoted[k].start - f.cue[0].idx))
+            cue_at = f.cue[0].idx
+            qi = min(cands, key=lambda k: _distance(quoted[k], cue_at))
             f.quotes.append(quoted[qi])
             used.add(qi)
 
