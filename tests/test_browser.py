@@ -180,6 +180,9 @@ def test_sample_article_quotes_tooltip_toggles_and_actor_page(page: object, samp
 
 def test_timeline_and_network(page: object, sample_server: Server) -> None:
     pg = page
+    pg.goto(sample_server.url + "/")
+    assert pg.locator("table.articles tbody tr").count() == 2
+    pg.screenshot(path=str(SHOTS / "home.png"))
     pg.goto(f"{sample_server.url}/timeline")
     marks = pg.locator("svg.timeline circle.mark")
     assert marks.count() >= 3

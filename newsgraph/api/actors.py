@@ -40,7 +40,7 @@ def normalize_name(name: str) -> str:
 
 def actor_key(name: str) -> str:
     """The stable id of the fallback backend: the normalized name as a URL-safe slug."""
-    return normalize_name(name).replace(" ", "-") or "unnamed"
+    return re.sub(r"[^\w]+", "-", normalize_name(name)).strip("-") or "unnamed"
 
 
 def _index(store: Store) -> dict[str, dict[str, Any]]:

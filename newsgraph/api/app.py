@@ -159,7 +159,7 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         )
         return queries.page(items, total, limit, offset)
 
-    @r.get("/actors/{actor_id}", tags=["actors"])
+    @r.get("/actors/{actor_id:path}", tags=["actors"])
     def get_actor(actor_id: Annotated[str, Path(min_length=1, max_length=200)]) -> Any:
         """An actor's profile (by id or name): aliases, roles over time, labels by outlet, quotes, events.
 

@@ -123,7 +123,7 @@ def router(store: Store) -> APIRouter:
             pager=_pager("/actors", {"q": q, "kind": kind}, total, 50, offset),
         )
 
-    @r.get("/actors/{actor_id}", response_class=HTMLResponse)
+    @r.get("/actors/{actor_id:path}", response_class=HTMLResponse)
     def actor(actor_id: str) -> HTMLResponse:
         try:
             prof = actor_api.actor_profile(store, actor_id.replace("\x00", "")[:200])
