@@ -256,12 +256,15 @@ def test_seed_article_in_the_browser(page: object, tmp_path: Path) -> None:
                 zip([g["content_starts"] for g in required], right, strict=True)
             )
         pg.screenshot(path=str(SHOTS / "seed-article.png"))
-        # click the speaker of the first highlighted quote through to the actor page
-        link = pg.locator("#text a.ent").first
-        name = link.inner_text()
-        link.click()
+        # click a speaker in the text through to the actor page, which lists the speaker's quotes
+        speaker = next((q["speaker"] for q in quotes.values() if "Husseini" in (q["speaker"] or "")), None)
+        assert speaker, "al-Husseini's quote is not attributed"
+        pg.locator("#text a.ent", has_text="Jaafar al-Husseini").first.click()
         pg.wait_for_url("**/actors/**")
-        assert pg.locator("h1").inner_text()
+        assert "Husseini" in pg.locator("h1").inner_text()
+        assert "Such negotiations are of no use" in pg.inner_text("ol.quotes")
+        pg.screenshot(path=str(SHOTS / "seed-actor.png"))
+        name = speaker
         pg.goto(f"{srv.url}/timeline")
         assert pg.locator("svg.timeline circle.mark").count() >= 1
         pg.screenshot(path=str(SHOTS / "seed-timeline.png"))
