@@ -159,3 +159,16 @@ def test_name_in_apposition_to_a_role_gets_that_role():
     a = actors("The brigades' commander, General Osman Taha, said his forces would respect any truce.")
     roles = {r.role for r in entity(a, "Osman Taha").roles}
     assert {"General", "commander"} <= roles
+
+
+def test_unknown_place_with_a_person_role_is_a_person_and_acronym_is_an_org():
+    a = actors("Layla Jabouri, a teacher, said the plan was wrong. The NRA opposed the bill.")
+    assert entity(a, "Layla Jabouri").type == "PERSON"
+    assert entity(a, "NRA").type == "ORG"
+
+
+def test_apposition_label_keeps_its_of_phrase():
+    a = actors("Kata'eb al-Fajr, a pillar of the southern resistance, said it would fight on.")
+    group = entity(a, "Kata'eb al-Fajr")
+    assert group.type == "ORG"
+    assert any(lab.text == "a pillar of the southern resistance" for lab in group.labels)

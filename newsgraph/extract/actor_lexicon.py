@@ -19,6 +19,10 @@ ROLE_NOUNS = frozenset(
     strongman warlord ruler regent president-elect vice-president counsel clerk registrar dean rector
     principal superintendent sheriff constable detective agent operative ideologue theologian scholar
     cofounder patriarch metropolitan mufti mullah grand ayatollah marshal brigadier commodore
+    teacher coach novelist writer author poet doctor nurse farmer student worker engineer artist singer
+    actor actress player striker goalkeeper manager driver resident witness survivor villager shopkeeper
+    businessman businesswoman entrepreneur banker trader pilot soldier veteran photographer filmmaker
+    director producer historian lecturer economist physician surgeon paramedic firefighter mechanic
     """.split()
 )
 
@@ -38,7 +42,7 @@ ORG_HEADS = frozenset(
 # Words that mark an organisation's own name whatever the tagger thinks.
 ORG_NAME_WORDS = frozenset(
     """
-    kata'ib kataib asa'ib asaib harakat hizb hezbollah hizbollah hizbullah hamas taliban jaish liwa
+    kata'ib kataib kata'eb kataeb katayib asa'ib asaib harakat hizb hezbollah hizbollah hizbullah hamas taliban jaish liwa
     saraya ansar brigade brigades battalion battalions militia movement party front council ministry
     army forces corps union league committee commission agency organization organisation institute
     foundation association federation alliance coalition group
@@ -48,7 +52,7 @@ ORG_NAME_WORDS = frozenset(
 ARMED_WORDS = frozenset(
     """
     militia militias brigade brigades battalion battalions army forces corps guard guards jaish liwa
-    saraya kata'ib kataib asa'ib asaib hezbollah hizbollah hizbullah hamas taliban insurgents rebels
+    saraya kata'ib kataib kata'eb kataeb asa'ib asaib hezbollah hizbollah hizbullah hamas taliban insurgents rebels
     resistance mobilization mobilisation paramilitary armed fighters
     """.split()
 )

@@ -160,6 +160,13 @@ def _corrected_label(span: Span, label: str) -> str:
                 return "ORG"
         if label == "PERSON" and nxt.lower_ in _PERSON_ORG_HEADS:
             return "ORG"
+    if label in {"GPE", "LOC"} and not (gazetteer.country(span.text) or gazetteer.city(span.text)
+                                        or gazetteer.region(span.text) or gazetteer.capital_of(span.text)):
+        if re.fullmatch(r"[A-Z]{2,6}", span.text):
+            return "ORG"  # "the NRA": an unknown all-capitals "place" is an organisation's acronym
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+                return "PERSON"  # "Jabouri, a teacher": people have roles, places do not
     if label == "PERSON":
         for child in span.root.children:
             if child.dep_ == "appos" and child.lemma_.lower() in ORG_HEADS and child.lemma_.lower() not in ROLE_NOUNS:
@@ -461,7 +468,11 @@ class _Builder:
                 if child.pos_ in {"NOUN", "PROPN"} and not any(
                     t.dep_ == "poss" or t.lower_ in {"its", "their", "his", "her"} for t in head_phrase
                 ):  # "its allies" is a relation, not a label
-                    ent.labels.append(_label(head_phrase, "apposition"))
+                    end = child.i + 1
+                    for right in child.rights:  # "a pillar of the Iraqi resistance"
+                        if right.dep_ == "prep" and right.lower_ == "of":
+                            end = right.right_edge.i + 1
+                    ent.labels.append(_label(self.doc[start:end], "apposition"))
 
     def named_roles(self) -> None:
         """ "The brigades' commander, General Osman Taha, …": the name is the apposition of a role."""
