@@ -514,3 +514,18 @@ def test_parse_date_precisions() -> None:
     assert parse_date("2021") == date(2021, 1, 1)
     assert parse_date("2024-W12") == date(2024, 3, 18)
     assert parse_date("2021-02-30") is None and parse_date("PRESENT_REF") is None and parse_date(None) is None
+
+
+def test_search_falls_back_to_like(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no full-text engine exists the same searches still answer (through LIKE)."""
+    from newsgraph.store import search as fts
+
+    indexed = client.get("/api/search", params={"q": "goalposts", "kind": "quote"}).json()
+    monkeypatch.setattr(fts, "mode", lambda conn: "like")
+    r = client.get("/api/search", params={"q": "GOALPOSTS", "kind": "quote"}).json()
+    assert r["engine"] == "like" and r["total"] == indexed["total"] >= 1
+    assert "<mark>goalposts</mark>" in r["items"][0]["snippet"].lower()
+    assert client.get("/api/articles", params={"q": "silenced 100%_"}).json()["total"] == 0
+    assert client.get("/api/articles", params={"q": "silenced"}).json()["total"] == 1
+    html = client.get("/search", params={"q": "script"}).text
+    assert "&lt;<mark>script</mark>&gt;" in html
