@@ -48,6 +48,7 @@ ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 ADJ_ON_PERSON_IS_LABEL = True
 NOUN_LEFT = True
 COMPOUND_TAILS = True
+VERB_ADV = True
 _NEUTRAL_TAIL_USES: dict[str, tuple[str, ...]] = {}
 VERB_OBJ = False
 OPEN_QUOTES = "\"“‘«"
@@ -273,6 +274,7 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
         elif src.pos_ == "NOUN" and NOUN_LEFT:
             start = _np_left(doc, tok.i)
         elif src.pos_ == "VERB":
+            start = _extend_left(doc, tok.i, lex.INTENSIFIERS) if VERB_ADV else start
             for child in src.rights:
                 if child.dep_ == "prt" and child.i == end_i + 1:
                     end_i = child.i
@@ -620,8 +622,10 @@ def _repetition(doc: Doc, cues: list[_Cue]) -> list[_Cue]:
         uses = {(c.start, c.end): c for c in group}
         if len(uses) < 2:
             continue
-        for (s, e), c in sorted(uses.items()):
-            why = f"'{key}' used {len(uses)} times in the article"
+        for n, ((s, e), c) in enumerate(sorted(uses.items())):
+            if n == 0:
+                continue  # the first use introduces the word; the repeats are the technique
+            why = f"'{key}' used {len(uses)} times in the article (use {n + 1})"
             out.append(_Cue(s, e, "Repetition", why, head=c.head, key=key, target_text=c.target_text))
     return out
 
