@@ -7,5 +7,8 @@ __version__ = "0.1.0"
 
 from .model import SCHEMA_VERSION, Analysis, Article  # noqa: E402
 from .pipeline import analyze, analyze_article, analyze_many  # noqa: E402
+from .store import Store  # noqa: E402
 
-__all__ = ["SCHEMA_VERSION", "Analysis", "Article", "analyze", "analyze_article", "analyze_many", "__version__"]
+__all__ = [
+    "SCHEMA_VERSION", "Analysis", "Article", "Store", "analyze", "analyze_article", "analyze_many", "__version__",
+]

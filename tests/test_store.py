@@ -70,3 +70,14 @@ def test_db_url_resolution(monkeypatch):
     assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     monkeypatch.setenv("NEWSGRAPH_DB", "other.db")
     assert resolve_url(None) == "sqlite:///other.db"
+
+
+def test_store_offers_the_actor_graph(store: Store, analysis: Analysis):
+    import newsgraph
+
+    assert newsgraph.Store is Store
+    store.add(analysis)
+    names = {a.name for a in store.actors()}
+    assert "Peter Odhiambo" in names
+    profile = store.actor("Odhiambo")
+    assert profile.name == "Peter Odhiambo" and profile.quotes_by
