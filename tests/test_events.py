@@ -246,6 +246,20 @@ def test_strike_verb_is_an_attack_and_invite_a_request(parse):
     assert (ev.type, ev.mode) == ("REQUEST", "meet") and "counterpart" in ev.recipient.text
 
 
+def test_what_is_sent_or_fired_decides(parse):
+    ev = top_event(run(parse, "The United Nations sent 50 tonnes of medical supplies to flood victims."))
+    assert (ev.type, ev.mode) == ("AID", "humanitarian") and "victims" in ev.recipient.text
+    ev = top_event(run(parse, "Rebels fired rockets at a government base near the town."))
+    assert ev.type == "ASSAULT" and "base" in ev.recipient.text  # not the rockets
+
+
+def test_symmetric_act_makes_the_conjunct_the_recipient(parse):
+    ev = top_event(run(parse, "Freedonia and Sylvania signed a trade agreement in Geneva on Friday."))
+    assert ev.type == "AGREE"
+    assert (ev.actor.text, ev.recipient.text) == ("Freedonia", "Sylvania")
+    assert ev.location.text == "Geneva" and ev.location.country == "CHE"
+
+
 def test_agent_nouns_are_not_events(parse):
     events = run(parse, "Supporters of the mayor and their attackers gathered in the square.")
     assert not any(e.type in ("SUPPORT", "ASSAULT") for e in events), [(e.type, e.trigger.text) for e in events]

@@ -164,6 +164,12 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
         key = (lemma, _lemma(obj))
         if key in lex.VERB_OBJECT:
             return lex.VERB_OBJECT[key], [tok, obj]
+        if lemma in lex.TRANSFER_VERBS:
+            goods = {_lemma(obj)} | {_lemma(p) for p in _prep_objects(obj, ("of",))}
+            if goods & lex.AID_GOODS:
+                return ("AID", "humanitarian"), [tok]
+            if goods & lex.WEAPONS:
+                return ("AID", "military"), [tok]
         if _lemma(obj) in NON_EVENT_OBJECTS and lemma not in ("reject", "accept", "welcome"):
             return None
     for child in tok.children:
@@ -508,9 +514,10 @@ def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidat
             options.extend(x for x in c.children if x.dep_ in ("nsubj", "dobj", "obj"))
     options = [o for o in options if not (
         o.head.i in trigger and f"{_lemma(verb)} {o.head.lower_}" in lex.IDIOMATIC_PHRASAL)]
-    # the trigger's own object is searched inside ("lifted the blockade on X") but is no target itself
+    # the trigger's own object is searched inside ("lifted the blockade on X") but is no target itself,
+    # and neither is what is fired or thrown ("fired rockets at X")
     inside = options
-    options = [o for o in options if o.i not in trigger]
+    options = [o for o in options if o.i not in trigger and _lemma(o) not in lex.WEAPONS]
     for o in options:
         if o.i in cands_by_head and o.pos_ in ("NOUN", "PROPN"):
             inner_actor, inner_rec = _nominal_participants(cands_by_head[o.i], cands_by_head)
@@ -942,6 +949,11 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
                                                    trigger=frozenset(t.i for t in c.tokens))
         if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
             r_tok = None
+        if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
+            r_tok = None  # "on Friday", "in 2020"
+        if r_tok is None and a_tok is not None and c.type in lex.SYMMETRIC:
+            # "Freedonia and Sylvania signed an agreement": each is the other's counterpart
+            r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None)
         toks = sorted(c.tokens, key=lambda t: t.i)
         first, last = toks[0], toks[-1]
         if c.intent is not None and 0 < first.i - c.intent.i <= 4:

@@ -209,6 +209,19 @@ NEEDS_CLAUSE: frozenset[str] = frozenset("require oblige".split())
 #: Verbs that mean "show" with a that-clause: "the figures demonstrate that ...".
 NOT_WITH_CLAUSE: frozenset[str] = frozenset("demonstrate".split())
 
+#: Verbs that move things; what is moved decides the event ("sent 50 tonnes of food" is AID).
+TRANSFER_VERBS: frozenset[str] = frozenset("send deliver ship airlift fly truck dispatch transfer".split())
+AID_GOODS: frozenset[str] = frozenset(
+    "aid food supply medicine medication relief assistance water tent blanket vaccine fuel grain rice "
+    "equipment".split()
+)
+WEAPONS: frozenset[str] = frozenset(
+    "weapon arm rocket missile shell bullet round mortar grenade bomb ammunition gas artillery "
+    "shot".split()
+)
+#: Types whose two sides act together: "A and B signed an agreement" — B is also the recipient.
+SYMMETRIC: frozenset[str] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
 #: Phrasal verbs whose prepositional object completes the expression rather than naming a target.
 IDIOMATIC_PHRASAL: frozenset[str] = frozenset({"go on", "take to"})
 
