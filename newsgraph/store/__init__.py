@@ -143,6 +143,7 @@ class Store:
         self.engine: Engine = create_engine(self.url, future=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        _import_extensions()  # their hooks must be registered even when the tables already exist
         if create:
             self.create()
 
@@ -152,7 +153,6 @@ class Store:
 
     def create(self) -> None:
         """Create missing tables (idempotent) and record the schema version."""
-        _import_extensions()
         with self.engine.begin() as conn:
             metadata.create_all(conn)
             self._insert_ignore(conn, schema.meta, [{"key": "schema_version", "value": str(STORE_SCHEMA_VERSION)}])
