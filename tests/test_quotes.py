@@ -375,6 +375,8 @@ def test_spacy_component():
     model.add_pipe("newsgraph_quotes")
     doc = model("“The harvest is lost,” said Piet Aalders, a farmer from the delta region.")
     assert [content(q) for q in doc._.quotes] == ["The harvest is lost"]
+    assert doc._.quotes[0].speaker.text == "Piet Aalders"
+    assert doc._.newsgraph.quotes == doc._.quotes
 
 
 # --------------------------------------------------------------------------- the seed article

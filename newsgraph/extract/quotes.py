@@ -1058,10 +1058,14 @@ if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=None)
 
 
+if not Doc.has_extension("newsgraph"):
+    Doc.set_extension("newsgraph", default=None)
+
+
 @Language.factory("newsgraph_quotes")
 def make_quotes_component(nlp: Language, name: str) -> QuotesComponent:
     """``nlp.add_pipe("newsgraph_quotes")`` (after the parser): fills ``doc._.quotes``."""
-    return QuotesComponent()
+    return QuotesComponent(nlp)
 
 
 class QuotesComponent:
@@ -1069,16 +1073,31 @@ class QuotesComponent:
 
     ``doc._.quotes`` is a list of :class:`newsgraph.model.Quote`; ``doc._.newsgraph`` keeps
     the whole :class:`~newsgraph.model.Analysis` (actors included) so speaker entity ids
-    can be looked up.
+    can be looked up.  The host pipeline is recorded as the model: no other pipeline is
+    loaded, and nothing is parsed twice.
     """
+
+    def __init__(self, nlp: Language) -> None:
+        import spacy
+
+        from ..model import ModelInfo
+
+        meta = nlp.meta
+        self.info = ModelInfo(
+            name=f"{meta.get('lang', 'en')}_{meta.get('name', '?')}",
+            version=str(meta.get("version", "?")),
+            package=f"{meta.get('lang', 'en')}_{meta.get('name', '?')}",
+            spacy_version=spacy.__version__,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         from ..model import Article
-        from ..pipeline import analyze_doc
+        from ..pipeline import pipeline_version
+        from . import ordered
 
-        if not Doc.has_extension("newsgraph"):
-            Doc.set_extension("newsgraph", default=None)
-        analysis = analyze_doc(doc, Article(text=doc.text), extractors=["quotes"])
+        analysis = Analysis(pipeline_version=pipeline_version(), model=self.info, article=Article(text=doc.text))
+        for spec in ordered(["quotes"]):
+            setattr(analysis, spec.field, list(spec.func(doc, analysis)))
         doc._.newsgraph = analysis
         doc._.quotes = analysis.quotes
         return doc
