@@ -914,7 +914,7 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
         if f.mixed_as:
             cands = [qi for qi in cands if quoted[qi].start > f.cue[0].idx]
         elif cands:
-            cands = [qi for qi in cands if _is_statement(doc, quoted[qi])] or (cands[:1] if len(cands) else [])
+            cands = [qi for qi in cands if _is_statement(doc, quoted[qi]) or _adjacent(text, quoted[qi], f)]
         if cands:
             # nearest to the cue
             cue_at = f.cue[0].idx
