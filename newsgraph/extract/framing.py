@@ -48,6 +48,8 @@ ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 ADJ_ON_PERSON_IS_LABEL = True
 NOUN_LEFT = True
 COMPOUND_TAILS = True
+LABEL_DET = True
+LABEL_OF_PP = True
 VERB_ADV = True
 _NEUTRAL_TAIL_USES: dict[str, tuple[str, ...]] = {}
 VERB_OBJ = False
@@ -143,6 +145,13 @@ def _np_right(doc: Doc, i: int) -> int:
     return i
 
 
+def _with_det(doc: Doc, i: int) -> int:
+    """Take a directly preceding determiner into a label span ("the despicable senators")."""
+    if LABEL_DET and i > 0 and doc[i - 1].dep_ == "det" and doc[i - 1].head.i > i:
+        return i - 1
+    return i
+
+
 def _np_left(doc: Doc, i: int, det: bool = False) -> int:
     """Leftmost contiguous premodifier of the noun at ``i`` (amod/compound/nmod; determiners if ``det``)."""
     deps = {"amod", "compound", "nmod", "nummod", "advmod", "punct", "poss", "case"}
@@ -222,10 +231,15 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
             entry = word if word in lex.LABEL_NOUNS else (_lemma(last) if _lemma(last) in lex.LABEL_NOUNS else None)
         if entry:
             start = _np_left(doc, tok.i, det=True)
+            end_tok = last
+            if LABEL_OF_PP:
+                of = next((c for c in last.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == last.i + 1), None)
+                if of is not None and of.right_edge.i - of.i <= 5:
+                    end_tok = of.right_edge
             out.append(
                 _Cue(
                     doc[start].idx,
-                    last.idx + len(last),
+                    end_tok.idx + len(end_tok),
                     "Name_Calling,Labeling",
                     f"label noun '{entry}' (framing_lexicon.LABEL_NOUNS)",
                     head=last.i,
@@ -239,7 +253,7 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
         if entry and last.dep_ in ("amod", "compound", "nmod") and last.head.i > last_i:
             head = last.head
             if head.pos_ == "PROPN" or head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH):
-                start = _extend_left(doc, tok.i, lex.INTENSIFIERS)
+                start = _with_det(doc, _extend_left(doc, tok.i, lex.INTENSIFIERS))
                 out.append(
                     _Cue(
                         doc[start].idx,
@@ -296,6 +310,7 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
         ):
             technique = "Name_Calling,Labeling"
             why = f"loaded adjective '{entry}' labels '{head.text}' (framing_lexicon.{source})"
+            start = _with_det(doc, start)
         out.append(
             _Cue(
                 doc[start].idx,

@@ -281,7 +281,8 @@ LABEL_NOUNS = _words(
     imperialists, neocons, globalists, leftists, elitists, snowflakes, libtards, commies, terrorist
     sympathizers, bleeding hearts, do-gooders, busybodies, ideologues, ideologue, hater, haters,
     molester, abuser, abusers, tormentor, tormentors, persecutors, persecutor, executioners, goon,
-    goons, hitmen
+    goons, hitmen,
+    liberal, progressive, feminist, antifa, msm, islamist, left-winger, right-winger
     """
 )
 
