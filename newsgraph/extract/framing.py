@@ -360,11 +360,18 @@ def _tokenize(doc: Doc, phrase: str) -> list:
     return toks
 
 
+def _multiword(*lists: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for words in lists for w in words if " " in w)
+
+
 def _phrase_rules(doc: Doc) -> list[_Cue]:
     out: list[_Cue] = []
     tables = (
         (lex.LOADED_PHRASES, "Loaded_Language", "LOADED_PHRASES", False),
         (lex.LABEL_PHRASES, "Name_Calling,Labeling", "LABEL_PHRASES", False),
+        # multi-word entries of the word lists ("train wreck", "snake oil salesman")
+        (_multiword(lex.LOADED_NOUN, lex.LOADED_VERB, lex.LOADED_ADJ), "Loaded_Language", "LOADED_NOUN", False),
+        (_multiword(lex.LABEL_NOUNS), "Name_Calling,Labeling", "LABEL_NOUNS", False),
         (lex.DOUBT_PHRASES, "Doubt", "DOUBT_PHRASES", False),
         (lex.FLAG_WORDS, "Flag-Waving", "FLAG_WORDS", False),
         (lex.EXAGGERATION_PHRASES, "Exaggeration,Minimisation", "EXAGGERATION_PHRASES", True),
