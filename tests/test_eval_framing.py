@@ -108,3 +108,37 @@ def test_dev_floors(dev_result: dict) -> None:
 # what the shipped rules measurably reach (docs/FRAMING.md), so a regression fails.
 LL_FLOOR = 0.29
 NC_FLOOR = 0.20
+
+
+def test_trainer_fits_saves_and_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The optional trainer on a tiny hand-made PTC folder: the model is saved, loaded and adds spans."""
+    pytest.importorskip("sklearn")
+    from newsgraph import nlp
+    from newsgraph.eval.framing import train_framing
+    from newsgraph.extract import _framing_model
+    from newsgraph.extract.framing import extract_frames
+    from newsgraph.model import Analysis, Article
+
+    arts = tmp_path / "train-articles"
+    arts.mkdir()
+    rows = []
+    sentences = [
+        "The council met on Monday. Critics called the mayor a blithering nincompoop again.",
+        "Rain fell in the north. The blithering nincompoop in the town hall refused to resign.",
+        "Prices rose slightly. Voters say the blithering nincompoop must go.",
+    ]
+    for n, text in enumerate(sentences, 1):
+        (arts / f"article{n}.txt").write_text(text, encoding="utf-8")
+        start = text.index("blithering")
+        rows.append(f"{n}\tName_Calling,Labeling\t{start}\t{start + len('blithering nincompoop')}")
+    (tmp_path / "train-task-flc-tc.labels").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    out = tmp_path / "model.pkl"
+    assert train_framing(tmp_path, out) == out and out.is_file()
+    monkeypatch.setenv("NEWSGRAPH_FRAMING_MODEL", str(out))
+    assert _framing_model.loaded_model() is not None
+    text = "Residents said the blithering nincompoop had closed the library."
+    doc = nlp.load()(text)
+    frames = extract_frames(doc, Analysis(pipeline_version="t", model=nlp.model_info(), article=Article(text=text)))
+    learned = [f for f in frames if f.explanation.startswith("local trained model")]
+    assert any("nincompoop" in f.text for f in learned), frames
