@@ -298,7 +298,7 @@ LABEL_ADJ = _words(
     inept, feckless, spineless, cowardly, deplorable, despicable, insouciant, shameless, discredited,
     embattled, beleaguered, so-called, radicalized, radicalised, anti-terror, anti-terrorist,
     pro-terror, pro-terrorist, ultranationalist, ultra-nationalist, supremacist, zionist, imperialist,
-    colonialist, occupying, invading, apartheid, genocidal, kleptocratic, oligarchic
+    colonialist, occupying, invading, apartheid, genocidal, kleptocratic, oligarchic, corrupt
     """
 )
 
