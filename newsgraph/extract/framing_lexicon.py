@@ -95,21 +95,35 @@ LOADED_ADJ = _words(
     invincible, mighty, staunch, tireless, selfless, patriotic, honorable, honourable, virtuous,
     upright, decent, dignified, jaw-dropping, mind-boggling, eye-popping, eye-watering, whopping,
     massive, enormous, gigantic, colossal, huge, mammoth, gargantuan, titanic, stupendous, ominous,
-    menacing, frightening, scary, alarming, disturbing, troubling, worrying, distressing,
-    abject, baleful, benighted, blinkered, boorish, brash, callow, churlish, contemptuous, corrosive,
-    crass, cretinous, cringeworthy, cringe-worthy, debased, debauched, defamatory, degrading,
-    dishonorable, dishonourable, disreputable, distasteful, divisive, dodgy, execrable, fatuous, fiendish,
-    flimsy, frivolous, ghoulish, gratuitous, grubby, ham-fisted, heavy-handed, horrid, ignoble,
-    ill-advised, illiberal, imbecilic, immature, incendiary, incoherent, inane, indefensible,
-    inflammatory, insipid, intolerant, irrational, irresponsible, juvenile, kooky, lame, loony, lunatic,
-    maddening, meddlesome, negligent, nutty, oafish, obtuse, overblown, paltry, petulant, pigheaded,
-    pointless, pretentious, puerile, pugnacious, repellent, repressive, risible, scurrilous,
-    self-serving, shabby, slanderous, slipshod, sloppy, sneering, squalid, subservient, unbalanced,
-    uncouth, unethical, unfit, unjust, unspeakable, unsavory, unsavoury, untrustworthy, vacuous,
-    wasteful, wrongheaded, hellbent, hell-bent, obsessed, obsessive, rigged, murky, hatred-filled,
-    hate-filled, racist, bigoted, aggressive, genius, visionary, glorious, hysterical, terrorizing,
-    bloodcurdling, spine-chilling, heart-wrenching, gut-wrenching, soul-crushing, earth-shattering,
-    mind-blowing, cataclysmic, calamitous, insurmountable, irreparable, unconscionable
+    menacing, frightening, scary, alarming, disturbing, troubling, worrying, distressing, baleful,
+    benighted, blinkered, boorish, brash, callow, churlish, contemptuous, corrosive, crass, cretinous,
+    cringeworthy, cringe-worthy, debased, debauched, defamatory, degrading, dishonorable, dishonourable,
+    disreputable, distasteful, divisive, dodgy, execrable, fatuous, fiendish, flimsy, frivolous,
+    ghoulish, gratuitous, grubby, ham-fisted, heavy-handed, horrid, ignoble, ill-advised, illiberal,
+    imbecilic, immature, incendiary, incoherent, inane, indefensible, inflammatory, insipid, intolerant,
+    irrational, irresponsible, juvenile, kooky, lame, loony, lunatic, maddening, meddlesome, negligent,
+    nutty, oafish, obtuse, overblown, paltry, petulant, pigheaded, pointless, pretentious, puerile,
+    pugnacious, repellent, repressive, risible, scurrilous, self-serving, shabby, slanderous, slipshod,
+    sloppy, sneering, squalid, subservient, unbalanced, uncouth, unethical, unfit, unjust, unspeakable,
+    unsavory, unsavoury, untrustworthy, vacuous, wasteful, wrongheaded, hellbent, hell-bent, obsessed,
+    obsessive, rigged, murky, hatred-filled, hate-filled, racist, bigoted, aggressive, genius,
+    visionary, terrorizing, bloodcurdling, spine-chilling, heart-wrenching, gut-wrenching,
+    soul-crushing, earth-shattering, mind-blowing, cataclysmic, calamitous, insurmountable, irreparable,
+    abusive, addled, anarchic, apoplectic, asinine, audacious, bankrupt, barmy, batty, beastly,
+    befuddled, berserk, bewildering, blasphemous, bloated, bonkers, bumbling, bungling, cancerous,
+    chaotic, cheesy, clumsy, conspiratorial, corroded, cowering, crippling, crushing, cultish,
+    cutthroat, deadbeat, devilish, disloyal, dismissive, disrespectful, dizzying, doddering, dumb,
+    dunderheaded, embarrassing, evil-minded, exasperating, exploitative, extremist, fascist, feeble,
+    fiery, flailing, fraught, freakish, frightful, fuming, galling, gaudy, godawful, goofy, gory,
+    haughty, high-handed, histrionic, hostile, hubristic, hyperbolic, ill-informed, illogical, impudent,
+    indecent, infuriating, inglorious, insolent, irredeemable, jaded, kafkaesque, lackluster,
+    lacklustre, mad, malign, meddling, miserly, mortifying, muddled, nauseous, neurotic, overbearing,
+    panicky, parasitic, perverse, pitiless, poisonous, quixotic, rampant, ravenous, reactionary,
+    rebellious, rude, self-absorbed, self-aggrandizing, shambolic, slavish, sly, stingy, stubborn,
+    stunted, sullen, tainted, tasteless, thankless, thoughtless, timid, toothless, tragicomic, ugly,
+    uncivil, undemocratic, unelected, unfounded, unprincipled, unqualified, unruly, unthinkable,
+    unwarranted, vainglorious, vapid, voracious, warped, wayward, weak-kneed, whiny, wishy-washy,
+    witless, woke, wrathful, zealous
     """
 )
 
@@ -126,9 +140,9 @@ LOADED_ADV = _words(
     appallingly, alarmingly, dangerously, tragically, shamefully, astonishingly, amazingly, incredibly,
     unbelievably, remarkably, stunningly, staggeringly, spectacularly, magnificently, gloriously,
     heroically, bravely, courageously, proudly, triumphantly, miraculously, eerily, ominously,
-    suspiciously, ironically,
-    horrifically, knowingly, willfully, wilfully, obsessively, rabidly, feverishly, ludicrously, grossly,
-    massively, enormously, vastly, drastically, dramatically, recklessly, callously, deviously
+    suspiciously, ironically, horrifically, knowingly, willfully, wilfully, obsessively, rabidly,
+    feverishly, ludicrously, grossly, massively, enormously, vastly, drastically, dramatically,
+    deviously
     """
 )
 
@@ -137,9 +151,8 @@ LOADED_ADV = _words(
 LOADED_COMPOUND_TAILS = _words(
     """
     hating, hater, haters, loving, obsessed, crazed, mongering, monger, mongers, infested, ridden,
-    hungry, soaked, toting, baiting, bashing, worshipping, worshiping, happy, deranged, addled,
-    brained, faced, tongued, fisted, hearted, mouthed,
-    loving, phobic, sucking, licking, kissing
+    hungry, soaked, toting, baiting, bashing, worshipping, worshiping, happy, deranged, addled, brained,
+    faced, tongued, fisted, hearted, mouthed, phobic, sucking, licking, kissing
     """
 )
 
@@ -164,37 +177,41 @@ INTENSIFIERS = _words(
 LOADED_VERB = _words(
     """
     slam, blast, lambaste, bash, rip, smear, trash, savage, eviscerate, decimate, annihilate,
-    obliterate, slaughter, massacre, butcher, ravage, pillage, terrorize, terrorise, brainwash,
-    indoctrinate, crush, wreak, unleash, spew, rant, rave, whine, shriek, howl, gloat, boast, brag,
-    peddle, parrot, hijack, sabotage, meddle, whitewash, demonize, demonise, vilify, weaponize,
-    weaponise, infest, swarm, grovel, cower, kowtow, bully, trample, shred, gut, ratchet, skyrocket,
-    plummet, plunge, soar, explode, erupt, devastate, ruin, wreck, poison, pollute, infiltrate, incite,
-    stoke, fuel, inflame, enrage, outrage, horrify, terrify, cripple, strangle, choke, muzzle, gag,
-    enslave, subjugate, humiliate, mock, ridicule, sneer, scoff, deride, bemoan, bewail, lament, fume,
-    seethe, squirm, scramble, panic, backpedal, flip-flop, cave, capitulate, stonewall, fabricate,
-    concoct, hoodwink, dupe, swindle, lash, berate, scold, rebuke, chastise, castigate, excoriate,
-    malign, slander, libel, badmouth, harangue, hector, rail, implode, crater, torpedo, flounder,
-    bungle, botch, blunder, fumble, squander, hoard, gobble, devour, prey, lurk, scheme, connive,
-    slither, commandeer, pander, fawn, gush, swoon, drool, salivate, glorify, lionize, idolize,
-    caricature, lampoon, belittle, jeer, taunt, troll,
-    hammer, pummel, batter, lambast, skewer, roast, torch, demolish, paralyze, paralyse, suffocate,
-    smother, stifle, bulldoze, steamroll, railroad, browbeat, prey, fleece, gouge, bamboozle, gaslight,
-    distort, sugarcoat, regurgitate, vomit, spout, blather, babble, screech, squeal, whimper, bleat,
-    scurry, slink, wriggle, derail, eradicate, exterminate, maim, mutilate, maul, gorge, guzzle, splurge,
-    smirk, crow, swagger, strut, preen, grandstand, pontificate, moralize, moralise, sermonize, nag,
-    scapegoat, besmirch, defame, disparage, denigrate, snap, ignite, sabotage, meddle, rig
+    obliterate, butcher, ravage, pillage, terrorize, terrorise, brainwash, indoctrinate, crush, wreak,
+    unleash, spew, rant, rave, whine, shriek, howl, gloat, boast, brag, peddle, parrot, hijack,
+    sabotage, meddle, whitewash, demonize, demonise, vilify, weaponize, weaponise, infest, swarm,
+    grovel, cower, kowtow, bully, trample, shred, gut, ratchet, skyrocket, plummet, plunge, soar,
+    explode, erupt, devastate, ruin, wreck, poison, pollute, infiltrate, incite, stoke, fuel, inflame,
+    enrage, outrage, horrify, terrify, cripple, strangle, choke, muzzle, gag, enslave, subjugate,
+    humiliate, mock, ridicule, sneer, scoff, deride, bemoan, bewail, lament, fume, seethe, squirm,
+    scramble, panic, backpedal, flip-flop, cave, capitulate, stonewall, fabricate, concoct, hoodwink,
+    dupe, swindle, lash, berate, scold, rebuke, chastise, castigate, excoriate, malign, slander, libel,
+    badmouth, harangue, hector, rail, implode, crater, torpedo, flounder, bungle, botch, blunder,
+    fumble, squander, hoard, gobble, devour, prey, lurk, scheme, connive, slither, commandeer, pander,
+    fawn, gush, swoon, drool, salivate, glorify, lionize, idolize, caricature, lampoon, belittle, jeer,
+    taunt, troll, hammer, pummel, batter, lambast, skewer, roast, torch, demolish, paralyze, paralyse,
+    suffocate, smother, stifle, bulldoze, steamroll, railroad, browbeat, fleece, gouge, bamboozle,
+    gaslight, distort, sugarcoat, regurgitate, vomit, spout, blather, babble, screech, squeal, whimper,
+    bleat, scurry, slink, wriggle, derail, eradicate, exterminate, maim, mutilate, maul, gorge, guzzle,
+    splurge, smirk, crow, swagger, strut, preen, grandstand, pontificate, moralize, moralise, sermonize,
+    nag, scapegoat, besmirch, defame, disparage, denigrate, snap, ignite, rig, ambush, assail, backstab,
+    befoul, bellow, besiege, bludgeon, bombard, brandish, clobber, coddle, collude, crucify, cudgel,
+    debase, defile, degrade, desecrate, despoil, dismember, emasculate, fester, flail, flaunt, foment,
+    hound, incinerate, infuriate, insult, lynch, mangle, menace, pervert, pillory, plague, prostitute,
+    pulverize, ransack, scam, scorn, shackle, shatter, smash, snarl, snipe, stampede, stigmatize, stomp,
+    subvert, tarnish, thrash, torment, usurp, vandalize, vanquish, wallow
     """
 )
 
 LOADED_NOUN = _words(
     """
     tragedy, atrocity, atrocities, catastrophe, disaster, carnage, bloodbath, horror, nightmare, hell,
-    chaos, mayhem, havoc, turmoil, fiasco, debacle, farce, travesty, sham, hoax, scam, lies, hypocrisy,
-    tyranny, smear, meltdown, hysteria, frenzy, outrage, disgrace, shame, shenanigans, nonsense,
-    garbage, rubbish, junk, crap, drivel, onslaught, brutality, savagery, barbarism, barbarity, cruelty,
-    crusade, menace, scourge, poison, filth, stench, abomination, fearmongering, fear-mongering,
-    warmongering, demagoguery, witch-hunt, witchhunt, whitewash, hogwash, balderdash, baloney, claptrap,
-    lunacy, insanity, madness, idiocy, stupidity, incompetence, cowardice, treachery, betrayal, deceit,
+    chaos, mayhem, havoc, fiasco, debacle, farce, travesty, sham, hoax, scam, lies, hypocrisy, tyranny,
+    smear, meltdown, hysteria, frenzy, outrage, disgrace, shame, shenanigans, nonsense, garbage,
+    rubbish, junk, crap, drivel, onslaught, brutality, savagery, barbarism, barbarity, cruelty, crusade,
+    menace, scourge, poison, filth, stench, abomination, fearmongering, fear-mongering, warmongering,
+    demagoguery, witch-hunt, witchhunt, whitewash, hogwash, balderdash, baloney, claptrap, lunacy,
+    insanity, madness, idiocy, stupidity, incompetence, cowardice, treachery, betrayal, deceit,
     deception, duplicity, charade, circus, spectacle, tantrum, rant, diatribe, tirade, screed, harangue,
     vendetta, rampage, orgy, inferno, apocalypse, armageddon, doom, bombshell, trenchmate, crony, slush,
     racket, swamp, cesspool, quagmire, debauchery, decadence, depravity, degeneracy, perversion, muck,
@@ -205,19 +222,21 @@ LOADED_NOUN = _words(
     fabrications, distortion, misinformation, disinformation, fake, fakery, canard, slur, libel,
     slander, innuendo, gibberish, babble, blather, bluster, bombast, hot air, ploy, stunt, gimmick,
     ruse, trick, trickery, shakedown, heist, power land boondoggle, gravy train, giveaway, devil, demon,
-    beast, monster, horde, hordes, rabble, peril, bloodshed, butchery, bloodletting, killing spree,
-    stranglehold, chokehold, clutches, yoke, shackles, bondage, serfdom, gulag, dungeon, hellhole,
-    wasteland, death trap, time bomb, tinderbox, powder keg, firestorm, whirlwind, tsunami, avalanche,
-    deluge, torrent, contagion, rot, decay, hero, heroes, heroism, valor, valour, glory, triumph,
-    miracle, godsend, savior, saviour, martyrs,
-    agony, anguish, despair, heartbreak, misery, disgust, revulsion, contempt, scorn, disdain,
-    indignation, obsession, mania, craze, bloodlust, sadism, buffoonery, tomfoolery, antics, skulduggery,
-    skullduggery, chicanery, subterfuge, double-dealing, backstabbing, sellout, capitulation,
-    appeasement, calamity, cataclysm, trainwreck, train wreck, dumpster fire, mess, morass, cesspit,
-    sewer, implosion, freefall, death spiral, downward spiral, hellscape, dystopia, despotism,
-    totalitarianism, servitude, domination, indoctrination, brainwashing, inquisition, barrage,
-    infestation, toxin, hatred, hysteria, fanaticism, extremism, radicalism, treachery, villainy,
-    war on, assault on, blight, ruination
+    beast, monster, horde, hordes, rabble, peril, butchery, bloodletting, killing spree, stranglehold,
+    chokehold, clutches, yoke, shackles, bondage, serfdom, gulag, dungeon, hellhole, wasteland, death
+    trap, time bomb, tinderbox, powder keg, firestorm, whirlwind, tsunami, avalanche, deluge, torrent,
+    contagion, rot, decay, hero, heroes, heroism, valor, valour, glory, triumph, miracle, godsend,
+    savior, saviour, martyrs, agony, anguish, despair, heartbreak, misery, disgust, revulsion, contempt,
+    scorn, disdain, indignation, obsession, mania, craze, bloodlust, sadism, buffoonery, tomfoolery,
+    antics, skulduggery, skullduggery, chicanery, subterfuge, double-dealing, backstabbing, sellout,
+    capitulation, appeasement, calamity, cataclysm, trainwreck, train wreck, dumpster fire, mess,
+    morass, cesspit, sewer, implosion, freefall, death spiral, downward spiral, hellscape, dystopia,
+    despotism, totalitarianism, servitude, domination, indoctrination, brainwashing, inquisition,
+    barrage, infestation, toxin, hatred, fanaticism, extremism, radicalism, war on, assault on, blight,
+    ruination, arrogance, audacity, blasphemy, buffoon, charlatanry, degradation, desecration,
+    dishonesty, fraudulence, greed, heresy, ignorance, indecency, insolence, mockery, obscenity,
+    oppression, perfidy, pillage, plunder, ravage, scandal-mongering, shambles, squalor, subversion,
+    thuggery, vengeance, vileness, zealotry
     """
 )
 
@@ -281,8 +300,7 @@ LABEL_NOUNS = _words(
     imperialists, neocons, globalists, leftists, elitists, snowflakes, libtards, commies, terrorist
     sympathizers, bleeding hearts, do-gooders, busybodies, ideologues, ideologue, hater, haters,
     molester, abuser, abusers, tormentor, tormentors, persecutors, persecutor, executioners, goon,
-    goons, hitmen,
-    liberal, progressive, feminist, antifa, msm, islamist, left-winger, right-winger
+    goons, hitmen, liberal, progressive, feminist, antifa, msm, left-winger, right-winger
     """
 )
 
