@@ -613,6 +613,22 @@ def _exaggeration(doc: Doc) -> list[_Cue]:
     return out
 
 
+ABSOLUTE_ADVERBS = lex._words("totally, completely, absolutely, entirely, utterly, literally, thoroughly, wholly")
+
+
+def _absolutes(doc: Doc) -> list[_Cue]:
+    """Absolute intensifiers on a predicate ("completely destroyed", "utterly useless") overstate it."""
+    out: list[_Cue] = []
+    for tok in doc:
+        head = tok.head
+        if tok.lower_ in ABSOLUTE_ADVERBS and tok.dep_ == "advmod" and head.pos_ in ("ADJ", "VERB") and 0 < head.i - tok.i <= 2:
+            out.append(
+                _Cue(tok.idx, head.idx + len(head), "Exaggeration,Minimisation",
+                     f"absolute intensifier '{tok.text} {head.text}'", head=head.i, key=tok.lower_)
+            )
+    return out
+
+
 def _rhetorical_questions(doc: Doc, quoted_ranges: list[tuple[int, int]]) -> list[_Cue]:
     out: list[_Cue] = []
     for sent in doc.sents:
@@ -819,6 +835,7 @@ def find_cues(doc: Doc, analysis: Analysis) -> list[_Cue]:
     cues += _slogans(doc)
     cues += _flag_waving(doc)
     cues += _exaggeration(doc)
+    cues += _absolutes(doc)
     cues += _rhetorical_questions(doc, quoted)
     cues = _dedupe(cues)
     cues += _repetition(doc, cues)
