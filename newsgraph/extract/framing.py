@@ -35,6 +35,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -334,7 +335,7 @@ def _find_phrases(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int, str]
     lowers = _phrase_index(doc)
     by_first: dict[str, list[list[str]]] = defaultdict(list)
     for p in phrases:
-        parts = [t.text.lower() for t in _tokenize(doc, p)]
+        parts = _tokenize(doc, p)
         if parts:
             by_first[parts[0]].append(parts)
     hits: list[tuple[int, int, str]] = []
@@ -346,16 +347,21 @@ def _find_phrases(doc: Doc, phrases: Iterable[str]) -> list[tuple[int, int, str]
     return hits
 
 
-_TOKENIZED: dict[str, list] = {}
+_TOKENIZED: dict[str, list[str]] = {}
 
 
-def _tokenize(doc: Doc, phrase: str) -> list:
+@lru_cache(maxsize=1)
+def _blank_tokenizer():  # noqa: ANN202 - spaCy's English tokenizer (same rules as the pipeline's)
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _tokenize(doc: Doc, phrase: str) -> list[str]:
+    """Lower-case tokens of a lexicon phrase, split exactly as the parser splits text ("pandora 's")."""
     toks = _TOKENIZED.get(phrase)
     if toks is None:
-        from spacy.tokens import Doc as _Doc
-
-        words = re.findall(r"[\w'’]+|[^\w\s]", phrase)
-        toks = list(_Doc(doc.vocab, words=words))
+        toks = [t.lower_ for t in _blank_tokenizer()(phrase) if not t.is_space]
         _TOKENIZED[phrase] = toks
     return toks
 

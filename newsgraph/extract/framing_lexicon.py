@@ -252,7 +252,22 @@ LOADED_PHRASES = _words(
     slap in the face, tip of the iceberg, take notice, wake up, red line, powder keg, occupation forces,
     occupation force, occupation troops, occupation army, occupying forces, occupying force, occupying
     army, occupying troops, occupying power, comrade-in-arms, comrades-in-arms, ticking time bomb, house
-    of cards, slippery slope
+    of cards, slippery slope,
+    out of thin air, in plain sight, smoke and mirrors, heads in the sand, head in the sand,
+    writing on the wall, under the rug, under the carpet, under the bus, open the floodgates,
+    opened the floodgates, pandora's box, kick in the teeth, pull the wool, pulled the wool,
+    crocodile tears, bite the hand, drink the kool-aid, drank the kool-aid, rubber stamp,
+    rubber-stamp, knee-jerk, cherry-pick, cherry-picked, cherry-picking, moving the goalposts,
+    move the goalposts, elephant in the room, gravy train, sacred cow, on steroids, red meat,
+    dog whistle, dog-whistle, echo chamber, pie in the sky, can of worms, the last straw,
+    behind closed doors, up in arms, in the crosshairs, in bed with, on the warpath,
+    at each other's throats, fan the flames, fanning the flames, fuel to the fire, fuel on the fire,
+    playing with fire, scorched-earth, nail in the coffin, dead on arrival, dead in the water,
+    bend the knee, brought to its knees, to their knees, blood money, iron curtain,
+    puppet master, puppet masters, pulling the strings, pull the strings, marching orders,
+    lapdog media, bought and paid for, sold down the river, wolf in sheep's clothing,
+    trojan horse, poisoned chalice, witch's brew, den of thieves, nest of vipers, reign of terror,
+    bloody hands, naked aggression, naked power grab, power grab, land grab, mob rule
     """
 )
 
