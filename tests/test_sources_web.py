@@ -374,3 +374,15 @@ def test_watch_once_ingests_new_entries_and_second_round_adds_nothing(server: tu
     with Store(db) as store:
         assert store.count() == 2
         assert {a.meta.get("feed_entry_id") for a in store.articles()} == {"w-harbour", "w-cafe"}
+
+
+def test_read_of_a_feed_url_yields_its_entries_articles(server: tuple[str, Site]) -> None:
+    base, site = server
+    site.feed_entries = [
+        ("r-bridge", "Library", f"{base}/story/library.html?r=1"),
+        ("r-gone", "Gone", f"{base}/missing?r=1"),
+    ]
+    site.feed_version = 200
+    items = list(read([f"{base}/feed.xml"], opts()))
+    assert [type(i).__name__ for i in items] == ["Article", "SourceError"]
+    assert items[0].meta["feed_entry_id"] == "r-bridge"  # type: ignore[union-attr]
