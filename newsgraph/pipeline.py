@@ -85,7 +85,9 @@ def analyze_many(
         for batch in _batches(articles, batch_size):
             yield from _analyze_batch(batch)
         return
-    ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
+    # spawn, not fork: a forked child can inherit a lock held by another thread (progress bars,
+    # database drivers) and hang; each spawned worker loads the model once and keeps it
+    ctx = mp.get_context("spawn")
     with ctx.Pool(workers) as pool:
         for results in pool.imap(_analyze_batch, _batches(articles, batch_size)):
             yield from results

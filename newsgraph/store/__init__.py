@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -154,6 +154,9 @@ class Store:
     def create(self) -> None:
         """Create missing tables (idempotent) and record the schema version."""
         with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                # several processes opening an empty database at once would race on CREATE TABLE
+                conn.execute(text("SELECT pg_advisory_xact_lock(4242424242)"))
             metadata.create_all(conn)
             self._insert_ignore(conn, schema.meta, [{"key": "schema_version", "value": str(STORE_SCHEMA_VERSION)}])
 
