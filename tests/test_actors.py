@@ -172,3 +172,9 @@ def test_apposition_label_keeps_its_of_phrase():
     group = entity(a, "Kata'eb al-Fajr")
     assert group.type == "ORG"
     assert any(lab.text == "a pillar of the southern resistance" for lab in group.labels)
+
+
+def test_possessive_surname_the_tagger_missed_is_still_found():
+    a = actors("State Treasurer Maria Delgado spoke first. Critics attacked Delgado's plan on Monday.")
+    delgado = entity(a, "Maria Delgado")
+    assert len(delgado.mentions) >= 2

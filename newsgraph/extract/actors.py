@@ -64,6 +64,20 @@ def _surname_key(tokens: list[str]) -> str | None:
     return name_key(last) or None
 
 
+def _tokens_matching(doc: Doc, pattern: re.Pattern[str]) -> Iterable[Token]:
+    """Tokens whose text matches ``pattern`` — a regex scan of the text is much cheaper than
+    creating a Python object for every token of the document."""
+    for m in pattern.finditer(doc.text):
+        span = doc.char_span(m.start(1) if m.re.groups else m.start(), m.end(1) if m.re.groups else m.end())
+        if span is not None and len(span) == 1:
+            yield span[0]
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*)")
+_ALL_CAPS = re.compile(r"(?<!\w)([A-Z]{2,6})(?!\w)")
+_PART_OF = re.compile(r"(?i)\b((?:" + "|".join(sorted(PART_OF_NOUNS)) + r")s?)\s+of\b")
+
+
 def _tokens_of(span: Span) -> list[str]:
     return [t.text for t in span]
 
@@ -285,8 +299,8 @@ class _Builder:
                 if len(surnames.get(name_key(c.span.text), ())) == 1:
                     c.label = "PERSON"
         # surnames the tagger missed altogether ("Delgado responded …")
-        for t in self.doc:
-            if t.i in self.token_cand or t.pos_ != "PROPN" or not t.text[:1].isupper():
+        for t in _tokens_matching(self.doc, _CAPITALISED) if surnames else ():
+            if t.i in self.token_cand or t.pos_ != "PROPN":
                 continue
             if len(surnames.get(name_key(t.text), ())) == 1 and (t.i + 1 >= len(self.doc) or
                                                                  self.doc[t.i + 1].pos_ != "PROPN"):
@@ -323,8 +337,8 @@ class _Builder:
     def _resolve_acronyms(self) -> None:
         orgs = [c for c in self.cands if c.label == "ORG"]
         added = False
-        for t in self.doc:  # acronyms the tagger did not mark as entities
-            if t.i in self.token_cand or not re.fullmatch(r"[A-Z]{2,6}", t.text):
+        for t in _tokens_matching(self.doc, _ALL_CAPS) if orgs else ():  # acronyms the tagger missed
+            if t.i in self.token_cand:
                 continue
             if any(len(o.span.text) > len(t.text) and _initials(o.span.text) == t.text for o in orgs):
                 cand = _Cand(self.doc[t.i : t.i + 1], "ORG", key=("org", name_key(t.text)))
@@ -496,7 +510,7 @@ class _Builder:
 
     def part_of(self) -> None:
         """ "X, which is part of Y", "X is a member of Y", "X, a faction of Y"."""
-        for t in self.doc:
+        for t in _tokens_matching(self.doc, _PART_OF):
             if t.lemma_.lower() not in PART_OF_NOUNS:
                 continue
             prep = next((ch for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
@@ -568,7 +582,8 @@ class _Builder:
                         heads.setdefault(w, set()).add(idx)
         if not heads:
             return
-        for head in self.doc:
+        pattern = re.compile(r"(?i)\b(" + "|".join(map(re.escape, sorted(heads))) + r")\b")
+        for head in _tokens_matching(self.doc, pattern):
             if head.lower_ not in heads or head.pos_ != "NOUN" or head.i in self.token_cand:
                 continue
             lefts = list(head.lefts)
