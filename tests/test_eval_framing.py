@@ -106,8 +106,8 @@ def test_dev_floors(dev_result: dict) -> None:
 
 # Issue targets are 0.35 (Loaded_Language) and 0.25 (Name_Calling,Labeling); the floors sit at
 # what the shipped rules measurably reach (docs/FRAMING.md), so a regression fails.
-LL_FLOOR = 0.29
-NC_FLOOR = 0.20
+LL_FLOOR = 0.30
+NC_FLOOR = 0.22
 
 
 def test_trainer_fits_saves_and_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
