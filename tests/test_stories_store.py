@@ -1,0 +1,43 @@
+"""Near-duplicates are linked as one story in the store, across store sessions."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from _dedup_fixtures import BASE, versions
+from sqlalchemy import select
+
+from newsgraph import analyze
+from newsgraph.store import Store
+from newsgraph.store import stories as stories_mod
+
+
+def story_of(store: Store) -> dict[str, str]:
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(stories_mod.stories.c.article_id, stories_mod.stories.c.story_id)).all())
+
+
+def test_wire_copies_share_a_story_and_other_stories_do_not(tmp_path: Path):
+    rng = random.Random(5)
+    v = versions("strike-velmora", rng)
+    other = BASE["strike-bellhaven"]
+    db = str(tmp_path / "s.db")
+    store = Store(db)
+    a = analyze(BASE["strike-velmora"], source="Velmora Gazette")
+    b = analyze(v["wire"], source="Northern Post")
+    c = analyze(other, source="Coastal Times")
+    for x in (a, b, c):
+        assert store.add(x)
+    s = story_of(store)
+    assert s[a.article.id] == s[b.article.id] == "S" + a.article.id
+    assert s[c.article.id] != s[a.article.id]
+    store.close()
+    stories_mod._indexes.clear()  # a new process: the index is rebuilt from the table
+    store = Store(db)
+    d = analyze(v["edit"], source="Daily Ledger")
+    assert store.add(d)
+    assert story_of(store)[d.article.id] == s[a.article.id]
+    outlets = {o for _, o in stories_mod.story_members(store, s[a.article.id])}
+    assert outlets == {"Velmora Gazette", "Northern Post", "Daily Ledger"}
+    assert store.remove(d.article.id) and d.article.id not in story_of(store)
