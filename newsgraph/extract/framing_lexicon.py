@@ -476,11 +476,3 @@ BANDWAGON_PHRASES = _words(
 )
 HITLER_WORDS = _words("hitler, nazi, nazis, gestapo, stalin, stalinist, goebbels, mussolini, pol pot, third reich")
 
-WHATABOUT_PHRASES = _words("what about, but what about, how about, and yet, meanwhile, the same people who")
-
-AUTHORITY_PHRASES = _words(
-    """
-    experts agree, experts say, scientists agree, doctors agree, studies show, research shows, according
-    to experts, leading experts, top experts, renowned, world-renowned, eminent
-    """
-)
