@@ -323,3 +323,11 @@ def test_trained_model_is_used_when_present(tmp_path: Path, monkeypatch: pytest.
     assert _score(FACTS[1]) > _score(OPINIONS[0])
     monkeypatch.setenv("NEWSGRAPH_CLAIMS_MODEL", "none")
     assert cm.score_span(span)[0] == pytest.approx(cm.rule_score(features))
+
+
+def test_attribution_frame_with_adjuncts_is_not_a_claim():
+    from newsgraph import analyze
+
+    a = analyze("The brigade's commander, General Osman Taha, said in a video message that his forces "
+                "would respect any truce.", published="2026-06-02")
+    assert not any(c.text.rstrip().endswith("that") for c in a.claims)

@@ -673,6 +673,13 @@ def _attribution_frame_only(span: Span, quotes: Sequence[Quote]) -> bool:
     return len(content) < 3
 
 
+def _frame_before_content(span: Span, quotes: Sequence[Quote]) -> bool:
+    """ "The brigades' commander, General X, said in a video message that …": a part that holds the
+    quote's cue and ends where its reported content begins only introduces the statement."""
+    has_cue = any(q.cue is not None and span.start_char <= q.cue.start < span.end_char for q in quotes)
+    return has_cue and span[-1].lower_ in {"that", ":", "saying", "adding", "noting", "warning", "insisting"}
+
+
 def _segments(sent: Span, quotes: Sequence[Quote]) -> list[tuple[Span, Quote | None]]:
     """Split a sentence into the parts inside quotations (the speaker's) and outside (the outlet's)."""
     doc = sent.doc
@@ -691,7 +698,7 @@ def _segments(sent: Span, quotes: Sequence[Quote]) -> list[tuple[Span, Quote | N
         if e <= s:
             continue
         piece = doc[s:e]
-        if quote is None and near and _attribution_frame_only(piece, near):
+        if quote is None and near and (_attribution_frame_only(piece, near) or _frame_before_content(piece, near)):
             continue
         result.append((piece, quote))
     return result
