@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, tee
 
 from spacy.tokens import Doc
 
@@ -59,16 +59,20 @@ def analyze(
     return analyze_article(Article(text=text, published=published, source=source, url=url, title=title))
 
 
-def _analyze_batch(articles: list[Article]) -> list[Analysis | Failure]:
-    out: list[Analysis | Failure] = []
+def _analyze_stream(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis | Failure]:
+    """One ``nlp.pipe`` over the whole stream: spaCy batches internally, we pair docs with articles."""
     model = nlp.load()
-    docs = model.pipe((a.text for a in articles), batch_size=16)
-    for article, doc in zip(articles, docs, strict=True):
+    ours, texts = tee(articles)
+    docs = model.pipe((a.text for a in texts), batch_size=batch_size)
+    for article, doc in zip(ours, docs, strict=True):
         try:
-            out.append(analyze_doc(doc, article))
+            yield analyze_doc(doc, article)
         except Exception as exc:  # one bad article never stops a batch
-            out.append(Failure(article.origin or article.id, f"analysis failed: {exc!r}"))
-    return out
+            yield Failure(article.origin or article.id, f"analysis failed: {exc!r}")
+
+
+def _analyze_batch(articles: list[Article]) -> list[Analysis | Failure]:
+    return list(_analyze_stream(articles))
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -82,8 +86,7 @@ def analyze_many(
 ) -> Iterator[Analysis | Failure]:
     """Analyse a stream of articles, in order, with ``workers`` processes."""
     if workers <= 1:
-        for batch in _batches(articles, batch_size):
-            yield from _analyze_batch(batch)
+        yield from _analyze_stream(articles, batch_size)
         return
     # spawn, not fork: a forked child can inherit a lock held by another thread (progress bars,
     # database drivers) and hang; each spawned worker loads the model once and keeps it
