@@ -14,6 +14,15 @@ class DecodeError(ValueError):
     """The bytes are not usable text; the message says why."""
 
 
+def read_file(location: str, max_bytes: int) -> bytes:
+    """Up to ``max_bytes + 1`` bytes (one more, so an oversized file is detected, not truncated)."""
+    try:
+        with open(location, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise DecodeError(f"cannot read: {exc.strerror or exc}") from None
+
+
 def check_size(data: bytes, max_bytes: int) -> None:
     if len(data) > max_bytes:
         raise DecodeError(f"too large: {len(data):,} bytes exceeds the limit of {max_bytes:,} (--max-bytes)")

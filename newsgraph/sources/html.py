@@ -9,7 +9,7 @@ import trafilatura
 
 from ..model import Article
 from . import ReadOptions, SourceError, source
-from ._decode import DecodeError, check_size, clean_text, decode
+from ._decode import DecodeError, check_size, clean_text, decode, read_file
 
 _HTML_HINT = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
@@ -65,9 +65,8 @@ def article_from_html(
 @source("html", suffixes=(".html", ".htm", ".xhtml"), sniff=looks_like_html)
 def read_html(location: str, options: ReadOptions) -> Iterator[Article | SourceError]:
     try:
-        with open(location, "rb") as fh:
-            data = fh.read(options.max_bytes + 1)
-    except OSError as exc:
-        yield SourceError(location, f"cannot read: {exc.strerror or exc}")
+        data = read_file(location, options.max_bytes)
+    except DecodeError as exc:
+        yield SourceError(location, str(exc))
         return
     yield article_from_html(data, location, None, options)

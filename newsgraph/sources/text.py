@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Article
 from . import ReadOptions, SourceError, source
-from ._decode import DecodeError, check_size, clean_text, decode
+from ._decode import DecodeError, check_size, clean_text, decode, read_file
 
 
 def article_from_bytes(data: bytes, origin: str, options: ReadOptions) -> Article | SourceError:
@@ -26,9 +26,8 @@ def article_from_bytes(data: bytes, origin: str, options: ReadOptions) -> Articl
 @source("text", suffixes=(".txt", ".text", ".md"))
 def read_text(location: str, options: ReadOptions) -> Iterator[Article | SourceError]:
     try:
-        with open(location, "rb") as fh:
-            data = fh.read(options.max_bytes + 1)
-    except OSError as exc:
-        yield SourceError(location, f"cannot read: {exc.strerror or exc}")
+        data = read_file(location, options.max_bytes)
+    except DecodeError as exc:
+        yield SourceError(location, str(exc))
         return
     yield article_from_bytes(data, location, options)
