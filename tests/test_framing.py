@@ -221,3 +221,21 @@ def test_seed_article_gold_framing() -> None:
     for f in analysis.frames:
         if f.technique == "Loaded_Language":
             assert not any(w in f.text.lower().split() for w in REPORTING), f
+
+
+def test_adverb_built_on_loaded_adjective_is_loaded() -> None:
+    """"-ly" adverbs of a listed loaded adjective are loaded too; a plain "-ly" adverb is not."""
+    text = "The ministry sleazily mishandled the harvest report, which was published quarterly."
+    frames = _frames(text)
+    hit = _covering(frames, text, "sleazily")
+    assert any(f.technique == "Loaded_Language" and "LOADED_ADJ+ly" in f.explanation for f in hit), frames
+    assert not _covering(frames, text, "quarterly")
+
+
+def test_intensity_and_contempt_adjectives() -> None:
+    """Second-batch entries: intensity ("sheer") and contempt ("pig-headed") adjectives."""
+    text = "The sheer arrogance of the pig-headed committee stunned the farmers of Elmwick."
+    frames = _frames(text)
+    assert any(f.technique == "Loaded_Language" for f in _covering(frames, text, "sheer"))
+    assert _covering(frames, text, "pig-headed")
+    assert not _covering(frames, text, "farmers of Elmwick")

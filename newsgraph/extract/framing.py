@@ -43,7 +43,7 @@ from ..model import Analysis, FrameCue, Mention, Quote
 from . import _framing_model, extractor
 from . import framing_lexicon as lex
 
-VERSION = "1"
+VERSION = "2"
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 # Span and technique choices, each measured on PTC train and dev before it was kept on
@@ -55,6 +55,11 @@ LABEL_DET = True  # label spans take a directly preceding determiner
 LABEL_OF_PP = True  # label nouns take a short "of" complement ("enemies of the people")
 VERB_ADV = True  # loaded verbs take preceding intensifying adverbs
 VERB_OBJ = False  # loaded verbs do not take their object (measured: no gain)
+ADV_FROM_ADJ = True  # "-ly" adverbs of loaded adjectives are loaded ("disastrously" from "disastrous")
+LABEL_ALSO_LOADED = False
+ADJ_LABEL_ALSO_LOADED = False
+ADJ_TAKES_NOUN = True
+ADJ_ALSO_LABEL = False
 OPEN_QUOTES = "\"“‘«"
 CLOSE_QUOTES = "\"”’»"
 
@@ -212,6 +217,22 @@ def _own_entry(tok: Token, word: str) -> tuple[str, str] | None:
         for form in (word, _lemma(tok)) if word == tok.lower_ else (word,):
             if form in words:
                 return form, name
+    if ADV_FROM_ADJ and tok.pos_ == "ADV" and word == tok.lower_:
+        stem = _adv_stem(word)
+        if stem is not None:
+            return word, "LOADED_ADJ+ly"
+    return None
+
+
+def _adv_stem(word: str) -> str | None:
+    """The loaded adjective a "-ly" adverb is built on ("cynically" -> "cynical", "angrily" -> "angry")."""
+    if not word.endswith("ly") or len(word) < 6:
+        return None
+    base = word[:-2]
+    for cand in (base, base[:-1] + "y" if base.endswith("i") else None, base + "le" if base.endswith("ab") or base.endswith("ib") else None,
+                 base[:-2] if base.endswith("al") and word.endswith("ically") else None):
+        if cand and cand in lex.LOADED_ADJ:
+            return cand
     return None
 
 
@@ -248,6 +269,9 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
                     key=entry,
                 )
             )
+            if LABEL_ALSO_LOADED:
+                out.append(_Cue(doc[start].idx, end_tok.idx + len(end_tok), "Loaded_Language",
+                                f"label noun '{entry}' (framing_lexicon.LABEL_NOUNS)", head=last.i, key=entry))
             skip_until = last_i
             continue
         # Name_Calling: pejorative adjective before a person/group ("disgraced former director")
@@ -282,7 +306,7 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
         start, end_i = tok.i, last_i
         if src.pos_ in ("ADJ", "ADV") or source == "LOADED_ADJ":
             start = _extend_left(doc, tok.i, lex.INTENSIFIERS)
-            end_i = _np_right(doc, last_i)
+            end_i = _np_right(doc, last_i) if ADJ_TAKES_NOUN else last_i
             if end_i == last_i and src.pos_ == "ADV" and src.head.i == last_i + 1 and src.head.pos_ in ("ADJ", "VERB"):
                 end_i = src.head.i
         elif src.pos_ == "NOUN" and src.dep_ == "compound":
@@ -310,9 +334,15 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
             and end_i != last_i
             and (head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH) or _in_list(head, lex.LABEL_NOUNS))
         ):
+            if ADJ_LABEL_ALSO_LOADED:
+                out.append(_Cue(doc[start].idx, doc[end_i].idx + len(doc[end_i]), "Loaded_Language",
+                                f"loaded word '{entry}' (framing_lexicon.{source})", head=end_i, key=entry))
             technique = "Name_Calling,Labeling"
             why = f"loaded adjective '{entry}' labels '{head.text}' (framing_lexicon.{source})"
             start = _with_det(doc, start)
+        elif ADJ_ALSO_LABEL and source == "LOADED_ADJ" and end_i != last_i and head.pos_ == "NOUN":
+            out.append(_Cue(doc[_with_det(doc, start)].idx, doc[end_i].idx + len(doc[end_i]), "Name_Calling,Labeling",
+                            f"loaded adjective '{entry}' labels '{head.text}' (framing_lexicon.{source})", head=end_i, key=entry))
         out.append(
             _Cue(
                 doc[start].idx,

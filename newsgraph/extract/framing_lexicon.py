@@ -240,6 +240,71 @@ LOADED_NOUN = _words(
     """
 )
 
+# Second batch (newsgraph v2 of the extractor), same provenance: words of judgement, contempt,
+# mockery and emotional pressure a neutral reporter would replace with a plainer word; disease,
+# war and decay metaphors applied to people and institutions; intensity words ("sheer", "utter").
+LOADED_ADJ = LOADED_ADJ | _words(
+    """
+    acerbic, acrimonious, animalistic, avaricious, bestial, blistering, blundering, botched, brutish,
+    bullheaded, bullying, caustic, chauvinist, closed-minded, complicit, conceited, corrupting, credulous,
+    cringe-inducing, decadent, dehumanizing, dehumanising, demeaning, desperate, detestable, dictatorial,
+    dramatic, dumbfounding, eerie, embittered, exorbitant, extortionate, far-fetched, fanciful, festering,
+    foolhardy, fossilized, gangrenous, grasping, grave, grievous, harsh, hawkish, hellacious,
+    holier-than-thou, hollow, hopeless, humongous, ignominious, impotent, incessant, incorrigible, inhuman,
+    insatiable, interminable, intransigent, iron-fisted, jarring, lamentable, lily-livered, macabre,
+    meaningless, militaristic, money-grubbing, moralistic, morbid, moribund, mulish, myopic, narrow-minded,
+    needless, never-ending, obstinate, ossified, out-of-control, pig-headed, plague-ridden, polarizing,
+    polarising, preachy, prejudiced, prudish, pseudo, puritanical, pusillanimous, rancorous, rash,
+    recalcitrant, regrettable, resentful, sacrilegious, sclerotic, searing, seething, self-destructive,
+    self-important, sheer, shifty, short-sighted, sinful, slippery, soulless, stinging, stomach-churning,
+    subhuman, submissive, sullied, tarnished, tormented, tyrannous, unbridled, unchecked, ungovernable,
+    unrepentant, unrestrained, untruthful, utter, vehement, wanton, warlike, wily, withering, startling,
+    tumultuous, incensed, infuriated, panicked, petrified, terrified, distraught, heartbroken,
+    grief-stricken, anguished, traumatized, traumatised, shattered, horrified, appalled, disgusted,
+    sickened, stunned, shocked, dismayed, aghast, bloodsoaked, war-torn, crime-ridden, hate-mongering,
+    rogue, pariah, puppet, vassal, sham, mock, tinpot, tin-pot, two-bit, third-rate, second-rate,
+    small-minded, mean, heavy, brute, stark, deafening, nightmare, bizarro, maniac, zombie, jihadist,
+    terrorist-loving, freedom-hating, america-hating, god-fearing, bleeding-heart, knee-jerk
+    """
+)
+
+LOADED_ADV = LOADED_ADV | _words(
+    """
+    atrociously, awfully, barbarically, calamitously, catastrophically, chillingly, cold-bloodedly,
+    comically, corruptly, crazily, crushingly, deplorably, despicably, devastatingly, disastrously,
+    disloyally, disturbingly, dreadfully, endlessly, evilly, farcically, ferociously, foolishly,
+    fraudulently, frighteningly, gratuitously, gullibly, hatefully, heinously, helplessly, hopelessly,
+    horrendously, idiotically, incessantly, inhumanely, irresponsibly, madly, malevolently, menacingly,
+    monstrously, naively, needlessly, obstinately, perilously, pitifully, pointlessly, preposterously,
+    sadistically, sanctimoniously, scandalously, self-righteously, senselessly, sinisterly, smugly,
+    spitefully, stubbornly, terrifyingly, thoughtlessly, threateningly, traitorously, unabashedly,
+    unapologetically, unashamedly, venomously, vindictively, wickedly, worryingly, sheer, utterly,
+    downright, outright, patently, grotesquely, rampantly, wholesale, mercilessly, hellishly
+    """
+)
+
+# Dehumanising nouns and insults used of people ("cockroaches", "riffraff"), added to the labels below.
+_LABEL_NOUNS_2 = _words(
+    """
+    cockroach, cockroaches, rats, pests, insects, brutes, savages, riffraff, riff-raff, dregs, bloodsucker,
+    bloodsuckers, carpetbagger, carpetbaggers, vipers, nitwit, nitwits, halfwit, half-wit, dimwit, dimwits,
+    dunce, numbskull, blowhard, windbag, gasbag, loudmouth, braggart, demagogues, rabble-rousers,
+    fearmongers, scaremongers, warmongers, hatemongers, ideologues, zealots, fanatic, apparatchik,
+    apparatchiks, stooge, flunkey, flunky, flunkies, yes-man, yes-men, hatchet man, henchwoman, mouthpieces,
+    turncoats, quislings, fifth columnist, fifth columnists, agitators, provocateurs,
+    thugocracy, kleptocrats, oligarchs, plutocrats, fat cats, fat cat, robber barons, robber baron,
+    racketeer, racketeers, crooks, hoodlums, goons, brownshirts, stormtroopers, jackboots, zealot,
+    bigots, harpy, shrew, hag, crone, hussy, floozy, bimbo, airhead, bozo, doofus, dolt, oaf,
+    lout, yob, thicko, simpleton, ignoramus, philistine, troglodyte, neanderthal, poseur, phony, phonies, impostor, imposter,
+    usurper, interloper, freeloaders, parasites, spongers, scroungers, welfare bums, slob, slobs, layabout, layabouts, deadbeats, degenerates, perverts, deviants, sickos, psychos,
+    nutters, nut jobs, wackos, whackos, weirdos, lunatic fringe, fringe lunatics, extremists
+    """
+)
+
+# Pejorative suffixes that coin a label from a name or idea ("warmonger", "Clintonistas",
+# "libtard", "Islamophobe"): matched on the end of a noun.
+LABEL_SUFFIXES = ("monger", "mongers", "tard", "tards", "istas", "phobe", "phobes", "bots", "trolls")
+
 # Multi-word loaded phrases (matched case-insensitively, token by token).
 LOADED_PHRASES = _words(
     """
@@ -318,6 +383,7 @@ LABEL_NOUNS = _words(
     goons, hitmen, liberal, progressive, feminist, antifa, msm, left-winger, right-winger
     """
 )
+LABEL_NOUNS = LABEL_NOUNS | _LABEL_NOUNS_2
 
 # Adjectives that, put before a person/group noun, label it ("disgraced former director").
 LABEL_ADJ = _words(
