@@ -239,3 +239,11 @@ def test_intensity_and_contempt_adjectives() -> None:
     assert any(f.technique == "Loaded_Language" for f in _covering(frames, text, "sheer"))
     assert _covering(frames, text, "pig-headed")
     assert not _covering(frames, text, "farmers of Elmwick")
+
+
+def test_scare_quotes_around_a_people_noun_label_them() -> None:
+    """Scare quotes around a word for people ("the 'experts'") label them; around a thing they cast doubt."""
+    text = "The so-called review was led by the \u201cexperts\u201d of the ministry, who praised the new \u201cbridge\u201d plan."
+    frames = _frames(text)
+    assert any(f.technique == "Name_Calling,Labeling" for f in _covering(frames, text, "experts")), frames
+    assert not any(f.technique == "Name_Calling,Labeling" for f in _covering(frames, text, "bridge")), frames
