@@ -246,8 +246,8 @@ LOADED_NOUN = _words(
 LOADED_ADJ = LOADED_ADJ | _words(
     """
     acerbic, acrimonious, animalistic, avaricious, bestial, blistering, blundering, botched, brutish,
-    bullheaded, bullying, caustic, chauvinist, closed-minded, complicit, conceited, corrupting, credulous,
-    cringe-inducing, decadent, dehumanizing, dehumanising, demeaning, desperate, detestable, dictatorial,
+    bullheaded, bullying, caustic, chauvinist, closed-minded, conceited, corrupting, credulous,
+    cringe-inducing, decadent, dehumanizing, dehumanising, demeaning, detestable, dictatorial,
     dramatic, dumbfounding, eerie, embittered, exorbitant, extortionate, far-fetched, fanciful, festering,
     foolhardy, fossilized, gangrenous, grasping, grave, grievous, harsh, hawkish, hellacious,
     holier-than-thou, hollow, hopeless, humongous, ignominious, impotent, incessant, incorrigible, inhuman,
@@ -263,7 +263,7 @@ LOADED_ADJ = LOADED_ADJ | _words(
     grief-stricken, anguished, traumatized, traumatised, shattered, horrified, appalled, disgusted,
     sickened, stunned, shocked, dismayed, aghast, bloodsoaked, war-torn, crime-ridden, hate-mongering,
     rogue, pariah, puppet, vassal, sham, mock, tinpot, tin-pot, two-bit, third-rate, second-rate,
-    small-minded, mean, heavy, brute, stark, deafening, nightmare, bizarro, maniac, zombie, jihadist,
+    small-minded, brute, stark, deafening, nightmare, bizarro, maniac, zombie, jihadist,
     terrorist-loving, freedom-hating, america-hating, god-fearing, bleeding-heart, knee-jerk
     """
 )
