@@ -247,3 +247,11 @@ def test_scare_quotes_around_a_people_noun_label_them() -> None:
     frames = _frames(text)
     assert any(f.technique == "Name_Calling,Labeling" for f in _covering(frames, text, "experts")), frames
     assert not any(f.technique == "Name_Calling,Labeling" for f in _covering(frames, text, "bridge")), frames
+
+
+def test_loaded_adjective_on_followers_labels_them() -> None:
+    """A loaded adjective on a word for followers ("obsequious acolytes") labels those people."""
+    text = "The governor arrived in Tarnford with his obsequious acolytes in tow."
+    frames = _frames(text)
+    hit = _covering(frames, text, "obsequious acolytes")
+    assert any(f.technique == "Name_Calling,Labeling" for f in hit), frames
