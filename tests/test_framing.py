@@ -255,3 +255,12 @@ def test_loaded_adjective_on_followers_labels_them() -> None:
     frames = _frames(text)
     hit = _covering(frames, text, "obsequious acolytes")
     assert any(f.technique == "Name_Calling,Labeling" for f in hit), frames
+
+
+def test_praise_is_loaded_only_on_people_and_hyperbole_exaggerates() -> None:
+    """Plain admiration of a thing is not flagged; on people it labels them; hyperbolic praise overstates."""
+    text = "The heroic soldiers of Dunmore saved a beautiful, noble old bridge. It was a tremendous result."
+    frames = _frames(text)
+    assert any(f.technique == "Name_Calling,Labeling" for f in _covering(frames, text, "heroic soldiers")), frames
+    assert not any(f.technique == "Loaded_Language" for f in _covering(frames, text, "noble")), frames
+    assert any(f.technique == "Exaggeration,Minimisation" for f in _covering(frames, text, "tremendous")), frames

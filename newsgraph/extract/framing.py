@@ -60,6 +60,8 @@ LABEL_ALSO_LOADED = False
 ADJ_LABEL_ALSO_LOADED = False
 ADJ_TAKES_NOUN = True
 SCARE_QUOTE_BOTH = True
+PRAISE_ONLY_ON_PEOPLE = True  # praise adjectives flag only as labels of people (lex.PRAISE_ADJ)
+HYPERBOLE_IS_EXAGGERATION = True
 PERSON_SUFFIX_RULE = False  # measured: dev NC -0.0008, train +0.0006 (left off)
 JOIN_COORDINATED = False  # measured: dev LL +0.0017, train -0.0015 (not kept)
 STRONG_INTENSIFIER = False  # measured: dev LL -0.0025, train +0.0024 (not kept)
@@ -383,6 +385,13 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
         elif ADJ_ALSO_LABEL and source == "LOADED_ADJ" and end_i != last_i and head.pos_ == "NOUN":
             out.append(_Cue(doc[_with_det(doc, start)].idx, doc[end_i].idx + len(doc[end_i]), "Name_Calling,Labeling",
                             f"loaded adjective '{entry}' labels '{head.text}' (framing_lexicon.{source})", head=end_i, key=entry))
+        if PRAISE_ONLY_ON_PEOPLE and technique == "Loaded_Language" and entry in lex.PRAISE_ADJ | lex.HYPERBOLE_ADJ:
+            if HYPERBOLE_IS_EXAGGERATION and entry in lex.HYPERBOLE_ADJ:
+                technique = "Exaggeration,Minimisation"
+                why = f"hyperbolic praise '{entry}' (framing_lexicon.HYPERBOLE_ADJ)"
+            else:
+                skip_until = last_i
+                continue
         out.append(
             _Cue(
                 doc[start].idx,

@@ -542,3 +542,24 @@ BANDWAGON_PHRASES = _words(
 )
 HITLER_WORDS = _words("hitler, nazi, nazis, gestapo, stalin, stalinist, goebbels, mussolini, pol pot, third reich")
 
+
+# Words of praise: as a class (measured on PTC train and dev) praise adjectives are propaganda far
+# less often than condemnation (news uses them for plain admiration: "a brilliant goal"), so alone
+# they are not flagged as Loaded_Language; on a person or group they still label it ("heroic troops").
+PRAISE_ADJ = _words(
+    """
+    tremendous, magnificent, glorious, heroic, courageous, valiant, noble, righteous, legendary, amazing,
+    awesome, brilliant, wonderful, marvelous, marvellous, spectacular, extraordinary, phenomenal, superb,
+    stellar, sublime, splendid, breathtaking, miraculous, hallowed, saintly, angelic, beloved, cherished,
+    precious, proud, fearless, gallant, dauntless, steadfast, unwavering, indomitable, invincible, mighty,
+    staunch, tireless, selfless, honorable, honourable, virtuous, upright, decent, dignified, genius,
+    visionary, fantastic, incredible, impassioned, fervent, ardent
+    """
+)
+# Hyperbolic praise ("a tremendous success", "incredible numbers") overstates: Exaggeration.
+HYPERBOLE_ADJ = _words(
+    """
+    tremendous, incredible, amazing, fantastic, phenomenal, spectacular, extraordinary, breathtaking,
+    awesome, miraculous, stellar, superb, legendary, magnificent
+    """
+)
