@@ -336,6 +336,32 @@ LOADED_PHRASES = _words(
     """
 )
 
+# Second batch of idioms and metaphors of war, disease, theft and collapse used for politics.
+LOADED_PHRASES = LOADED_PHRASES | _words(
+    """
+    all-out war, declared war on, war on christmas, war on women, war on truth, open season, scorched
+    earth policy, killing spree, reign of fear, sword of damocles, cancer on, cancer of, breeding
+    ground, hotbed of, den of iniquity, rotten to the core, rotten apple, bad apples, hung out to dry,
+    thrown under the bus, threw under the bus, throw under the bus, caved in, caved to, bowed to,
+    knuckled under, rolled over, played into the hands of, in the pocket of, in the pockets of, on the
+    payroll of, bought off, paid off, hand in glove, in cahoots, up to their necks, feeding frenzy,
+    circling the wagons, circle the wagons, dog and pony show, three-ring circus, clown show, clown car,
+    freak show, horror show, shit show, shitshow, train wreck, car crash, house of horrors, hall of
+    shame, laughing stock, laughingstock, slap on the wrist, hatchet job, fishing expedition, hit job,
+    mob justice, jungle law, law of the jungle, cut-throat, dog-eat-dog, iron grip, death grip, vice
+    grip, stranglehold on, choke hold, bleed dry, bled dry, bleeding us dry, rob blind, robbed blind,
+    daylight robbery, highway robbery, money pit, bottomless pit, cash grab, money grab, feeding trough,
+    snouts in the trough, back-room deal, backroom deal, smoke-filled room, rigged system, rigged game,
+    stacked deck, loaded dice, fever pitch, ticking bomb, perfect storm, point of no return, death
+    knell, final nail, last gasp, on its knees, in tatters, in ruins, up in flames, down the drain, down
+    the toilet, gone to hell, going to hell, hell on earth, living hell, dark forces, forces of
+    darkness, sinister forces, evil forces, ethnic purge, mass slaughter, wholesale slaughter, naked
+    lie, barefaced lie, bare-faced lie, outright lie, blatant lie, pack of lies, tissue of lies, web of
+    lies, hoax of, utter nonsense, complete nonsense, total nonsense, pure nonsense, sheer madness, pure
+    evil, pure propaganda
+    """
+)
+
 # Name_Calling,Labeling: set phrases that label a person, group, institution or process.
 LABEL_PHRASES = _words(
     """
