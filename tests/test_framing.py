@@ -264,3 +264,11 @@ def test_praise_is_loaded_only_on_people_and_hyperbole_exaggerates() -> None:
     assert any(f.technique == "Name_Calling,Labeling" for f in _covering(frames, text, "heroic soldiers")), frames
     assert not any(f.technique == "Loaded_Language" for f in _covering(frames, text, "noble")), frames
     assert any(f.technique == "Exaggeration,Minimisation" for f in _covering(frames, text, "tremendous")), frames
+
+
+def test_loaded_noun_takes_short_of_complement() -> None:
+    """A loaded noun with a short "of" complement is flagged as one phrase ("a cesspool of favours")."""
+    text = "Critics say the planning office has become a cesspool of favours for developers."
+    frames = _frames(text)
+    hit = [f for f in frames if f.technique == "Loaded_Language" and "cesspool" in f.text]
+    assert hit and "of favours" in hit[0].text, frames

@@ -54,6 +54,7 @@ COMPOUND_TAILS = True  # hyphenated epithets by productive tail ("power-hungry")
 LABEL_DET = True  # label spans take a directly preceding determiner
 LABEL_OF_PP = True  # label nouns take a short "of" complement ("enemies of the people")
 VERB_ADV = True  # loaded verbs take preceding intensifying adverbs
+NOUN_OF_PP = 3  # a loaded noun takes a short "of" complement ("a cancer of lies")
 VERB_OBJ = False  # loaded verbs do not take their object (measured: no gain)
 ADV_FROM_ADJ = True  # "-ly" adverbs of loaded adjectives are loaded ("disastrously" from "disastrous")
 LABEL_ALSO_LOADED = False
@@ -354,6 +355,10 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
             end_i = _np_right(doc, last_i)
         elif src.pos_ == "NOUN" and NOUN_LEFT:
             start = _np_left(doc, tok.i)
+            if NOUN_OF_PP:
+                of = next((c for c in src.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == last_i + 1), None)
+                if of is not None and of.right_edge.i - of.i <= NOUN_OF_PP:
+                    end_i = of.right_edge.i
         elif src.pos_ == "VERB":
             start = _extend_left(doc, tok.i, lex.INTENSIFIERS) if VERB_ADV else start
             for child in src.rights:
