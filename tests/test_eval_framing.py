@@ -104,10 +104,12 @@ def test_dev_floors(dev_result: dict) -> None:
     assert tech["Name_Calling,Labeling"]["f1"] >= NC_FLOOR
 
 
-# Issue targets are 0.35 (Loaded_Language) and 0.25 (Name_Calling,Labeling); the floors sit at
-# what the shipped rules measurably reach (docs/FRAMING.md), so a regression fails.
-LL_FLOOR = 0.30
-NC_FLOOR = 0.22
+# Issue targets are 0.35 (Loaded_Language) and 0.25 (Name_Calling,Labeling).  Name_Calling,Labeling
+# reaches its target (0.2543 measured), so its floor is the target; Loaded_Language does not yet
+# (0.3395 measured), so its floor sits just under the measured figure (docs/FRAMING.md) and a
+# regression fails.
+LL_FLOOR = 0.33
+NC_FLOOR = 0.25
 
 
 def test_trainer_fits_saves_and_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
