@@ -220,7 +220,7 @@ def test_month_day_without_year_follows_tense(nlp):
         ("The blast happened at 3 p.m. near the market.", "3 p.m.", "2021-04-04T15:00", "TIME"),
         ("The curfew begins tonight in the capital.", "tonight", "2021-04-04TNI", "TIME"),
         ("Police said the blast was heard last night.", "last night", "2021-04-03TNI", "TIME"),
-        ("Iraq is currently at a critical juncture.", "currently", "PRESENT_REF", "DATE"),
+        ("The port is currently closed to tankers.", "currently", "PRESENT_REF", "DATE"),
         ("The main challenge now is security.", "now", "PRESENT_REF", "DATE"),
         ("The envoy recently met rebel leaders.", "recently", "PAST_REF", "DATE"),
         ("The square was formerly a market.", "formerly", "PAST_REF", "DATE"),
@@ -324,11 +324,11 @@ def test_without_publication_date_relative_is_unresolved(nlp):
 
 
 def test_without_publication_date_anchor_on_text_still_resolves(nlp):
-    text = ("Lawmakers approved the bill on January 5, 2020. "
-            "The decision came two days after the assassination of a general.")
+    text = ("The council passed the budget on March 9, 2019. "
+            "The vote took place two days after the resignation of the treasurer.")
     found = {t.text: t for t in times(nlp, text, published=None)}
-    assert found["two days after"].value == "2020-01-03"
-    assert found["two days after"].anchor == found["January 5, 2020"].id
+    assert found["two days after"].value == "2019-03-07"
+    assert found["two days after"].anchor == found["March 9, 2019"].id
 
 
 # ---------------------------------------------------------------- pipeline and seed article
