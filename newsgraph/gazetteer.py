@@ -127,6 +127,13 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, list[Ci
     return by_iso2, by_name, cities
 
 
+def warm() -> None:
+    """Load every table now (before worker processes fork, so they share it)."""
+    _tables()
+    _capitals()
+    _regions()
+
+
 def country(name: str) -> Country | None:
     """The country a name stands for ("U.S.", "the United States", "Iran")."""
     _, by_name, _ = _tables()

@@ -1,19 +1,21 @@
 """Article -> Analysis: parse once with spaCy, then run the registered extractors.
 
 Batches go through ``nlp.pipe``; ``workers > 1`` spreads batches over processes,
-each loading the model once (a module-level singleton in :mod:`newsgraph.nlp`).
+which share the parent's loaded model (fork) or each load it once (spawn); see ``_pool``.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice, tee
+from typing import Any
 
 from spacy.tokens import Doc
 
-from . import __version__, nlp
+from . import __version__, gazetteer, nlp
 from .extract import fingerprint, ordered
 from .model import Analysis, Article
 
@@ -83,6 +85,22 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _pool(workers: int) -> Any:
+    """Worker processes that already hold the model.
+
+    A single-threaded parent forks: the children share its loaded model and start at once.
+    When other threads run (a progress bar's monitor, a database driver), a forked child could
+    inherit a lock one of them holds and hang, so the workers are spawned instead and each loads
+    the model once.
+    """
+    if "fork" in mp.get_all_start_methods() and threading.active_count() == 1:
+        nlp.load()
+        ordered()
+        gazetteer.warm()
+        return mp.get_context("fork").Pool(workers)
+    return mp.get_context("spawn").Pool(workers)
+
+
 def analyze_many(
     articles: Iterable[Article], *, workers: int = 1, batch_size: int = 16
 ) -> Iterator[Analysis | Failure]:
@@ -90,10 +108,7 @@ def analyze_many(
     if workers <= 1:
         yield from _analyze_stream(articles, batch_size)
         return
-    # spawn, not fork: a forked child can inherit a lock held by another thread (progress bars,
-    # database drivers) and hang; each spawned worker loads the model once and keeps it
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(workers) as pool:
+    with _pool(workers) as pool:
         for results in pool.imap(_analyze_batch, _batches(articles, batch_size)):
             for r in results:
                 yield Analysis.model_validate_json(r) if isinstance(r, str) else r

@@ -48,3 +48,23 @@ def test_a_failing_article_does_not_stop_the_batch(monkeypatch):
     results = list(analyze_many([Article(text=t) for t in TEXTS], workers=1))
     assert isinstance(results[0], Failure) and "synthetic failure" in results[0].reason
     assert all(not isinstance(r, Failure) for r in results[1:])
+
+
+def test_workers_are_spawned_when_other_threads_run():
+    """With another thread alive a fork could inherit a held lock; the spawn path must give the same."""
+    import threading
+
+    from newsgraph import pipeline
+
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait, daemon=True)
+    t.start()
+    try:
+        pool = pipeline._pool(1)
+        assert pool._ctx.get_start_method() == "spawn"
+        pool.close()
+        articles = [Article(text=t_, published="2026-03-14") for t_ in TEXTS[:2]]
+        two = [r.model_dump() for r in analyze_many(articles, workers=2, batch_size=1)]
+    finally:
+        stop.set()
+    assert two == [analyze_article(a).model_dump() for a in articles]
