@@ -59,8 +59,6 @@ def _surname_key(tokens: list[str]) -> str | None:
         return None
     last = gazetteer.fold(words[-1])
     last = re.sub(r"^(al|el|ad|ar|as|an)-", "", last)
-    if len(words) >= 2 and gazetteer.fold(words[-2]) in NAME_PARTICLES:
-        pass  # "al - Hakim" tokenised apart: the last word already is the surname
     return name_key(last) or None
 
 
@@ -606,6 +604,7 @@ class _Builder:
     def records(self) -> tuple[list[Mention], list[Entity]]:
         order = sorted(range(len(self.ents)), key=lambda i: min(c.span.start for c in self.ents[i].cands))
         ent_id = {old: f"E{n + 1}" for n, old in enumerate(order)}
+        by_id = {e: o for o, e in ent_id.items()}
         mentions: list[Mention] = []
         ent_mentions: dict[int, list[str]] = {i: [] for i in range(len(self.ents))}
         for n, c in enumerate(sorted((c for c in self.cands if c.entity is not None), key=lambda c: c.span.start)):
@@ -630,7 +629,6 @@ class _Builder:
             roles = _dedupe_roles([fix(r) for r in ent.roles])
             if country is None and ent.type == "PERSON":
                 # a person's country is the one their stated office belongs to
-                by_id = {e: o for o, e in ent_id.items()}
                 for r in roles:
                     target = self.ents[by_id[r.org_entity]] if r.org_entity in by_id else None
                     if target is not None and target.country:

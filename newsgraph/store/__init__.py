@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -385,14 +385,3 @@ def _import_extensions() -> None:
         if info.name not in {"schema"} and not info.name.startswith("_"):
             importlib.import_module(f"{__name__}.{info.name}")
     _extensions_loaded = True
-
-
-def add_all(store: Store, items: Iterable[Analysis]) -> tuple[int, int]:
-    """Add many analyses; returns (added, already present)."""
-    added = present = 0
-    for a in items:
-        if store.add(a):
-            added += 1
-        else:
-            present += 1
-    return added, present
