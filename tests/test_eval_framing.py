@@ -104,11 +104,9 @@ def test_dev_floors(dev_result: dict) -> None:
     assert tech["Name_Calling,Labeling"]["f1"] >= NC_FLOOR
 
 
-# Issue targets are 0.35 (Loaded_Language) and 0.25 (Name_Calling,Labeling).  Name_Calling,Labeling
-# reaches its target (0.2543 measured), so its floor is the target; Loaded_Language does not yet
-# (0.3395 measured), so its floor sits just under the measured figure (docs/FRAMING.md) and a
-# regression fails.
-LL_FLOOR = 0.33
+# Issue targets on PTC dev: Loaded_Language >= 0.35 and Name_Calling,Labeling >= 0.25 (measured with
+# extractor version 3: 0.3521 and 0.2559, docs/FRAMING.md).  The floors are the targets themselves.
+LL_FLOOR = 0.35
 NC_FLOOR = 0.25
 
 

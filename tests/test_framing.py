@@ -272,3 +272,52 @@ def test_loaded_noun_takes_short_of_complement() -> None:
     frames = _frames(text)
     hit = [f for f in frames if f.technique == "Loaded_Language" and "cesspool" in f.text]
     assert hit and "of favours" in hit[0].text, frames
+
+
+def _loaded(frames: list[FrameCue]) -> list[str]:
+    return [f.text for f in frames if f.technique == "Loaded_Language"]
+
+
+def test_coordinated_adjectives_are_one_loaded_phrase() -> None:
+    """"harmful and divisive views": the coordination is one evaluative phrase, with its noun."""
+    text = "The mayor of Pellham repeated his harmful and divisive views at the harbour meeting."
+    frames = _frames(text)
+    assert "harmful and divisive views" in _loaded(frames), frames
+
+
+def test_coordination_stops_at_a_quote_mark() -> None:
+    text = "The minister called it a \u201cpublicity stunt\u201d and her refusal to attend a disgrace."
+    frames = _frames(text)
+    assert not any("stunt\u201d and" in t for t in _loaded(frames)), frames
+
+
+def test_loaded_noun_premodifiers_stop_at_a_possessor() -> None:
+    """The loaded word is judged, not the name before it: "Tarnford's hypocrisy" flags "hypocrisy"."""
+    text = "Observers in the valley were not surprised by Tarnford\u2019s hypocrisy on the water deal."
+    frames = _frames(text)
+    hit = [f for f in frames if f.technique == "Loaded_Language" and "hypocrisy" in f.text]
+    assert hit and hit[0].text == "hypocrisy", frames
+
+
+def test_frame_noun_joins_a_loaded_noun() -> None:
+    """"a web of lies": the noun that frames the loaded noun belongs to the phrase."""
+    text = "The inquiry found that the councillor had built a tapestry of lies about the grant."
+    frames = _frames(text)
+    assert any(t.endswith("tapestry of lies") for t in _loaded(frames)), frames
+
+
+def test_headline_case_loaded_word_is_found_despite_the_tagger() -> None:
+    """A title-case headline word the tagger reads as a proper noun is still a loaded word."""
+    text = "Harbour Board Unleashes Disgraceful Attack On Fishermen\n\nThe board voted on Tuesday."
+    frames = _frames(text)
+    assert any("Disgraceful" in t for t in _loaded(frames)), frames
+
+
+def test_loaded_spans_do_not_cross_line_breaks_or_end_in_punctuation() -> None:
+    text = "The ferry plan failed, miserably\n\nPortlow harbour reopened on Monday. It was a \u201cdisgraceful farce.\u201d"
+    frames = _frames(text)
+    for f in frames:
+        if f.technique in ("Loaded_Language", "Name_Calling,Labeling"):
+            assert "\n" not in f.text, f
+            assert f.text[0].isalnum() and f.text[-1].isalnum(), f
+    assert any("miserably" in t for t in _loaded(frames)), frames

@@ -43,7 +43,7 @@ from ..model import Analysis, FrameCue, Mention, Quote
 from . import _framing_model, extractor
 from . import framing_lexicon as lex
 
-VERSION = "2"
+VERSION = "3"
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 # Span and technique choices, each measured on PTC train and dev before it was kept on
@@ -74,6 +74,15 @@ STRONG_INTENSIFIERS = lex._words(
 )
 SCARE_QUOTE_LABEL = "person"  # scare quotes around a person/group noun label it ("the 'moderates'")
 ADJ_ALSO_LABEL = False
+# Version 3 (docs/FRAMING.md has the figures before and after each):
+NOUN_LEFT_EVALUATIVE = True  # a loaded noun's premodifiers stop at a name, possessor or number ("Britain's hypocrisy")
+COORD_SPAN = True  # coordinated adjectives are one phrase ("harmful and divisive views")
+COORD_OTHER: tuple[str, ...] = ("NOUN",)  # ... and so are coordinated nouns ("slander and calumny"); verbs measured: no gain
+COORD_NO_NAMES = True  # a coordination stops at a name or a quote mark
+NOUN_OF_LEFT = True  # "a web of lies": the noun framing a loaded noun joins it
+POS_FALLBACK = True  # tagger slips: headline-case loaded words read as PROPN, adjectives read as nouns
+NEWLINE_CUT = True  # a loaded phrase does not run across a line break
+TRIM_PUNCT = True  # loaded and label spans do not start or end with punctuation or quote marks
 OPEN_QUOTES = "\"“‘«"
 CLOSE_QUOTES = "\"”’»"
 
@@ -139,6 +148,7 @@ class _Cue:
     key: str | None = None  # normalized lexicon entry (for repetition and target propagation)
     target: str | None = None
     target_text: str | None = None
+    word: int | None = None  # token index of the lexicon word that fired (the part a trimmed span keeps)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -193,13 +203,52 @@ def _with_det(doc: Doc, i: int) -> int:
     return i
 
 
-def _np_left(doc: Doc, i: int, det: bool = False) -> int:
-    """Leftmost contiguous premodifier of the noun at ``i`` (amod/compound/nmod; determiners if ``det``)."""
+def _title_case_sentence(tok: Token) -> bool:
+    """The sentence of ``tok`` is set in title case (a headline): most of its longer words are capitalised."""
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= 0.5 * len(words)
+
+
+def _coordination(doc: Doc, tok: Token) -> tuple[Token, int, int]:
+    """The first conjunct of the coordination ``tok`` belongs to (same POS), and the token range it spans."""
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ == tok.pos_ and first.head.i < first.i:
+        if COORD_NO_NAMES and (first.head.ent_type_ or (first.head.text[:1].isupper() and not first.head.is_sent_start)):
+            break
+        first = first.head
+    members = [first]
+    stack = [first]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ == tok.pos_ and c.i > t.i and not (COORD_NO_NAMES and (c.ent_type_ or c.text[:1].isupper())):
+                members.append(c)
+                stack.append(c)
+    if len(members) < 2 or max(m.i for m in members) - first.i > 8:
+        return tok, tok.i, tok.i
+    lo, hi = first.i, max(m.i for m in members)
+    if COORD_NO_NAMES and any(t.text in OPEN_QUOTES + CLOSE_QUOTES or "\n" in t.text for t in doc[lo:hi]):
+        return tok, tok.i, tok.i
+    return first, lo, hi
+
+
+def _referential(tok: Token) -> bool:
+    """A premodifier that says which thing is meant rather than judging it (a name, possessor, number)."""
+    return tok.dep_ in ("poss", "nummod", "case") or tok.pos_ == "PROPN" or bool(tok.ent_type_)
+
+
+def _np_left(doc: Doc, i: int, det: bool = False, evaluative: bool = False) -> int:
+    """Leftmost contiguous premodifier of the noun at ``i`` (amod/compound/nmod; determiners if ``det``).
+
+    With ``evaluative`` the span stops at a referential premodifier (name, possessor, number).
+    """
     deps = {"amod", "compound", "nmod", "nummod", "advmod", "punct", "poss", "case"}
     if det:
         deps |= {"det"}
     start = i
     for child in sorted((c for c in doc[i].lefts), key=lambda c: -c.i):
+        if evaluative and any(_referential(t) for t in child.subtree):
+            break
         if child.dep_ in deps and child.i == start - 1 or (child.dep_ in deps and child.right_edge.i == start - 1):
             start = child.left_edge.i
         else:
@@ -255,6 +304,15 @@ def _own_entry(tok: Token, word: str) -> tuple[str, str] | None:
         stem = _adv_stem(word)
         if stem is not None:
             return word, "LOADED_ADJ+ly"
+    if POS_FALLBACK:
+        # The tagger's usual slips: a capitalised word in a headline or shouted text read as a proper noun
+        # ("Disgraceful", "INSANE"), an adjective before a noun read as a noun ("brazen", "rogue").
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and (tok.is_upper or tok.is_sent_start or _title_case_sentence(tok)):
+            for name, _tags in _POS_LISTS:
+                if word in getattr(lex, name):
+                    return word, name
+        if tok.pos_ == "NOUN" and tok.dep_ in ("amod", "compound") and word in lex.LOADED_ADJ:
+            return word, "LOADED_ADJ"
     return None
 
 
@@ -349,12 +407,25 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
         if src.pos_ in ("ADJ", "ADV") or source == "LOADED_ADJ":
             start = _extend_left(doc, tok.i, lex.INTENSIFIERS)
             end_i = _np_right(doc, last_i) if ADJ_TAKES_NOUN else last_i
+            if COORD_SPAN and src.pos_ == "ADJ":
+                first, lo, hi = _coordination(doc, src)
+                if hi > lo:
+                    start = min(start, _extend_left(doc, lo, lex.INTENSIFIERS))
+                    end_i = max(end_i, hi)
+                    if ADJ_TAKES_NOUN and first.i != src.i:
+                        noun = _np_right(doc, first.i)
+                        if noun == hi + 1 or (noun > hi and noun - hi <= 2):
+                            end_i = noun
             if end_i == last_i and src.pos_ == "ADV" and src.head.i == last_i + 1 and src.head.pos_ in ("ADJ", "VERB"):
                 end_i = src.head.i
         elif src.pos_ == "NOUN" and src.dep_ == "compound":
             end_i = _np_right(doc, last_i)
         elif src.pos_ == "NOUN" and NOUN_LEFT:
-            start = _np_left(doc, tok.i)
+            start = _np_left(doc, tok.i, evaluative=NOUN_LEFT_EVALUATIVE)
+            prep = src.head
+            if (NOUN_OF_LEFT and src.dep_ == "pobj" and prep.lower_ == "of" and prep.i == start - 1
+                    and prep.head.pos_ == "NOUN" and prep.head.i == prep.i - 1):
+                start = _np_left(doc, prep.head.i, evaluative=NOUN_LEFT_EVALUATIVE)
             if NOUN_OF_PP:
                 of = next((c for c in src.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == last_i + 1), None)
                 if of is not None and of.right_edge.i - of.i <= NOUN_OF_PP:
@@ -371,6 +442,10 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
                         if obj is not None and obj.i - end_i <= 4:
                             end_i = obj.i
                         break
+        if COORD_OTHER and src.pos_ in COORD_OTHER:
+            _first, lo, hi = _coordination(doc, src)
+            if hi > lo:
+                start, end_i = min(start, lo), max(end_i, hi)
         technique = "Loaded_Language"
         why = f"loaded word '{entry}' (framing_lexicon.{source})"
         head = doc[end_i]
@@ -405,6 +480,7 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
                 why,
                 head=end_i,
                 key=entry,
+                word=tok.i,
             )
         )
         skip_until = last_i
@@ -770,6 +846,27 @@ def _repetition(doc: Doc, cues: list[_Cue]) -> list[_Cue]:
     return out
 
 
+_EDGE_PUNCT = set(OPEN_QUOTES + CLOSE_QUOTES + ",;:.!?()[]'—– \n\t")
+
+
+def _trim(doc: Doc, c: _Cue) -> _Cue:
+    """Loaded-language and label spans neither start nor end with punctuation or quote marks."""
+    text = doc.text
+    if c.technique in ("Loaded_Language", "Name_Calling,Labeling"):
+        if NEWLINE_CUT and "\n" in text[c.start : c.end]:  # a phrase does not run across a line break
+            at = c.word if c.word is not None else c.head
+            anchor = doc[at].idx if at is not None and c.start <= doc[at].idx < c.end else c.start
+            left = text.rfind("\n", c.start, anchor)
+            right = text.find("\n", anchor, c.end)
+            c.start = left + 1 if left >= 0 else c.start
+            c.end = right if right >= 0 else c.end
+        while c.end - c.start > 1 and text[c.start] in _EDGE_PUNCT:
+            c.start += 1
+        while c.end - c.start > 1 and text[c.end - 1] in _EDGE_PUNCT:
+            c.end -= 1
+    return c
+
+
 # --------------------------------------------------------------------------- targets and voice
 
 
@@ -961,6 +1058,8 @@ def find_cues(doc: Doc, analysis: Analysis) -> list[_Cue]:
     cues += _exaggeration(doc)
     cues += _absolutes(doc)
     cues += _rhetorical_questions(doc, quoted)
+    if TRIM_PUNCT:
+        cues = [_trim(doc, c) for c in cues]
     cues = _dedupe(cues)
     if JOIN_COORDINATED:
         cues = _join_coordinated(doc.text, cues)
