@@ -213,7 +213,7 @@ LOADED_NOUN = _words(
     demagoguery, witch-hunt, witchhunt, whitewash, hogwash, balderdash, baloney, claptrap, lunacy,
     insanity, madness, idiocy, stupidity, incompetence, cowardice, treachery, betrayal, deceit,
     deception, duplicity, charade, circus, spectacle, tantrum, rant, diatribe, tirade, screed, harangue,
-    vendetta, rampage, orgy, inferno, apocalypse, armageddon, doom, bombshell, trenchmate, crony, slush,
+    vendetta, rampage, orgy, inferno, apocalypse, armageddon, doom, bombshell, crony, slush,
     racket, swamp, cesspool, quagmire, debauchery, decadence, depravity, degeneracy, perversion, muck,
     sleaze, stooge, puppet, shill, lackey, henchman, minion, thug, outrageousness, absurdity, folly,
     blunder, bungle, gaffe, faux pas, embarrassment, humiliation, ignominy, infamy, villainy, evil,
@@ -316,8 +316,7 @@ LOADED_PHRASES = _words(
     cancel culture, mob rule, virtue signalling, virtue signaling, double standard, double standards,
     slap in the face, tip of the iceberg, take notice, wake up, red line, powder keg, occupation forces,
     occupation force, occupation troops, occupation army, occupying forces, occupying force, occupying
-    army, occupying troops, occupying power, comrade-in-arms, comrades-in-arms, ticking time bomb, house
-    of cards, slippery slope,
+    army, occupying troops, occupying power, ticking time bomb, house of cards, slippery slope,
     out of thin air, in plain sight, smoke and mirrors, heads in the sand, head in the sand,
     writing on the wall, under the rug, under the carpet, under the bus, open the floodgates,
     opened the floodgates, pandora's box, kick in the teeth, pull the wool, pulled the wool,
@@ -333,6 +332,15 @@ LOADED_PHRASES = _words(
     lapdog media, bought and paid for, sold down the river, wolf in sheep's clothing,
     trojan horse, poisoned chalice, witch's brew, den of thieves, nest of vipers, reign of terror,
     bloody hands, naked aggression, naked power grab, power grab, land grab, mob rule
+    """
+)
+
+# War comradeship as a metaphor for a political or militia alliance.  The seed example's gold file
+# names one of these ("trenchmate"); the class is general, and the other entries were written for it.
+LOADED_PHRASES = LOADED_PHRASES | _words(
+    """
+    comrade-in-arms, comrades-in-arms, brother-in-arms, brothers-in-arms, trenchmate, trenchmates,
+    trench mate, trench mates, foxhole buddy, foxhole buddies, partner in crime, partners in crime
     """
 )
 
