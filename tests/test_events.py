@@ -69,6 +69,23 @@ def test_verbal_trigger_actor_and_recipient(parse):
     assert ev.status == "occurred"
 
 
+def test_coordinated_actors_and_recipients_give_one_event_each(parse):
+    """Dyadic coding: "Freedonia and Sylvania condemned ..." is two events, the first the top event."""
+    events = run(parse, "Freedonia and Sylvania condemned the blockade. Ostrava shelled Lakeport and Dunmore.")
+    condemned = [(e.actor.text, e.recipient.text if e.recipient else None) for e in events if "condemned" in e.trigger.text]
+    assert [a for a, _ in condemned] == ["Freedonia", "Sylvania"], condemned
+    shelled = [e for e in events if "shelled" in e.trigger.text]
+    assert [e.recipient.text for e in shelled] == ["Lakeport", "Dunmore"], shelled
+    assert len({e.id for e in events}) == len(events)
+    assert top_event([e for e in events if "condemned" in e.trigger.text]).actor.text == "Freedonia"
+
+
+def test_symmetric_act_keeps_one_event_for_the_pair(parse):
+    events = run(parse, "Freedonia and Sylvania signed an agreement on fishing rights.")
+    signed = [e for e in events if e.type == "AGREE"]
+    assert len(signed) == 1 and signed[0].actor.text == "Freedonia" and signed[0].recipient.text == "Sylvania"
+
+
 def test_passive_agent_is_actor(parse):
     ev = top_event(run(parse, "The opposition leader was arrested by police in Lakeport on Monday."))
     assert ev.type == "COERCE" and ev.mode == "arrest"

@@ -951,9 +951,9 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             r_tok = None
         if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
             r_tok = None  # "on Friday", "in 2020"
-        if r_tok is None and a_tok is not None and c.type in lex.SYMMETRIC:
-            # "Freedonia and Sylvania signed an agreement": each is the other's counterpart
-            r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None)
+        if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok)):
+            # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
+            r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
         toks = sorted(c.tokens, key=lambda t: t.i)
         first, last = toks[0], toks[-1]
         if c.intent is not None and 0 < first.i - c.intent.i <= 4:
@@ -979,7 +979,7 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
         if status == "occurred" and ev_date and ctx.analysis.article.published:
             if _after(ev_date, ctx.analysis.article.published):
                 status = "planned"
-        events.append(Event(
+        event = Event(
             id=f"V{next_id + len(events)}",
             type=c.type,
             mode=c.mode,
@@ -995,8 +995,39 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             status=status,  # type: ignore[arg-type]
             quote=quote.id if quote is not None else None,
             confidence=_prominence(c, anchors),
-        ))
+        )
+        events.append(event)
+        # "Freedonia and Sylvania condemned the strike", "bombed Iraq and Syria": one dyadic event per
+        # coordinated actor and recipient (the first pair above; the rest below, slightly less prominent)
+        symmetric_pair = r_tok is not None and a_tok is not None and r_tok.head.i == a_tok.i and r_tok.dep_ == "conj"
+        actors = [a_tok, *_conjuncts(a_tok, skip=r_tok if symmetric_pair else None)] if a_tok is not None else [None]
+        recipients = [r_tok, *_conjuncts(r_tok)] if r_tok is not None and not symmetric_pair else [r_tok]
+        for ai, a_extra in enumerate(actors):
+            for ri, r_extra in enumerate(recipients):
+                if ai == 0 and ri == 0:
+                    continue
+                events.append(event.model_copy(update={
+                    "id": f"V{next_id + len(events)}",
+                    "actor": _participant(ctx, a_extra) if ai else event.actor,
+                    "recipient": _participant(ctx, r_extra) if ri else event.recipient,
+                    "confidence": round(event.confidence * 0.95, 3),
+                }))
     return events
+
+
+def _conjuncts(tok: Token | None, skip: Token | None = None) -> list[Token]:
+    """Named conjuncts coordinated with ``tok`` ("Iran and Syria" -> [Syria]), at most three."""
+    if tok is None:
+        return []
+    out: list[Token] = []
+    stack = [tok]
+    while stack and len(out) < 3:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "conj" and child.i > node.i and (skip is None or child.i != skip.i) and _entityish(child):
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)[:3]
 
 
 def _sentence_span(text: str, sent: Span, anchor: int) -> TextSpan:
@@ -1069,7 +1100,7 @@ def top_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence, -e.trigger.start))
 
 
-@extractor("events", field="events", version="2", after=("actors", "times", "quotes"))
+@extractor("events", field="events", version="3", after=("actors", "times", "quotes"))
 def extract_events(doc: Doc, analysis: Analysis) -> list[Event]:
     """PLOVER 2.0 events for every sentence of the article."""
     ctx = Ctx.build(doc, analysis)
