@@ -52,6 +52,7 @@ class LabelRecord(BaseModel):
     date: str | None = None
     start: int
     end: int
+    by: str | None = None  # who applies the label when the article reports another actor's designation
 
 
 class LabelCount(BaseModel):
@@ -59,6 +60,7 @@ class LabelCount(BaseModel):
     forms: list[str]
     count: int
     articles: list[str]
+    by: list[str] = []  # names of the actors the articles say apply it (empty: the outlets' own words)
 
 
 class OutletLabels(BaseModel):
@@ -234,8 +236,9 @@ def build_profile(
                     roles.append(RoleRecord(role=r.role, org=r.org, org_actor=ref(org_actor), article_id=aid,
                                             outlet=outlet, date=date, evidence=r.evidence))
                 for lb in e.labels:
+                    by = next((x.name for x in a.entities if x.id == lb.by), None) if lb.by else None
                     labels.append(LabelRecord(text=lb.text, form=lb.form, article_id=aid, outlet=outlet,
-                                              date=date, start=lb.start, end=lb.end))
+                                              date=date, start=lb.start, end=lb.end, by=by))
                 for p in e.part_of:
                     if (target := actor_of.get((aid, p))) and target != cluster.id:
                         part_of[(target, "part_of")].add(aid)
@@ -330,6 +333,8 @@ def _labels_by_outlet(labels: list[LabelRecord]) -> list[OutletLabels]:
             c.forms.append(lb.form)
         if lb.article_id not in c.articles:
             c.articles.append(lb.article_id)
+        if lb.by and lb.by not in c.by:
+            c.by.append(lb.by)
     return [
         OutletLabels(outlet=o, labels=sorted(d.values(), key=lambda c: (-c.count, c.text)))
         for o, d in sorted(per.items())

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Record(BaseModel):
@@ -88,7 +88,12 @@ class Role(Record):
 class Label(Span):
     """A descriptive label the article attaches to an entity ("anti-terror group")."""
 
-    form: Literal["apposition", "premodifier", "predicate", "descriptor", "scare_quote", "so_called"]
+    form: Literal["apposition", "premodifier", "predicate", "descriptor", "scare_quote", "so_called", "designation"]
+    by: str | None = Field(
+        None,
+        description="Form 'designation': entity id of the actor the article says applies the label ('which "
+        "Washington lists as a terrorist organisation'); null when that actor is not named. Other forms: null.",
+    )
 
 
 class Entity(Record):

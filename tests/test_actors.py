@@ -178,3 +178,32 @@ def test_possessive_surname_the_tagger_missed_is_still_found():
     a = actors("State Treasurer Maria Delgado spoke first. Critics attacked Delgado's plan on Monday.")
     delgado = entity(a, "Maria Delgado")
     assert len(delgado.mentions) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "by"),
+    [
+        ("The Sylvanian Liberation Front, which Freedonia lists as a terrorist organisation, denied the report.",
+         "terrorist organisation", "Freedonia"),
+        ("The United States designated the Sylvanian Liberation Front a terrorist organisation in 2019.",
+         "terrorist organisation", "United States"),
+        ("The Sylvanian Liberation Front, designated a terrorist group by Freedonia, held a rally.",
+         "terrorist group", "Freedonia"),
+        ("Freedonia considers the Sylvanian Liberation Front a terrorist group.", "terrorist group", "Freedonia"),
+        ("Officials in Ostrava have long described the Sylvanian Liberation Front as an armed gang.", "armed gang", None),
+    ],
+)
+def test_designation_labels_record_who_applies_them(text, label, by):
+    """Labels the article reports another actor applying carry that actor; the outlet's own do not."""
+    a = actors(text)
+    front = entity(a, "Sylvanian Liberation Front")
+    found = [lab for lab in front.labels if lab.form == "designation"]
+    assert [lab.text for lab in found] == [label], front.labels
+    assert text[found[0].start : found[0].end] == label
+    names = {e.id: e.name for e in a.entities}
+    assert names.get(found[0].by) == by
+
+
+def test_no_designation_without_a_labelled_actor():
+    a = actors("Mayor Ann Kerr called the harbour office on Tuesday. The minister called the decision a disgrace.")
+    assert not [lab for e in a.entities for lab in e.labels if lab.form == "designation"]

@@ -277,3 +277,21 @@ def test_seed_story_labels_by_outlet_and_quotes_from_every_article(tmp_path: Pat
     r = runner.invoke(build(), ["actor", "Kata'ib Hezbollah", "--db", s.url])
     assert r.exit_code == 0 and "Labels by outlet" in r.output and "Meridian Wire" in r.output
     s.close()
+
+
+def test_designation_labels_keep_who_applies_them_across_outlets(tmp_path: Path) -> None:
+    """One outlet reports Freedonia's designation, another uses its own words: the profile tells them apart."""
+    from newsgraph.pipeline import analyze
+
+    s = Store(str(tmp_path / "designations.db"))
+    s.add(analyze("The Sylvanian Liberation Front, which Freedonia lists as a terrorist organisation, denied the report.",
+                  source="Harbour Courier", published="2025-03-01"))
+    s.add(analyze("The heroic Sylvanian Liberation Front held a rally in Ostrava on Sunday.",
+                  source="Front Voice", published="2025-03-02"))
+    p = api.actor_profile(s, "Sylvanian Liberation Front")
+    per = {o.outlet: {c.text: c.by for c in o.labels} for o in p.labels_by_outlet}
+    assert per["Harbour Courier"] == {"terrorist organisation": ["Freedonia"]}
+    assert per["Front Voice"] == {"heroic": []}
+    r = runner.invoke(build(), ["actor", "Sylvanian Liberation Front", "--db", s.url])
+    assert r.exit_code == 0 and "designation, per Freedonia" in r.output
+    s.close()

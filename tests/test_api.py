@@ -190,6 +190,9 @@ def test_actors_and_profile(client: TestClient) -> None:
     assert p["name"] == "Mara Quill"
     assert {x["role"] for x in p["roles"]} == {"spokeswoman"}
     assert len(p["quotes"]) == 8 and all("goalposts" in q["text"] for q in p["quotes"])
+    brenn = next(a for a in r["items"] if a["name"] == "Tomas Brenn")
+    labels = client.get(f"/api/actors/{brenn['id']}").json()["labels"]
+    assert labels and all(lb["label"] == "Mayor" and lb["by"] == [] for per in labels.values() for lb in per), labels
     assert client.get("/api/actors/Nobody%20At%20All").status_code == 404
     only_people = client.get("/api/actors", params={"kind": "person", "limit": 200}).json()["items"]
     assert only_people and all(a["kind"] == "person" for a in only_people)

@@ -193,6 +193,7 @@ def _fb_actor_profile(store: Store, name_or_id: str, *, limit: int = 200) -> dic
 
     roles: list[dict[str, Any]] = []
     labels: dict[str, Counter] = defaultdict(Counter)
+    label_by: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in ent_rows:
         data = json.loads(r.data)
         a = art(r.article_id)
@@ -208,7 +209,10 @@ def _fb_actor_profile(store: Store, name_or_id: str, *, limit: int = 200) -> dic
                 }
             )
         for label in data.get("labels") or []:
-            labels[a["source"] or "(unknown outlet)"][label.get("text", "")] += 1
+            outlet = a["source"] or "(unknown outlet)"
+            labels[outlet][label.get("text", "")] += 1
+            if label.get("by") and (r.article_id, label["by"]) in names:
+                label_by[(outlet, label.get("text", ""))].add(names[(r.article_id, label["by"])])
     roles.sort(key=lambda x: (x["date"] or "", x["role"] or ""))
     quotes_by = []
     for r in quote_rows:
@@ -249,7 +253,8 @@ def _fb_actor_profile(store: Store, name_or_id: str, *, limit: int = 200) -> dic
         "backend": "names",
         "roles": roles,
         "labels": {
-            o: [{"label": k, "count": n} for k, n in c.most_common()] for o, c in sorted(labels.items())
+            o: [{"label": k, "count": n, "by": sorted(label_by.get((o, k), ()))} for k, n in c.most_common()]
+            for o, c in sorted(labels.items())
         },
         "quotes": sorted(quotes_by, key=lambda q: (q["date"] or "", q["article_id"])),
         "quotes_about": [],
@@ -433,7 +438,7 @@ def actor_profile(store: Store, name_or_id: str) -> dict[str, Any]:
             for r in p.roles
         ],
         "labels": {
-            o.outlet: [{"label": c.text, "count": c.count} for c in o.labels] for o in p.labels_by_outlet
+            o.outlet: [{"label": c.text, "count": c.count, "by": c.by} for c in o.labels] for o in p.labels_by_outlet
         },
         "part_of": [r.model_dump() for r in p.part_of],
         "parts": [r.model_dump() for r in p.parts],

@@ -145,7 +145,8 @@ def render_profile(p: api.ActorProfile) -> str:
         for outlet in sorted(per):
             out.append(f"  {outlet}:")
             for lb in per[outlet]:
-                out.append(f"    \"{lb.text}\" ({lb.form})  [{lb.article_id[:8]} {lb.start}-{lb.end}, {lb.date or '?'}]")
+                per_whom = f", per {lb.by}" if lb.by else ""
+                out.append(f"    \"{lb.text}\" ({lb.form}{per_whom})  [{lb.article_id[:8]} {lb.start}-{lb.end}, {lb.date or '?'}]")
     for title, quotes in (("Quotes by", p.quotes_by), ("Quotes about", p.quotes_about)):
         if quotes:
             out.append(f"{title} ({len(quotes)}):")

@@ -73,6 +73,12 @@ def _tokens_matching(doc: Doc, pattern: re.Pattern[str]) -> Iterable[Token]:
 
 _CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*)")
 _ALL_CAPS = re.compile(r"(?<!\w)([A-Z]{2,6})(?!\w)")
+DESIGNATION_VERBS = frozenset(
+    "designate list label brand call dub term describe consider deem regard classify blacklist".split()
+)
+_DESIGNATE = re.compile(
+    r"(?i)\b((?:designat|list|label|brand|call|dub|term|describ|consider|deem|regard|classif|blacklist)\w*)\b"
+)
 _PART_OF = re.compile(r"(?i)\b((?:" + "|".join(sorted(PART_OF_NOUNS)) + r")s?)\s+of\b")
 
 
@@ -565,6 +571,89 @@ class _Builder:
                     if attr.dep_ == "attr" and attr.pos_ == "NOUN" and self.token_cand.get(attr.i) is None:
                         ent.labels.append(_label(doc[attr.left_edge.i : attr.i + 1], "predicate"))
 
+    def designations(self) -> None:
+        """Labels other actors apply, reported by the article, with who applies them.
+
+        "X, which Washington lists as a terrorist organisation", "the US designated X a terrorist
+        group", "X was branded a militia by Y", "X, designated a terrorist group by Y".
+        """
+        for verb in _tokens_matching(self.doc, _DESIGNATE):
+            # the small model reads "which Washington lists as" with "lists" as a noun: a clause head is a verb
+            clause_noun = verb.pos_ == "NOUN" and verb.dep_ == "relcl"
+            lemma = verb.lemma_.lower() if not clause_noun else verb.lower_.removesuffix("s")
+            if not (verb.pos_ == "VERB" or clause_noun) or lemma not in DESIGNATION_VERBS:
+                continue
+            found = self._designation_parts(verb)
+            if found is None:
+                continue
+            label_tok, target, by = found
+            if target.entity is None or (by is not None and by.entity == target.entity):
+                continue
+            ent = self.ents[target.entity]
+            if ent.type not in ("ORG", "NORP", "GPE", "PERSON"):
+                continue
+            start = label_tok.i  # the label's own premodifiers, not a clause subject parsed into it
+            while start > 0 and self.doc[start - 1].dep_ in ("amod", "compound", "nmod", "advmod", "punct", "nummod") \
+                    and self.doc[start - 1].head.i in range(start, label_tok.i + 1) and start - 1 not in self.token_cand:
+                start -= 1
+            end = label_tok.i + 1
+            for right in label_tok.rights:  # "a state sponsor of terrorism"
+                if right.dep_ == "prep" and right.lower_ == "of" and right.right_edge.i - right.i <= 3:
+                    end = right.right_edge.i + 1
+            label = _label(self.doc[start:end], "designation")
+            if by is not None and by.entity is not None:
+                label = label.model_copy(update={"by": f"#{by.entity}"})
+            ent.labels.append(label)
+
+    def _designation_parts(self, verb: Token) -> tuple[Token, _Cand, _Cand | None] | None:
+        """(label noun, labelled actor, labelling actor) around a designation verb, robust to the small
+        model's parses ("designated X a group" as two objects, "considers X a group" as a clause)."""
+        kids = list(verb.children)
+
+        def cand(tok: Token | None) -> _Cand | None:
+            if tok is None or tok.pos_ == "PRON":
+                return None
+            c = self.token_cand.get(tok.i)
+            return c if c is not None and c.entity is not None else None
+
+        def plain_noun(tok: Token) -> bool:
+            return tok.pos_ == "NOUN" and tok.i not in self.token_cand
+
+        label_tok = next((k for k in kids if k.dep_ in ("oprd", "attr", "xcomp", "ccomp") and plain_noun(k)), None)
+        if label_tok is None:
+            as_prep = next((k for k in kids if k.dep_ == "prep" and k.lower_ == "as"), None)
+            if as_prep is not None:
+                label_tok = next((k for k in as_prep.children if k.dep_ == "pobj" and plain_noun(k)), None)
+        if label_tok is None:
+            label_tok = next((k for k in kids if k.dep_ == "dobj" and plain_noun(k)), None)
+        if label_tok is None:
+            return None
+        preps = [*kids, *label_tok.children]
+        agent = next((k for k in preps if k.dep_ == "agent" or (k.dep_ == "prep" and k.lower_ == "by")), None)
+        by = self._cand_in(agent.subtree) if agent is not None else None
+        subj = next((k for k in kids if k.dep_ == "nsubj"), None)
+        if subj is None and verb.pos_ == "NOUN":
+            subj = next((k for k in kids if k.dep_ == "compound"), None)
+        passive = any(k.dep_ == "auxpass" for k in kids) or (agent is not None and (
+            verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i > 0 and self.doc[verb.i - 1].text == ",")))
+        target: _Cand | None = None
+        if verb.dep_ in ("relcl", "acl") and (subj is None or subj.lower_ in ("which", "that", "who") or passive
+                                              or verb.dep_ == "relcl"):
+            target = cand(verb.head)  # "X, which Washington lists as …", "X, designated … by Y"
+        if target is None:
+            target = cand(next((k for k in kids if k.dep_ == "nsubjpass"), None))
+        if target is None:
+            target = cand(next((k for k in kids if k.dep_ == "dobj" and k.i != label_tok.i), None))
+        if target is None:
+            target = cand(next((k for k in label_tok.children if k.dep_ == "nsubj"), None))
+        if target is None and passive:
+            target = cand(subj)  # "The Brigades, designated a group by Y, …" parsed with the verb as root
+        if target is None:
+            return None
+        if by is None and not passive and subj is not None and subj.lower_ not in ("which", "that", "who"):
+            by = cand(subj)
+        return label_tok, target, by
+
     def descriptions(self) -> None:
         """ "The senior cleric said …": a definite description naming one known role holder."""
         heads: dict[str, set[int]] = {}
@@ -616,6 +705,11 @@ class _Builder:
                                     entity=ent_id[c.entity], type=mtype, form=c.form))  # type: ignore[arg-type]
             ent_mentions[c.entity].append(mid)
 
+        def fix_label(lab: Label) -> Label:
+            if lab.by and lab.by.startswith("#"):
+                return lab.model_copy(update={"by": ent_id[int(lab.by[1:])]})
+            return lab
+
         def fix(role: Role) -> Role:
             if role.org_entity and role.org_entity.startswith("#"):
                 return role.model_copy(update={"org_entity": ent_id[int(role.org_entity[1:])]})
@@ -643,7 +737,7 @@ class _Builder:
                     country=country,
                     aliases=aliases,
                     roles=roles,
-                    labels=_dedupe_labels(ent.labels),
+                    labels=_dedupe_labels([fix_label(lab) for lab in ent.labels]),
                     part_of=[ent_id[p] for p in ent.part_of],
                     mentions=ent_mentions[old],
                 )
@@ -676,7 +770,7 @@ def _dedupe_labels(labels: list[Label]) -> list[Label]:
     return out
 
 
-@extractor("actors", field="entities", version="1")
+@extractor("actors", field="entities", version="2")
 def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     """Entities of the article; also sets ``analysis.mentions``."""
     b = _Builder(doc)
@@ -688,6 +782,7 @@ def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     b.named_roles()
     b.part_of()
     b.premodifier_labels()
+    b.designations()
     b.descriptions()
     mentions, entities = b.records()
     analysis.mentions = mentions
