@@ -207,3 +207,9 @@ def test_designation_labels_record_who_applies_them(text, label, by):
 def test_no_designation_without_a_labelled_actor():
     a = actors("Mayor Ann Kerr called the harbour office on Tuesday. The minister called the decision a disgrace.")
     assert not [lab for e in a.entities for lab in e.labels if lab.form == "designation"]
+
+
+def test_predicate_label_in_a_relative_clause():
+    a = actors("The Sylvanian Liberation Front, which is a Freedonian-backed militia, denied the report.")
+    front = entity(a, "Sylvanian Liberation Front")
+    assert [(lab.text, lab.form) for lab in front.labels] == [("a Freedonian-backed militia", "predicate")]

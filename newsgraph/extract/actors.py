@@ -566,8 +566,12 @@ class _Builder:
                 first = k - 2 if doc[k].lower_ == "called" and k >= 2 and doc[k - 2].lower_ == "so" else k
                 ent.labels.append(_label(doc[first : c.span.end], "so_called"))
             root = c.span.root
-            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-                for attr in root.head.children:
+            copulas = [root.head] if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []
+            # "X, which is an Iranian-backed militia": the same predicate in a relative clause
+            copulas += [r for r in root.children if r.dep_ == "relcl" and r.lemma_ == "be" and any(
+                k.dep_ == "nsubj" and k.lower_ in ("which", "who", "that") for k in r.children)]
+            for cop in copulas:
+                for attr in cop.children:
                     if attr.dep_ == "attr" and attr.pos_ == "NOUN" and self.token_cand.get(attr.i) is None:
                         ent.labels.append(_label(doc[attr.left_edge.i : attr.i + 1], "predicate"))
 
