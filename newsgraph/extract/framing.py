@@ -852,18 +852,25 @@ _EDGE_PUNCT = set(OPEN_QUOTES + CLOSE_QUOTES + ",;:.!?()[]'—– \n\t")
 def _trim(doc: Doc, c: _Cue) -> _Cue:
     """Loaded-language and label spans neither start nor end with punctuation or quote marks."""
     text = doc.text
-    if c.technique in ("Loaded_Language", "Name_Calling,Labeling"):
-        if NEWLINE_CUT and "\n" in text[c.start : c.end]:  # a phrase does not run across a line break
-            at = c.word if c.word is not None else c.head
-            anchor = doc[at].idx if at is not None and c.start <= doc[at].idx < c.end else c.start
-            left = text.rfind("\n", c.start, anchor)
-            right = text.find("\n", anchor, c.end)
-            c.start = left + 1 if left >= 0 else c.start
-            c.end = right if right >= 0 else c.end
-        while c.end - c.start > 1 and text[c.start] in _EDGE_PUNCT:
-            c.start += 1
-        while c.end - c.start > 1 and text[c.end - 1] in _EDGE_PUNCT:
-            c.end -= 1
+    if c.technique not in ("Loaded_Language", "Name_Calling,Labeling"):
+        return c
+    start, end = c.start, c.end
+    if NEWLINE_CUT and "\n" in text[start:end]:  # a phrase does not run across a line break
+        at = c.word if c.word is not None else c.head
+        anchor = doc[at].idx if at is not None and start <= doc[at].idx < end else start
+        left = text.rfind("\n", start, anchor)
+        right = text.find("\n", anchor, end)
+        start = left + 1 if left >= 0 else start
+        end = right if right >= 0 else end
+    while end - start > 1 and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end - start > 1 and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    if end <= start or not text[start:end].strip():
+        return c  # nothing sensible left: keep the span as the rule made it
+    c.start, c.end = start, end
+    if c.head is not None and not start <= doc[c.head].idx < end:
+        c.head = c.word  # the target is sought from what the span still holds
     return c
 
 
