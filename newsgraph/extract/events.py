@@ -1002,16 +1002,23 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
         symmetric_pair = r_tok is not None and a_tok is not None and r_tok.head.i == a_tok.i and r_tok.dep_ == "conj"
         actors = [a_tok, *_conjuncts(a_tok, skip=r_tok if symmetric_pair else None)] if a_tok is not None else [None]
         recipients = [r_tok, *_conjuncts(r_tok)] if r_tok is not None and not symmetric_pair else [r_tok]
+        def pair(ev: Event) -> tuple[str | None, ...]:
+            return tuple(p.entity or p.text if p is not None else None for p in (ev.actor, ev.recipient))
+
+        seen = {pair(event)}
         for ai, a_extra in enumerate(actors):
             for ri, r_extra in enumerate(recipients):
                 if ai == 0 and ri == 0:
                     continue
-                events.append(event.model_copy(update={
+                extra = event.model_copy(update={
                     "id": f"V{next_id + len(events)}",
                     "actor": _participant(ctx, a_extra) if ai else event.actor,
                     "recipient": _participant(ctx, r_extra) if ri else event.recipient,
                     "confidence": round(event.confidence * 0.95, 3),
-                }))
+                })
+                if pair(extra) not in seen and extra.actor != extra.recipient:
+                    seen.add(pair(extra))
+                    events.append(extra)
     return events
 
 
