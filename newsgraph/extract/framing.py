@@ -307,10 +307,10 @@ def _own_entry(tok: Token, word: str) -> tuple[str, str] | None:
     if POS_FALLBACK:
         # The tagger's usual slips: a capitalised word in a headline or shouted text read as a proper noun
         # ("Disgraceful", "INSANE"), an adjective before a noun read as a noun ("brazen", "rogue").
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and (tok.is_upper or tok.is_sent_start or _title_case_sentence(tok)):
-            for name, _tags in _POS_LISTS:
-                if word in getattr(lex, name):
-                    return word, name
+        if tok.pos_ == "PROPN" and not tok.ent_type_:
+            name = next((n for n, _tags in _POS_LISTS if word in getattr(lex, n)), None)
+            if name is not None and (tok.is_upper or tok.is_sent_start or _title_case_sentence(tok)):
+                return word, name
         if tok.pos_ == "NOUN" and tok.dep_ in ("amod", "compound") and word in lex.LOADED_ADJ:
             return word, "LOADED_ADJ"
     return None
