@@ -615,10 +615,7 @@ class _Builder:
         kids = list(verb.children)
 
         def cand(tok: Token | None) -> _Cand | None:
-            if tok is None or tok.pos_ == "PRON":
-                return None
-            c = self.token_cand.get(tok.i)
-            return c if c is not None and c.entity is not None else None
+            return None if tok is None or tok.pos_ == "PRON" else self._cand_in([tok])
 
         def plain_noun(tok: Token) -> bool:
             return tok.pos_ == "NOUN" and tok.i not in self.token_cand
