@@ -700,7 +700,12 @@ def h_earlier_later(m: re.Match, ctx: Context) -> Result:
         # "two weeks later" with no date in the text before it: later than an event we cannot
         # date, so all we know is the length of time
         return Result("DURATION", _duration(n, unit), None, end=m.end("unit"))
-    d = shift(day, unit, sign * int(n))
+    return _shifted(day, gran, anchor, unit, sign * int(n))
+
+
+def _shifted(day: date, gran: str, anchor: str | None, unit: str, delta: int) -> Result:
+    """The date ``delta`` units from ``day``, no finer than the reference it was counted from."""
+    d = shift(day, unit, delta)
     g = UNITS[unit][2]
     if g == "day" and gran != "day":
         g = gran if gran != "year" else "month"
@@ -718,11 +723,7 @@ def h_after_before(m: re.Match, ctx: Context) -> Result:
         return Result("DURATION", _duration(n if n is not None else "X", unit), None, end=m.end("unit"))
     sign = -1 if m["dir"].lower() == "after" else 1
     day, gran, anchor = ref.day, ref.gran, ref.tid
-    d = shift(day, unit, sign * int(n))
-    g = UNITS[unit][2]
-    if g == "day" and gran != "day":
-        g = gran if gran != "year" else "month"
-    return Result("DATE", fmt(d, g), anchor, Ref(d, g, None))
+    return _shifted(day, gran, anchor, unit, sign * int(n))
 
 
 def h_following(m: re.Match, ctx: Context) -> Result:
