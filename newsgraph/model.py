@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Record(BaseModel):
@@ -74,6 +74,10 @@ class Mention(Span):
     entity: str | None = Field(None, description="Id of the Entity this mention belongs to.")
     type: EntityType = "OTHER"
     form: Literal["name", "surname", "acronym", "demonym", "capital", "pronoun", "description"] = "name"
+    sieve: str | None = Field(
+        None, description="The coreference pass that linked this mention to its entity (null: it founded it)."
+    )
+    ambiguous: bool = Field(False, description="True when more than one antecedent fitted and none was preferred.")
 
 
 class Role(Record):
@@ -113,6 +117,10 @@ class Entity(Record):
     labels: list[Label] = Field(default_factory=list)
     part_of: list[str] = Field(default_factory=list, description="Entity ids this one is part of.")
     mentions: list[str] = Field(default_factory=list, description="Mention ids, in text order.")
+    gender: Literal["female", "male"] | None = Field(None, description="People only; null when the text does not say.")
+    gender_evidence: list[str] = Field(
+        default_factory=list, description="Why: 'honorific:Mrs.', 'pronoun:she', 'given_name:Amal'."
+    )
 
 
 class Quote(Record):
@@ -130,6 +138,10 @@ class Quote(Record):
     )
     channel: str | None = None
     date: str | None = None
+    negated: bool = Field(False, description="'did not say', 'denied saying': the speaker is not reported as saying it.")
+    hedged: bool = Field(False, description="'reportedly said', 'is said to have': the attribution itself is uncertain.")
+    speaker_role: str | None = Field(None, description="The speaker's role in the article, at the time of the quote.")
+    speaker_org: str | None = Field(None, description="The organisation of that role.")
 
 
 class TimeExpr(Span):
@@ -209,6 +221,14 @@ class ModelInfo(Record):
     spacy_version: str
 
 
+class LayerError(Record):
+    """An extractor that raised on this article: its layer is empty, the rest of the analysis stands."""
+
+    extractor: str
+    field: str
+    error: str
+
+
 class Analysis(Record):
     """Everything newsgraph found in one article."""
 
@@ -224,6 +244,9 @@ class Analysis(Record):
     claims: list[Claim] = Field(default_factory=list)
     frames: list[FrameCue] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    errors: list[LayerError] = Field(
+        default_factory=list, description="Extractors that failed on this article; the other layers are kept."
+    )
 
     def entity(self, entity_id: str | None) -> Entity | None:
         for ent in self.entities:
