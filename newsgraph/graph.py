@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
+from . import lexicons
 from .model import Analysis, Entity
 
 # --------------------------------------------------------------------------
@@ -50,16 +51,7 @@ _PARTICLE_RE = re.compile(
     r"(?:(?<=\s)|^)(?:al|el|ul|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ez)[" + _HYPHENS + r"]"
 )
 _STANDALONE_PARTICLES = {"al", "el"}
-_TITLES = frozenset(
-    """
-    mr mrs ms miss dr prof sir dame lord lady president prime minister premier vice deputy foreign defence
-    defense interior finance secretary general gen lt lieutenant col colonel maj major capt captain sgt
-    admiral adm brig brigadier commander cmdr sheikh shaikh sheik ayatollah grand imam cleric king queen
-    prince princess emir sultan senator sen rep representative gov governor mayor judge justice chief
-    spokesman spokeswoman spokesperson former late ambassador envoy minister chancellor speaker the
-    coach novelist author writer economist analyst lawmaker legislator mp commissioner chairman
-    """.split()
-)
+_TITLES = lexicons.words("role_titles", "name-prefix")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MULTIWORD_FIRST = frozenset({"abu", "abd", "abdel", "abdul", "umm", "bin", "ibn"})
 _ORG_STOP = frozenset({"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "al", "el", "&"})

@@ -3,28 +3,10 @@ ordinary English news usage; not derived from any evaluation set."""
 
 from __future__ import annotations
 
+from .. import lexicons
+
 # Nouns that name a role, office or function a person holds.
-ROLE_NOUNS = frozenset(
-    """
-    spokesman spokeswoman spokesperson secretary president minister premier chancellor leader cleric
-    commander general lieutenant colonel major captain sergeant admiral marshal chief head director
-    official officer ambassador envoy diplomat senator congressman congresswoman representative lawmaker
-    legislator mp deputy governor mayor councillor councilor judge justice prosecutor attorney lawyer
-    king queen prince princess emir sheikh ayatollah imam cardinal pope bishop rabbi pastor priest
-    chairman chairwoman chairperson chair ceo founder cofounder owner executive manager adviser advisor
-    aide analyst expert researcher professor scientist economist editor correspondent reporter
-    journalist columnist anchor commentator activist organiser organizer campaigner candidate nominee
-    member militant fighter commissioner inspector investigator coordinator negotiator mediator
-    strategist consultant architect speaker whip treasurer auditor ombudsman sultan monarch dictator
-    strongman warlord ruler regent president-elect vice-president counsel clerk registrar dean rector
-    principal superintendent sheriff constable detective agent operative ideologue theologian scholar
-    cofounder patriarch metropolitan mufti mullah grand ayatollah marshal brigadier commodore
-    teacher coach novelist writer author poet doctor nurse farmer student worker engineer artist singer
-    actor actress player striker goalkeeper manager driver resident witness survivor villager shopkeeper
-    businessman businesswoman entrepreneur banker trader pilot soldier veteran photographer filmmaker
-    director producer historian lecturer economist physician surgeon paramedic firefighter mechanic
-    """.split()
-)
+ROLE_NOUNS = lexicons.words("role_titles", "role")
 
 # Head nouns that make a name an organisation ("Asa'ib Ahl al-Haq movement").
 ORG_HEADS = frozenset(

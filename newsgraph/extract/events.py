@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import gazetteer
+from .. import gazetteer, lexicons
 from ..model import Analysis, Event, Location, Mention, Participant, Quote, TimeExpr
 from ..model import Span as TextSpan
 from . import extractor
@@ -54,9 +54,7 @@ NON_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY
 QUANTIFIERS = {"thousand", "hundred", "dozen", "ten", "third", "half", "quarter", "number", "some", "million",
                "most", "many", "scores", "hundreds", "thousands", "tens"}
 #: Nouns for groups of people, which can be the doer in "the withdrawal of troops".
-GROUP_NOUNS = {"troop", "force", "soldier", "army", "police", "protester", "demonstrator", "worker",
-               "student", "rebel", "militant", "guerrilla", "government", "official", "refugee", "fighter",
-               "militia", "unit", "minister", "delegation", "leader", "party", "group", "people"}
+GROUP_NOUNS = lexicons.words("group_nouns", "people")
 PRONOUNS_TO_RESOLVE = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "his", "its",
                        "their", "our", "who", "which", "that"}
 

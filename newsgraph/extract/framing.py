@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .. import lexicons
 from ..model import Analysis, FrameCue, Mention, Quote
 from . import _framing_model, extractor
 from . import framing_lexicon as lex
@@ -131,7 +132,7 @@ PERSONISH = PERSONISH | lex._words(
 PERSON_SUFFIXES = ("ist", "ists", "ian", "ians", "ite", "ites", "eer", "eers")
 
 # Nouns for organised groups: a label on one of these is aimed at the group itself.
-GROUP_NOUNS = lex._words("group, groups, movement, militia, organization, organisation, faction, network, outfit, cell")
+GROUP_NOUNS = lexicons.words("group_nouns", "organisation")
 
 _QUOTED_RE = re.compile(r"([\"“‘])([^\"“”‘’\n]{1,60}?)([\"”’])(?![A-Za-z])")
 _HASHTAG_RE = re.compile(r"(?<![\w#])#[A-Za-z][\w]{2,}")

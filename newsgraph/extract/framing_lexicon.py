@@ -11,6 +11,8 @@ check and argue with it.
 
 from __future__ import annotations
 
+from .. import lexicons
+
 
 def _words(block: str) -> frozenset[str]:
     # entries are comma-separated; a line break inside an entry is just a space
@@ -18,15 +20,7 @@ def _words(block: str) -> frozenset[str]:
 
 
 # Neutral verbs of saying and attribution: never flagged, whatever a sentiment lexicon says.
-REPORTING_VERBS = _words(
-    """
-    say, tell, add, state, note, report, according, explain, announce, write, comment, remark, reply,
-    respond, answer, ask, mention, describe, call, declare, indicate, suggest, confirm, continue, tweet,
-    post, argue, claim, insist, acknowledge, admit, believe, think, point, recall, testify, speak,
-    quote, cite, read, publish, inform, brief, estimate, predict, warn, urge, stress, emphasize,
-    emphasise, underscore, observe
-    """
-)
+REPORTING_VERBS = lexicons.words("reporting_verbs", "neutral")
 
 # Words a sentiment lexicon scores strongly that are plain news vocabulary in reporting
 # (events, crimes, conflicts described neutrally).  Used to keep runtime sentiment lexicons honest.

@@ -14,6 +14,8 @@ REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT.
 
 from __future__ import annotations
 
+from .. import lexicons
+
 Trigger = tuple[str, str | None]  # (PLOVER type, mode or None)
 
 TYPES: tuple[str, ...] = (
@@ -388,11 +390,7 @@ LIGHT_VERBS: frozenset[str] = frozenset(
 )
 
 #: Verbs that only report or frame a statement; the event is in their complement.
-REPORTING: frozenset[str] = frozenset(
-    "say tell announce report state add claim confirm declare note explain write tweet post reveal "
-    "insist stress emphasize emphasise underscore point indicate disclose acknowledge suggest "
-    "believe think know learn quote cite".split()
-)
+REPORTING: frozenset[str] = lexicons.words("reporting_verbs", "complement")
 
 #: Intention markers that turn a hostile act into THREATEN and a cooperative act into AGREE.
 INTENT_HEADS: frozenset[str] = frozenset(

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicons
 from ..model import Analysis, Quote
 from ..model import Span as TextSpan
 from . import extractor
@@ -40,22 +41,7 @@ from .speakers import Resolution, SpeakerResolver
 # Written from general knowledge of English reporting verbs (Quirk et al.'s "verbs of
 # saying", the attribution-verb lists used in journalism style guides).
 
-SPEECH_VERBS = frozenset(
-    """
-    say tell add note claim argue insist warn explain underscore underline stress emphasize emphasise
-    state declare announce assert maintain contend allege acknowledge admit concede confirm deny
-    report reveal disclose comment remark observe mention reply respond answer retort counter
-    ask inquire wonder question write tweet post blog testify recall recount describe predict
-    promise pledge vow vouch threaten boast brag complain lament concede caution suggest propose
-    recommend urge demand call charge accuse criticize criticise blast slam dismiss reject denounce
-    condemn praise hail welcome agree disagree conclude estimate project forecast calculate
-    indicate signal hint imply show find discover learn tout trumpet proclaim reiterate repeat
-    clarify specify stipulate point shout yell whisper scream cry quip joke muse
-    rail speak talk push advocate lobby endorse oppose dispute challenge applaud decry ridicule mock
-    unveil outline refuse decline offer encourage order advise implore beg invite press cite attack
-    defend rebut reaffirm acknowledge
-    """.split()
-)
+SPEECH_VERBS = lexicons.words("reporting_verbs", "speech")
 
 BELIEF_VERBS = frozenset(
     """
