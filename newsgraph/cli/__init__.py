@@ -7,10 +7,47 @@ Each module of this package adds its commands through ``register(cli)``, where
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
+import sys
 from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+#: The one ``--db`` option of every command that reads or writes a store.
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Database URL or SQLite path (default: NEWSGRAPH_DB or ./newsgraph.db).")
+]
+
+
+def open_store(db: str | None) -> Store:
+    """The store at ``db``; imported here, on use, so ``newsgraph --help`` does not load SQLAlchemy."""
+    from ..store import Store
+
+    return Store(db)
+
+
+def lazy_module(name: str) -> ModuleType:
+    """``name`` as a module object that is executed on first attribute access (``importlib.util.LazyLoader``).
+
+    For command modules that use a heavy layer in every command body: the module stays importable
+    for ``--help`` without paying for spaCy or SQLAlchemy.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        raise ModuleNotFoundError(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @dataclass

@@ -12,8 +12,10 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from .. import actors as api
-from ..store import Store
+from . import DbOpt, lazy_module
+from . import open_store as Store
+
+api = lazy_module("newsgraph.actors")  # loaded on first use: keeps `newsgraph --help` light
 
 
 class ActorGroup(TyperGroup):
@@ -34,9 +36,6 @@ actor_app = typer.Typer(
     subcommand_metavar="NAME_OR_ID | COMMAND [ARGS]...",
 )
 
-DbOpt = typer.Option(None, "--db", help="Database URL or SQLite path (default: NEWSGRAPH_DB or newsgraph.db).")
-
-
 def _fail(msg: str) -> None:
     typer.echo(f"error: {msg}", err=True)
     raise typer.Exit(1)
@@ -45,7 +44,7 @@ def _fail(msg: str) -> None:
 @actor_app.command("show", help="Profile of one actor (the default when the first word is a name).")
 def show(
     name_or_id: str = typer.Argument(..., help="Actor id, name or alias."),
-    db: str | None = DbOpt,
+    db: DbOpt = None,
     fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
 ) -> None:
     with Store(db) as store:
@@ -67,7 +66,7 @@ def merge_cmd(
     a: str = typer.Argument(..., help="Actor id or name to keep."),
     b: str = typer.Argument(..., help="Actor id or name to merge into A."),
     note: str | None = typer.Option(None, "--note", help="Why (kept with the decision)."),
-    db: str | None = DbOpt,
+    db: DbOpt = None,
 ) -> None:
     with Store(db) as store:
         try:
@@ -86,7 +85,7 @@ def split_cmd(
     article: list[str] = typer.Option([], "--article", "-a", help="Article id (prefix) whose members move."),
     name: list[str] = typer.Option([], "--name", "-n", help="Member name (as written) that moves."),
     note: str | None = typer.Option(None, "--note"),
-    db: str | None = DbOpt,
+    db: DbOpt = None,
 ) -> None:
     if not article and not name:
         _fail("give --article and/or --name to say which members split off")
@@ -100,7 +99,7 @@ def split_cmd(
 
 
 @actor_app.command("resolve", help="Re-run cross-article resolution now (reads do it lazily anyway).")
-def resolve_cmd(db: str | None = DbOpt, verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
+def resolve_cmd(db: DbOpt = None, verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
     with Store(db) as store:
         n, notes = api.resolve(store)
     typer.echo(f"{n} actors")
@@ -110,7 +109,7 @@ def resolve_cmd(db: str | None = DbOpt, verbose: bool = typer.Option(False, "--v
 
 
 @actor_app.command("decisions", help="List manual merge/split decisions in the order they replay.")
-def decisions_cmd(db: str | None = DbOpt) -> None:
+def decisions_cmd(db: DbOpt = None) -> None:
     with Store(db) as store:
         for i, d in enumerate(api.decisions(store), 1):
             typer.echo(f"{i}. {d.op}: {', '.join(d.a)}" + (f"  <-  {', '.join(d.b)}" if d.b else "")
@@ -173,7 +172,7 @@ def register(apps: Any) -> None:
 
     @apps.root.command("actors", help="List cross-article actors.")
     def actors_cmd(
-        db: str | None = DbOpt,
+        db: DbOpt = None,
         kind: str | None = typer.Option(None, "--kind", "-k", help="person, armed_group, country, …"),
         search: str | None = typer.Option(None, "--search", "-s", help="Match any name or alias."),
         fmt: str = typer.Option("text", "--format", "-f", help="text | json"),

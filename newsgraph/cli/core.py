@@ -12,8 +12,9 @@ import typer
 
 from ..model import json_schema
 from ..sources import DEFAULT_MAX_BYTES, ReadOptions, SourceError, read
+from . import DbOpt
+from . import open_store as _store
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path (default: NEWSGRAPH_DB or ./newsgraph.db).")]
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -21,12 +22,6 @@ def _date(value: str | None) -> str | None:
     if value is not None and not _DATE.match(value):
         raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}")
     return value
-
-
-def _store(db: str | None):  # noqa: ANN202 - lazy import keeps --help fast
-    from ..store import Store
-
-    return Store(db)
 
 
 def register(apps) -> None:  # noqa: ANN001

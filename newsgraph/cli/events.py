@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from . import DbOpt
+
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     """Add ``eval events`` and ``timeline`` to the CLI."""
@@ -28,7 +30,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
 
     @apps.root.command("timeline")
     def timeline_cmd(
-        db: Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path.")] = None,
+        db: DbOpt = None,
         actor: Annotated[str | None, typer.Option("--actor", help="Only events this actor did or suffered.")] = None,
         start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
         end: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,

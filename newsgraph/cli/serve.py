@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import typer
 
+from . import DbOpt
+
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     @apps.root.command("serve")
     def serve(
-        db: str = typer.Option(
-            None, "--db", help="Database URL or SQLite path (default: NEWSGRAPH_DB or newsgraph.db)."
-        ),
+        db: DbOpt = None,
         host: str = typer.Option(
             "127.0.0.1", "--host", help="Interface to bind; loopback unless you mean it."
         ),

@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from . import DbOpt
+
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -73,7 +75,7 @@ def register(apps: object) -> None:
     def watch_cmd(
         feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs.")],
         every: Annotated[str, typer.Option(help="Poll interval: 30s, 15m, 2h …")] = "15m",
-        db: Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path.")] = None,
+        db: DbOpt = None,
         once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
         state: Annotated[
             Path | None,
