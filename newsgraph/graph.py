@@ -159,10 +159,8 @@ def demonym_country(word: str) -> str | None:
 
     Used only for descriptions ("another Iraqi anti-terror group"); "Iran-backed" is not a
     demonym and does not make a group Iranian."""
-    try:
-        from .gazetteer import country_for_demonym
-    except ImportError:  # pragma: no cover - gazetteer ships with newsgraph
-        return None
+    from .gazetteer import country_for_demonym
+
     c = country_for_demonym(word)
     return c.iso3 if c else None
 
@@ -175,18 +173,13 @@ def country_code(name: str) -> str | None:
         return None
     if key in _COUNTRY_ALIASES:
         return _COUNTRY_ALIASES[key]
-    try:
-        from .gazetteer import country as gazetteer_country
+    import pycountry
 
-        hit = gazetteer_country(name)
-        if hit is not None:
-            return hit.iso3
-    except ImportError:  # pragma: no cover - gazetteer ships with newsgraph
-        pass
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a declared dependency
-        return None
+    from .gazetteer import country as gazetteer_country
+
+    hit = gazetteer_country(name)
+    if hit is not None:
+        return hit.iso3
     for attr in ("name", "common_name", "official_name"):
         for c in pycountry.countries:
             val = getattr(c, attr, None)
