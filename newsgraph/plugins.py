@@ -147,7 +147,19 @@ def _load(import_name: str, origin: str) -> None:
     try:
         importlib.import_module(import_name)
     except Exception as exc:
-        raise PluginError(f"extractor plugin {origin} ({import_name}) failed to import: {exc!r}") from exc
+        raise PluginError(f"plugin {origin} ({import_name}) failed to import: {exc!r}") from exc
+
+
+def load_plugins(builtins: Iterable[str], group: str) -> None:
+    """Import the built-in modules, then every entry point of ``group``: one path for both.
+
+    The modules register themselves (``@extractor``, ``@exporter``) when imported; a module
+    that fails to import is a :class:`PluginError` naming it, not a silently missing feature.
+    """
+    for module in builtins:
+        _load(module, "built-in")
+    for ep in entry_points(group=group):
+        _load(ep.module, f"entry point {ep.name!r} of {group}")
 
 
 def discover(*, refresh: bool = False) -> dict[str, ExtractorSpec]:
@@ -155,10 +167,7 @@ def discover(*, refresh: bool = False) -> dict[str, ExtractorSpec]:
     global _discovered
     if _discovered and not refresh:
         return REGISTRY
-    for module in BUILTINS:
-        _load(module, "built-in")
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        _load(ep.module, f"entry point {ep.name!r}")
+    load_plugins(BUILTINS, ENTRY_POINT_GROUP)
     _discovered = True
     return REGISTRY
 

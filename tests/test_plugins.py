@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import sys
 import textwrap
@@ -197,3 +198,31 @@ def test_reanalyze_reruns_after_a_lexicon_change(plugin, tmp_path):
     assert reanalyze(store)[0] == 0
     store.close()
 
+
+
+@pytest.mark.parametrize(("package", "decorator", "builtins"), [
+    ("extract", "extractor", plugins.BUILTINS),
+    ("export", "exporter", None),
+])
+def test_every_module_that_registers_is_listed_as_builtin(package, decorator, builtins):
+    """Discovery imports only the listed modules, so a new module that registers must be listed."""
+    if builtins is None:
+        from newsgraph import export
+
+        builtins = export.BUILTINS
+    root = Path(plugins.__file__).parent
+    registering = set()
+    for path in (root / package).rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(isinstance(d, ast.Call) and getattr(d.func, "id", getattr(d.func, "attr", None)) == decorator
+               for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) for d in node.decorator_list):
+            rel = path.relative_to(root.parent).with_suffix("")
+            parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+            registering.add(".".join(parts))
+    assert registering and registering <= set(builtins), sorted(registering - set(builtins))
+
+
+def test_exporters_load_through_the_same_path():
+    from newsgraph import export
+
+    assert {"jsonl", "graphml", "gexf", "plover"} <= set(export.discover())

@@ -5,15 +5,21 @@ An exporter is registered with :func:`exporter` and receives the open
 
     @exporter("jsonl", "One analysis JSON object per line.")
     def export_jsonl(store: Store, out: BinaryIO, **options) -> int: ...   # returns rows written
+
+Built-in formats (:data:`BUILTINS`) and third-party ones (entry points of the group
+``newsgraph.exporters``) are loaded the same way, by :func:`newsgraph.plugins.load_plugins`.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
+
+from ..plugins import load_plugins
+
+ENTRY_POINT_GROUP = "newsgraph.exporters"
+BUILTINS: tuple[str, ...] = ("newsgraph.export.jsonl", "newsgraph.export.graph", "newsgraph.export.plover")
 
 ExportFn = Callable[..., int]
 
@@ -36,10 +42,15 @@ def exporter(name: str, help: str) -> Callable[[ExportFn], ExportFn]:
     return register
 
 
+_discovered = False
+
+
 def discover() -> dict[str, ExporterSpec]:
-    for info in pkgutil.iter_modules(__path__):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}")
+    """The registered formats: built-ins and ``newsgraph.exporters`` entry points."""
+    global _discovered
+    if not _discovered:
+        load_plugins(BUILTINS, ENTRY_POINT_GROUP)
+        _discovered = True
     return EXPORTERS
 
 
