@@ -226,3 +226,22 @@ def test_exporters_load_through_the_same_path():
     from newsgraph import export
 
     assert {"jsonl", "graphml", "gexf", "plover"} <= set(export.discover())
+
+
+def test_extractors_command_lists_the_contract():
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import build
+    from newsgraph.pipeline import pipeline_version
+
+    res = CliRunner().invoke(build(), ["extractors", "--json"])
+    assert res.exit_code == 0, res.output
+    data = _json.loads(res.output)
+    assert data["pipeline_version"] == pipeline_version()
+    rows = {r["name"]: r for r in data["extractors"]}
+    assert rows["actors"]["assigns"] == ["entities", "mentions"]
+    assert "actors" in rows["quotes"]["runs_after"]
+    order = [r["name"] for r in data["extractors"]]
+    assert order.index("actors") < order.index("quotes") < order.index("frames")
