@@ -60,10 +60,9 @@ IGO_NAMES = frozenset(
     }
 )
 
-# Words of a name that are not a surname ("Jr.", particles).
+# Particles a surname may carry or drop ("al-Hakim" / "Hakim", "van Gogh" / "Gogh"); see coref.names.
 NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "bin", "ibn", "bint", "abu", "de", "van", "von",
-                            "der", "da", "di", "du", "la", "le"})
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+                            "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das", "ter", "ten"})
 
 # Prepositions after which a capital names a place rather than a government.
 LOCATIVE_PREPS = frozenset(

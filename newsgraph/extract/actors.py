@@ -31,16 +31,19 @@ from .actor_lexicon import (
     IGO_NAMES,
     LOCATIVE_PREPS,
     MEDIA_WORDS,
-    NAME_PARTICLES,
-    NAME_SUFFIXES,
     ORG_HEADS,
     ORG_NAME_WORDS,
     PART_OF_NOUNS,
     PARTY_WORDS,
     ROLE_NOUNS,
 )
+from .coref import Antecedent, cluster_person_names, given_name_gender, honorific_gender, parse_name, resolve_pronouns
+from .coref.gender import HONORIFIC_GENDER
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+#: Abbreviated titles before a name (the full words are in ROLE_NOUNS).
+_TITLE_ABBREVIATIONS = frozenset({"dr", "sen", "rep", "gov", "lt", "gen", "col", "sgt", "capt", "cmdr", "adm", "prof",
+                                  "rev", "fr", "pres", "amb", "supt", "insp", "det", "cpl", "pvt", "maj", "hon"})
 _PERSON_ORG_HEADS = {"movement", "group", "militia", "brigade", "brigades", "party", "front", "organization",
                      "organisation", "battalion", "battalions"}
 
@@ -50,16 +53,6 @@ def name_key(text: str) -> str:
     key = gazetteer.fold(text)
     key = re.sub(r"'s$", "", key)
     return re.sub(r"[\s\-'’‘`]", "", key)
-
-
-def _surname_key(tokens: list[str]) -> str | None:
-    words = [w for w in tokens if w not in {"-", "'", "’"}]
-    words = [w for w in words if gazetteer.fold(w).rstrip(".") not in NAME_SUFFIXES]
-    if not words:
-        return None
-    last = gazetteer.fold(words[-1])
-    last = re.sub(r"^(al|el|ad|ar|as|an)-", "", last)
-    return name_key(last) or None
 
 
 def _tokens_matching(doc: Doc, pattern: re.Pattern[str]) -> Iterable[Token]:
@@ -82,10 +75,6 @@ _DESIGNATE = re.compile(
 _PART_OF = re.compile(r"(?i)\b((?:" + "|".join(sorted(PART_OF_NOUNS)) + r")s?)\s+of\b")
 
 
-def _tokens_of(span: Span) -> list[str]:
-    return [t.text for t in span]
-
-
 @dataclass
 class _Cand:
     span: Span
@@ -96,6 +85,9 @@ class _Cand:
     country: str | None = None
     canonical: str | None = None
     kind: str | None = None
+    sieve: str | None = None
+    ambiguous: bool = False
+    title: str = ""
 
 
 @dataclass
@@ -109,6 +101,8 @@ class _Ent:
     roles: list[Role] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     part_of: list[int] = field(default_factory=list)
+    gender: str | None = None
+    gender_evidence: list[str] = field(default_factory=list)
 
 
 def _trim(span: Span) -> Span | None:
@@ -289,24 +283,33 @@ class _Builder:
         self._resolve_acronyms()
 
     def _surnames_across_labels(self) -> None:
-        """A lone "Delgado" tagged GPE or ORG after "Maria Delgado" is the person again."""
+        """A lone "Delgado" tagged GPE or ORG after "Maria Delgado" is the person again; so is a
+        full "Maria Delgado" the tagger read as an organisation elsewhere in the article."""
         surnames: dict[str, set[str]] = {}
+        full_names: set[str] = set()
         for c in self.cands:
-            if c.label == "PERSON" and len([t for t in c.span if t.is_alpha]) >= 2:
-                sur = _surname_key(_tokens_of(c.span))
-                if sur:
-                    surnames.setdefault(sur, set()).add(name_key(c.span.text))
+            if c.label == "PERSON":
+                parsed = parse_name(c.span.text)
+                if parsed.full:
+                    full_names.add(name_key(c.span.text))
+                    surnames.setdefault(name_key(parsed.last), set()).add(name_key(c.span.text))
+                    last_word = parsed.last.split()[-1]
+                    surnames.setdefault(name_key(re.sub(r"^(?:al|el|ad|ar|as|an)-", "", last_word)), set()).add(
+                        name_key(c.span.text))
         for c in self.cands:
+            if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) > 1 and name_key(c.span.text) in full_names:
+                c.label = "PERSON"
+                continue
             if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) == 1 and c.span[0].pos_ == "PROPN":
                 if gazetteer.country(c.span.text) or gazetteer.country_for_demonym(c.span.text):
                     continue
-                if len(surnames.get(name_key(c.span.text), ())) == 1:
+                if surnames.get(name_key(c.span.text)):
                     c.label = "PERSON"
         # surnames the tagger missed altogether ("Delgado responded …")
         for t in _tokens_matching(self.doc, _CAPITALISED) if surnames else ():
             if t.i in self.token_cand or t.pos_ != "PROPN":
                 continue
-            if len(surnames.get(name_key(t.text), ())) == 1 and (t.i + 1 >= len(self.doc) or
+            if surnames.get(name_key(t.text)) and (t.i + 1 >= len(self.doc) or
                                                                  self.doc[t.i + 1].pos_ != "PROPN"):
                 cand = _Cand(self.doc[t.i : t.i + 1], "PERSON")
                 self.cands.append(cand)
@@ -314,29 +317,29 @@ class _Builder:
         self.cands.sort(key=lambda c: c.span.start)
 
     def _resolve_persons(self) -> None:
+        """Person mentions into people: the name passes of the coreference sieve (coref.names)."""
         persons = [c for c in self.cands if c.label == "PERSON"]
-        full: dict[str, str] = {}  # full-name key -> display name
-        by_surname: dict[str, set[str]] = {}
         for c in persons:
-            words = [w for w in _tokens_of(c.span) if w not in {"-"}]
-            if len([w for w in words if w.lower() not in NAME_PARTICLES]) >= 2:
-                key = name_key(c.span.text)
-                full.setdefault(key, c.span.text)
-                sur = _surname_key(_tokens_of(c.span))
-                if sur:
-                    by_surname.setdefault(sur, set()).add(key)
-        for c in persons:
-            key = name_key(c.span.text)
-            if key in full:
-                c.key = ("person", key)
-                continue
-            sur = _surname_key(_tokens_of(c.span))
-            owners = by_surname.get(sur or "", set())
-            if len(owners) == 1:
-                c.key, c.form = ("person", next(iter(owners))), "surname"
-            else:
-                # unknown or ambiguous ("Hakim" with two Hakims): its own actor, never a guess
-                c.key = ("person", key)
+            c.title = self._title_before(c.span)
+        sent_of = {s.start: n for n, s in enumerate(self.doc.sents)}
+        links = cluster_person_names([(c.span.text, c.title, sent_of.get(c.span.sent.start, 0)) for c in persons])
+        for c, link in zip(persons, links, strict=True):
+            c.key = ("person", f"#{link.cluster}")
+            c.sieve, c.ambiguous = link.sieve, link.ambiguous
+            if link.surname:
+                c.form = "surname"
+
+    def _title_before(self, span: Span) -> str:
+        """The honorific or capitalised title just before a name ("Mrs.", "Sen.", "President")."""
+        if span.start == 0:
+            return ""
+        prev = self.doc[span.start - 1]
+        word = prev.text.rstrip(".").lower()
+        if word in HONORIFIC_GENDER or word in _TITLE_ABBREVIATIONS or (
+            prev.text[:1].isupper() and word in ROLE_NOUNS
+        ):
+            return prev.text
+        return ""
 
     def _resolve_acronyms(self) -> None:
         orgs = [c for c in self.cands if c.label == "ORG"]
@@ -685,9 +688,62 @@ class _Builder:
                 continue
             idx = next(iter(owners))
             span = self.doc[start : head.i + 1]
-            cand = _Cand(span, "PERSON", form="description", key=self.ents[idx].key, entity=idx)
+            cand = _Cand(span, "PERSON", form="description", key=self.ents[idx].key, entity=idx, sieve="role_nominal")
             self.ents[idx].cands.append(cand)
             self.cands.append(cand)
+        self.cands.sort(key=lambda c: c.span.start)
+
+    # -- coreference: gender and pronouns ---------------------------------------
+    def genders(self) -> None:
+        """Each person's gender with its evidence: a stated honorific, else the registry's reading
+        of the given name of the fullest name (coref.gender).  Conflicting honorifics give none."""
+        for ent in self.ents:
+            if ent.type != "PERSON":
+                continue
+            stated = {}
+            for c in ent.cands:
+                for title in (c.title, parse_name(c.span.text).title):
+                    g = honorific_gender(title) if title else None
+                    if g is not None:
+                        stated.setdefault(g, f"honorific:{title}")
+            if len(stated) == 1:
+                ent.gender, evidence = next(iter(stated.items()))
+                ent.gender_evidence.append(evidence)
+                continue
+            if stated:
+                continue
+            firsts = [parse_name(c.span.text).first for c in ent.cands if c.form == "name"]
+            first = max(firsts, key=len, default="")
+            g = given_name_gender(first) if first else None
+            if g is not None:
+                ent.gender = g
+                ent.gender_evidence.append(f"given_name:{first}")
+
+    def pronouns(self) -> None:
+        """Third-person pronouns to their entity (coref.pronouns); emitted as mentions of form "pronoun"."""
+        cat = {"PERSON": "person", "ORG": "org", "NORP": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+        ants = []
+        for c in self.cands:
+            if c.entity is None:
+                continue
+            ent = self.ents[c.entity]
+            category = cat.get(ent.type, "other")
+            if ent.type == "NORP" and ent.kind != "group":
+                category = "other"
+            ants.append(Antecedent(c.span.start, c.span.end, c.entity, category))
+        genders = {i: e.gender for i, e in enumerate(self.ents)}  # type: ignore[misc]
+        links = resolve_pronouns(self.doc, ants, genders, taken=set(self.token_cand))  # type: ignore[arg-type]
+        for link in links:
+            ent = self.ents[link.entity]
+            span = self.doc[link.token : link.token + 1]
+            cand = _Cand(span, ent.type, form="pronoun", key=ent.key, entity=link.entity, sieve=link.sieve)
+            ent.cands.append(cand)
+            self.cands.append(cand)
+            if link.gender_evidence and ent.type == "PERSON":
+                if ent.gender is None:
+                    ent.gender = genders.get(link.entity)
+                if len(ent.gender_evidence) < 3 and link.gender_evidence not in ent.gender_evidence:
+                    ent.gender_evidence.append(link.gender_evidence)
         self.cands.sort(key=lambda c: c.span.start)
 
     # -- output --------------------------------------------------------------
@@ -703,7 +759,8 @@ class _Builder:
             ent = self.ents[c.entity]
             mtype = ent.type if ent.type in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"} else "OTHER"
             mentions.append(Mention(id=mid, start=c.span.start_char, end=c.span.end_char, text=c.span.text,
-                                    entity=ent_id[c.entity], type=mtype, form=c.form))  # type: ignore[arg-type]
+                                    entity=ent_id[c.entity], type=mtype, form=c.form,  # type: ignore[arg-type]
+                                    sieve=c.sieve, ambiguous=c.ambiguous))
             ent_mentions[c.entity].append(mid)
 
         def fix_label(lab: Label) -> Label:
@@ -719,7 +776,7 @@ class _Builder:
         entities: list[Entity] = []
         for old in order:
             ent = self.ents[old]
-            aliases = sorted({c.span.text for c in ent.cands if c.span.text != ent.name})
+            aliases = sorted({c.span.text for c in ent.cands if c.span.text != ent.name and c.form != "pronoun"})
             country = ent.country
             roles = _dedupe_roles([fix(r) for r in ent.roles])
             if country is None and ent.type == "PERSON":
@@ -741,6 +798,8 @@ class _Builder:
                     labels=_dedupe_labels([fix_label(lab) for lab in ent.labels]),
                     part_of=[ent_id[p] for p in ent.part_of],
                     mentions=ent_mentions[old],
+                    gender=ent.gender if ent.type == "PERSON" else None,  # type: ignore[arg-type]
+                    gender_evidence=ent.gender_evidence if ent.type == "PERSON" else [],
                 )
             )
         return mentions, entities
@@ -785,6 +844,8 @@ def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     b.premodifier_labels()
     b.designations()
     b.descriptions()
+    b.genders()
+    b.pronouns()
     mentions, entities = b.records()
     analysis.mentions = mentions
     return entities

@@ -1,0 +1,58 @@
+"""Grammatical gender of a person mention, from evidence a reader would use.
+
+Why its own module: gender is what lets "she" skip past "Donald Trump" to "Hillary Clinton", and
+it must come from evidence, never a guess.  Three sources, strongest first: an honorific
+("Mrs.", "Mr."), pronouns already tied to the entity, and the given name looked up in the
+``gender-guesser`` package's name registry (a maintained list; newsgraph ships no names of its
+own).  Names the registry calls androgynous or does not know give no gender.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+Gender = Literal["female", "male"]
+
+#: Honorifics that state a gender (lower case, without the period).
+HONORIFIC_GENDER: dict[str, Gender] = {
+    "mr": "male", "mister": "male", "sir": "male", "lord": "male", "monsieur": "male", "herr": "male",
+    "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "madame": "female",
+    "dame": "female", "lady": "female", "mme": "female", "mlle": "female",
+}
+
+PRONOUN_GENDER: dict[str, Gender] = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+
+
+def honorific_gender(title: str) -> Gender | None:
+    """ "Mrs." -> female; titles that say nothing of gender ("Sen.", "President") -> None."""
+    return HONORIFIC_GENDER.get(title.lower().strip().rstrip("."))
+
+
+@lru_cache(maxsize=1)
+def _detector() -> object | None:
+    try:
+        import gender_guesser.detector as gd
+    except ImportError:  # pragma: no cover - a declared dependency; degrade to "unknown"
+        return None
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def given_name_gender(first: str) -> Gender | None:
+    """The gender the name registry gives a first name ("Hillary" -> female), or None."""
+    first = first.strip().strip(".")
+    if len(first) < 2 or not first.isalpha():
+        return None  # an initial ("J.") says nothing
+    det = _detector()
+    if det is None:
+        return None
+    answer = det.get_gender(first)  # type: ignore[attr-defined]
+    if answer in ("male", "mostly_male"):
+        return "male"
+    if answer in ("female", "mostly_female"):
+        return "female"
+    return None

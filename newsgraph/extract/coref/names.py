@@ -1,0 +1,183 @@
+"""Person-name passes of the coreference sieve.
+
+Why parse names at all: "Mr. Trump", "Donald J. Trump", "Trump" and "Donald Trump Jr." are
+four strings; deciding which are one person needs their parts — title, first, middle, last,
+suffix — which ``nameparser`` gives for names from many traditions (particles such as al-,
+bin, van, de stay with the surname).
+
+Passes, most precise first (the name recorded in ``Mention.sieve``):
+
+``exact``         the same full name again (case, diacritics, possessives ignored);
+``name_variant``  same first and last name, a middle name or initial added or dropped
+                  ("Donald J. Trump" / "Donald Trump", "Hillary Rodham Clinton");
+``surname``       a bare or titled surname ("Trump", "Mr. Trump", "President Obama") and the one
+                  full name in the article with that surname; a stated gender ("Mrs.") must
+                  agree, and a generational suffix must be on both or neither;
+``surname_recent`` several people share the surname ("Bill" and "Hillary Clinton"): the one named
+                  most recently before the mention (the reader's reading); when none is named
+                  before it, or the last two were named in one sentence ("Karim Nasser met his
+                  cousin Omar Nasser"), none is preferred: the mention stands alone, ``ambiguous``;
+``given_name``    a first name alone ("Hillary") that only one full name in the article has and
+                  that is nobody's surname.
+
+A different first name or a different generational suffix always blocks a merge.  Everything
+here is per article and linear in the number of mentions (dictionary look-ups by surname).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ... import gazetteer
+from ..actor_lexicon import NAME_PARTICLES
+from .gender import Gender, given_name_gender, honorific_gender
+
+_SUFFIX_NORM = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii", "iv": "iv"}
+
+
+def _key(text: str) -> str:
+    key = gazetteer.fold(text)
+    key = re.sub(r"['’]s$", "", key)
+    return re.sub(r"[\s\-'’‘`.]", "", key)
+
+
+def _surname_key(last: str) -> str:
+    """ "al-Hakim" and "Hakim", "van Beethoven" and "Beethoven": the particle is optional."""
+    words = [w for w in re.split(r"[\s]+", gazetteer.fold(last)) if w]
+    while len(words) > 1 and words[0] in NAME_PARTICLES:
+        words = words[1:]
+    word = " ".join(words)
+    word = re.sub(r"^(?:al|el|ad|ar|as|an)-", "", word)
+    return _key(word)
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """The parts of a person mention that decide coreference."""
+
+    title: str
+    first: str
+    middle: str
+    last: str
+    suffix: str
+
+    @property
+    def full(self) -> bool:
+        return bool(self.first and self.last) and len(_key(self.first)) > 1
+
+    @property
+    def bare(self) -> str:
+        """The one word of a single-word name ("Trump", "Hillary"), else ''."""
+        return self.last or self.first if not self.full else ""
+
+
+@lru_cache(maxsize=8192)
+def parse_name(text: str, title: str = "") -> ParsedName:
+    """Parse a person mention; ``title`` is an honorific or title read just before it."""
+    from nameparser import HumanName
+
+    text = re.sub(r"['’]s$", "", text.strip())
+    h = HumanName(text)
+    first, middle, last = h.first, h.middle, h.last
+    suffix = _SUFFIX_NORM.get(h.suffix.lower().strip(".").split(",")[0].strip(), h.suffix.lower().strip("."))
+    if not last and first and (h.title or title):
+        first, last = "", first  # "Mr. Trump": nameparser reads a titled single word as a first name
+    return ParsedName(title=h.title or title, first=first, middle=middle, last=last, suffix=suffix)
+
+
+@dataclass
+class NameLink:
+    """Where one person mention went: its cluster, the pass that put it there, and how sure."""
+
+    cluster: int
+    sieve: str | None = None
+    ambiguous: bool = False
+    surname: bool = False
+
+
+@dataclass
+class _Cluster:
+    first: str
+    last: str
+    suffix: str
+    gender: Gender | None = None
+    members: list[int] = field(default_factory=list)
+
+
+def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
+    """Cluster person mentions, given in text order as ``(text, title before it, sentence index)``.
+
+    Returns one :class:`NameLink` per mention; cluster ids are small integers, the same for
+    mentions of one person.
+    """
+    parsed = [parse_name(text, title) for text, title, _ in names]
+    links: list[NameLink | None] = [None] * len(parsed)
+    clusters: list[_Cluster] = []
+    full_index: dict[tuple[str, str, str], int] = {}
+    by_surname: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    seen_text: dict[str, int] = {}
+    # 1-2. full names: exact, then variants with middle names/initials
+    for i, p in enumerate(parsed):
+        if not p.full:
+            continue
+        key = (_key(p.first), _surname_key(p.last), p.suffix)
+        text_key = _key(names[i][0])
+        idx = full_index.get(key)
+        if idx is None:
+            idx = len(clusters)
+            full_index[key] = idx
+            clusters.append(_Cluster(key[0], key[1], p.suffix))
+            by_surname.setdefault(key[1], []).append(idx)
+            by_first.setdefault(key[0], []).append(idx)
+            links[i] = NameLink(idx)
+        else:
+            links[i] = NameLink(idx, "exact" if seen_text.get(text_key) == idx else "name_variant")
+        seen_text.setdefault(text_key, idx)
+        clusters[idx].members.append(i)
+    for c in clusters:  # gender of a full-name cluster: honorifics first, then the given name
+        for i in c.members:
+            c.gender = c.gender or honorific_gender(parsed[i].title)
+        c.gender = c.gender or given_name_gender(c.first)
+    # 3-5. single names, in text order so "most recent" means the reader's most recent
+    last_seen: dict[int, int] = {}  # cluster -> index of its latest mention so far
+    bare_clusters: dict[tuple[str, str], int] = {}
+    order_of_full = {i: links[i].cluster for i in range(len(parsed)) if links[i] is not None}  # type: ignore[union-attr]
+    for i, p in enumerate(parsed):
+        if i in order_of_full:
+            last_seen[order_of_full[i]] = i
+            continue
+        word = p.last or p.first
+        sur = _surname_key(word)
+        gender = honorific_gender(p.title)
+        cands = [c for c in by_surname.get(sur, []) if clusters[c].suffix == p.suffix]
+        if gender is not None:
+            cands = [c for c in cands if clusters[c].gender in (None, gender)]
+        if len(cands) == 1:
+            links[i] = NameLink(cands[0], "surname", surname=True)
+        elif len(cands) > 1:
+            before = sorted((c for c in cands if c in last_seen), key=lambda c: last_seen[c], reverse=True)
+            tie = len(before) > 1 and names[last_seen[before[0]]][2] == names[last_seen[before[1]]][2]
+            if before and not tie:
+                links[i] = NameLink(before[0], "surname_recent", surname=True)
+            else:
+                links[i] = NameLink(-1, None, ambiguous=True, surname=True)
+        elif not p.title and not p.suffix and len(by_first.get(_key(word), [])) == 1 and sur not in by_surname:
+            links[i] = NameLink(by_first[_key(word)][0], "given_name")
+        if links[i] is None or links[i].cluster == -1:  # type: ignore[union-attr]
+            ambiguous = links[i] is not None
+            bkey = ("amb" if ambiguous else "bare", sur + "|" + p.suffix)
+            idx = bare_clusters.get(bkey)
+            if idx is None:
+                idx = len(clusters)
+                bare_clusters[bkey] = idx
+                clusters.append(_Cluster("", sur, p.suffix, gender))
+                links[i] = NameLink(idx, None, ambiguous=ambiguous, surname=bool(p.title))
+            else:
+                links[i] = NameLink(idx, "exact", ambiguous=ambiguous, surname=bool(p.title))
+        link = links[i]
+        assert link is not None
+        last_seen[link.cluster] = i
+    return [link for link in links if link is not None]
