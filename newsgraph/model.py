@@ -182,6 +182,9 @@ class Event(Record):
     status: Literal["occurred", "planned", "hypothetical", "negated", "asserted"] = "occurred"
     quote: str | None = Field(None, description="Id of the Quote that asserts it (status 'asserted').")
     confidence: float = 1.0
+    speaker: str | None = Field(None, description="Entity id of who claims it (status 'asserted'), if known.")
+    relation: Literal["reported", "background"] | None = Field(
+        None, description="'reported': dated within days of publication (the news); 'background': history recalled.")
 
 
 class Quantity(Span):

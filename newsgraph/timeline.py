@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from .model import Analysis, Entity, Event, Participant
 
@@ -41,6 +42,61 @@ def date_range(value: str | None) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+#: The news window of an article: from a week before publication to a month after (what is planned).
+NEWS_BEFORE = timedelta(days=7)
+NEWS_AFTER = timedelta(days=31)
+#: A date coarser than this ("2016", "the 1990s") cannot say that an event is the news.
+NEWS_MAX_SPAN = timedelta(days=31)
+WINDOWS = ("news", "background", "all")
+
+
+def _day(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def relation(value: str | None, published: str | date | None) -> Literal["reported", "background"] | None:
+    """How a dated event relates to its article: ``reported`` (the news) or ``background``.
+
+    ``reported`` when the event's date lies within the news window around publication
+    (``NEWS_BEFORE`` .. ``NEWS_AFTER``) and is no coarser than a month; ``background`` for
+    anything else that is dated (history recalled, a year named); None when the event or the
+    article has no date — the timeline then cannot place it and says nothing.
+    """
+    span = date_range(value)
+    pub = _day(published)
+    if span is None or pub is None:
+        return None
+    if span[1] - span[0] <= NEWS_MAX_SPAN and span[1] >= pub - NEWS_BEFORE and span[0] <= pub + NEWS_AFTER:
+        return "reported"
+    return "background"
+
+
+def overlaps(value: str | None, start: str | date | None, end: str | date | None) -> bool:
+    """THE date-range semantics of every timeline: the event's calendar span overlaps [start, end].
+
+    "2020-06" covers the whole month, so it is kept for ``start=2020-06-15``; both bounds inclusive.
+    """
+    span = date_range(value)
+    if span is None:
+        return False
+    lo, hi = _day(start), _day(end)
+    return not (lo is not None and span[1] < lo or hi is not None and span[0] > hi)
+
+
+def in_window(window: str, rel: str | None) -> bool:
+    """``news`` keeps reported events, ``background`` the rest, ``all`` everything dated."""
+    if window == "all":
+        return True
+    if window == "news":
+        return rel == "reported"
+    return rel != "reported"
 
 
 @dataclass
@@ -109,22 +165,22 @@ def timeline(
     actor: str | None = None,
     start: str | date | None = None,
     end: str | date | None = None,
+    window: str = "all",
 ) -> list[TimelineRow]:
-    """Dated events of ``analyses`` in date order.
+    """Dated events of ``analyses`` in date order (the store's version is ``api.queries.timeline``).
 
     ``actor`` keeps events whose actor *or* recipient matches (case-insensitive substring of the
     mention text, the entity name or an alias) — a timeline of an actor is what it did and what
-    was done to it.  ``start``/``end`` (YYYY-MM-DD, inclusive) keep events whose date overlaps.
+    was done to it.  ``start``/``end`` (YYYY-MM-DD, inclusive) keep events whose date overlaps
+    (:func:`overlaps`); ``window`` is ``news``, ``background`` or ``all`` (:func:`in_window`).
     """
-    lo = date.fromisoformat(start) if isinstance(start, str) else start
-    hi = date.fromisoformat(end) if isinstance(end, str) else end
     keyed: list[tuple[date, str, TimelineRow]] = []
     for analysis in analyses:
         for ev in analysis.events:
             span = date_range(ev.date)
-            if span is None:
+            if span is None or not overlaps(ev.date, start, end):
                 continue
-            if lo is not None and span[1] < lo or hi is not None and span[0] > hi:
+            if not in_window(window, ev.relation or relation(ev.date, analysis.article.published)):
                 continue
             if actor:
                 _, a_ent = _names(ev.actor, analysis)
@@ -146,5 +202,23 @@ def format_rows(rows: Iterable[TimelineRow]) -> str:
         blocks.append(
             f"{r.date:<10}  {r.type}{mode}  {who}{where}  [{r.status}]\n"
             f"            \"{r.evidence.strip()}\"  ({r.article_id}{' ' + r.url if r.url else ''})"
+        )
+    return "\n".join(blocks)
+
+
+def format_items(items: Iterable[dict[str, object]]) -> str:
+    """Plain-text timeline of :func:`newsgraph.api.queries.timeline` items, date first, sentence as evidence."""
+    blocks = []
+    for r in items:
+        who = f"{r.get('actor_name') or '?'} -> {r.get('recipient_name') or '?'}"
+        where = f" in {r['location']}" if r.get("location") else ""
+        mode = f"/{r['mode']}" if r.get("mode") else ""
+        evidence = r.get("evidence") or {}
+        text = evidence.get("text", "") if isinstance(evidence, dict) else str(evidence)
+        reports = r.get("reports")
+        n = f"  ({len(reports)} reports)" if isinstance(reports, list) and len(reports) > 1 else ""
+        blocks.append(
+            f"{r.get('date', ''):<10}  {r.get('type')}{mode}  {who}{where}  [{r.get('status')}]{n}\n"
+            f"            \"{text.strip()}\"  ({r.get('article_id')})"
         )
     return "\n".join(blocks)

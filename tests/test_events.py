@@ -195,8 +195,11 @@ def test_asserted_inside_direct_quote_links_quote(parse):
     quote = Quote(id="Q1", kind="direct", content=[TextSpan(start=start, end=start + len(content), text=content)])
     ev = find(run(parse, text, quotes=[quote]), "attacked")
     assert ev.status == "asserted" and ev.quote == "Q1"
-    # the same sentence without the quote record is narrated, not asserted
-    assert find(run(parse, text), "attacked").status == "occurred"
+    # without the quote record the reporting verb still makes it the spokesman's claim (no quote id)
+    bare = find(run(parse, text), "attacked")
+    assert bare.status == "asserted" and bare.quote is None
+    # narrated by the outlet itself, it occurred
+    assert find(run(parse, "Rebel fighters attacked the convoy near the border."), "attacked").status == "occurred"
 
 
 def test_threat_of_violence_is_threaten(parse):
@@ -395,3 +398,76 @@ def test_seed_dismissal_is_reject_by_kataib_hezbollah(seed):
     ev = next(e for e in seed.events if e.trigger.text == "dismissed")
     assert ev.type == "REJECT"
     assert ev.actor is not None and "Hezbollah" in ev.actor.text
+
+
+# --- selectional restrictions: literal or figurative force ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # speech, plans and people acting on people: the speech act, not violence
+        ("Senator Mara Quill attacked Governor Tomas Brenn over his budget plan.", "attacked", "ACCUSE"),
+        ("The opposition leader hit the government's pension plan in a speech.", "hit", "ACCUSE"),
+        ("Mayor Tomas Brenn fired off tweets attacking the Harbor Council.", "attacking", "ACCUSE"),
+        # literal: armed doers, places, weapons, harmed people
+        ("Rebels attacked the village of Dunmore on Monday.", "attacked", "ASSAULT"),
+        ("Gunmen attacked a bus carrying pilgrims near Lakeport.", "attacked", "ASSAULT"),
+        ("A man attacked two pedestrians with a knife in Harbor City.", "attacked", "ASSAULT"),
+        ("The attack on the embassy left three guards wounded.", "attack", "ASSAULT"),
+    ],
+)
+def test_force_needs_arguments_that_can_take_it(parse, text, trigger, expected):
+    assert find(run(parse, text), trigger).type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Shares of the shipping firm hit a record high on Friday.", "hit"),
+        ("The candidate faces an uphill battle in the northern provinces.", "battle"),
+        ("Mayor Tomas Brenn fired off tweets late on Saturday.", "fired"),
+        ("The council killed the parking bill after a long debate.", "killed"),
+        ("Tomas Brenn held a campaign rally in Harbor City on Friday.", "rally"),
+    ],
+)
+def test_figurative_force_and_campaign_rallies_are_no_event(parse, text, word):
+    events = run(parse, text)
+    assert not [e for e in events if word in e.trigger.text and e.type in ("ASSAULT", "PROTEST")], events
+
+
+def test_protest_rally_stays_a_protest(parse):
+    ev = find(run(parse, "Thousands of dock workers held a rally against the port closure in Lakeport."), "rally")
+    assert ev.type == "PROTEST"
+
+
+def test_reopened_investigation_is_an_investigation_not_a_retreat(parse):
+    ev = find(run(parse, "The Harbor Police reopened its investigation into the councillor on Friday."),
+              "investigation")
+    assert (ev.type, ev.mode) == ("ACCUSE", "investigate")
+    assert not [e for e in run(parse, "The Harbor Police reopened its investigation.") if e.type == "RETREAT"]
+
+
+# --- status and attribution ---------------------------------------------------------------
+
+
+def test_event_under_a_negated_report_did_not_occur(parse):
+    ev = find(run(parse, "The chief and the council haven't said the police are reopening the inquiry."), "inquiry")
+    assert ev.status == "hypothetical"
+
+
+def test_indirect_speech_is_the_speakers_claim_with_speaker(parse):
+    text = "Harbor officials said rebels shelled the port of Dunmore on Monday."
+    ments = mentions_of(text, {"Harbor officials": "E1", "Dunmore": "E2"})
+    ev = find(run(parse, text, mentions=ments), "shelled")
+    assert ev.status == "asserted" and ev.speaker == "E1"
+    # the outlet's own narration occurred, and nobody is named as claimant
+    plain = find(run(parse, "Rebels shelled the port of Dunmore on Monday."), "shelled")
+    assert plain.status == "occurred" and plain.speaker is None
+
+
+def test_events_get_a_relation_to_the_article(parse):
+    text = "Rebels shelled Dunmore on Monday. The same rebels had shelled the town in 1998."
+    times = [texpr(text, "Monday", "2024-03-04", "T1"), texpr(text, "1998", "1998", "T2")]
+    evs = run(parse, text, published="2024-03-06", times=times)
+    assert [e.relation for e in evs if "shelled" in e.trigger.text] == ["reported", "background"]

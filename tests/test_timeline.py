@@ -78,3 +78,88 @@ def test_actor_filter_matches_actor_recipient_and_aliases():
 def test_format_rows_shows_evidence():
     out = format_rows(timeline([B]))
     assert "CONSULT" in out and "Freedonia -> Sylvania" in out and TEXT_B in out
+
+
+# --- one query for CLI and API; news window; reported events across articles ------------------
+
+import json  # noqa: E402
+
+import pytest  # noqa: E402
+
+from newsgraph.timeline import in_window, overlaps, relation  # noqa: E402
+
+
+def test_relation_to_the_article():
+    assert relation("2016-10-28", "2016-10-30") == "reported"
+    assert relation("2016-11-08", "2016-10-30") == "reported"  # planned within the month: news
+    assert relation("2016-W43", "2016-10-30") == "reported"
+    assert relation("1998", "2016-10-30") == "background"
+    assert relation("2016", "2016-10-30") == "background"  # a year says nothing about the news
+    assert relation("2016-08-01", "2016-10-30") == "background"
+    assert relation(None, "2016-10-30") is None and relation("2016-10-28", None) is None
+    assert in_window("news", "reported") and not in_window("news", "background")
+    assert in_window("background", "background") and in_window("background", None)
+    assert in_window("all", None)
+
+
+def test_overlap_is_the_one_range_semantics():
+    assert overlaps("2020-06", "2020-06-15", None)  # the month overlaps a range starting mid-month
+    assert not overlaps("2020-06", "2020-07-01", None)
+    assert overlaps("2020-06-30", None, "2020-06-30") and not overlaps("2020-07-01", None, "2020-06-30")
+    assert not overlaps(None, None, None)
+
+
+def _store_article(store, aid: str, text: str, published: str, source: str, events: list[Event],
+                   entities: list[Entity] = ()) -> None:
+    store.add(Analysis(pipeline_version="t", model=MODEL,
+                       article=Article(id=aid, text=text, published=published, source=source),
+                       events=events, entities=list(entities)))
+
+
+@pytest.fixture()
+def tl_store(tmp_path):
+    from newsgraph.store import Store
+
+    with Store(str(tmp_path / "tl.db")) as store:
+        text = "Rebels shelled Harbor City in June and the navy blockaded the port on 2020-06-20."
+        _store_article(store, "a1", text, "2020-06-21", "Daily Fiction", [
+            _event(text, "V1", "shelled", "2020-06", actor="Rebels", recipient="Harbor City"),
+            _event(text, "V2", "blockaded", "2020-06-20", actor="navy", etype="COERCE"),
+        ])
+        old = "The navy blockaded the port on 1998-03-02, long before the war."
+        _store_article(store, "a2", old, "2020-06-21", "Weekly Fiction", [
+            _event(old, "V1", "blockaded", "1998-03-02", actor="navy", etype="COERCE"),
+        ])
+        yield store
+
+
+def _cli(store, *args: str) -> list[dict]:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import build
+
+    out = CliRunner().invoke(build(), ["timeline", "--db", store.url, "--json", *args])
+    assert out.exit_code == 0, out.output
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+def test_cli_and_api_timeline_agree_on_a_date_range(tl_store):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api import create_app
+
+    api = TestClient(create_app(tl_store)).get(
+        "/api/timeline", params={"date_from": "2020-06-15", "window": "all"}).json()
+    cli = _cli(tl_store, "--from", "2020-06-15", "--window", "all")
+    assert [(i["article_id"], i["id"], i["date"]) for i in api["items"]] == \
+        [(i["article_id"], i["id"], i["date"]) for i in cli] == [("a1", "V1", "2020-06"), ("a1", "V2", "2020-06-20")]
+
+
+def test_news_window_by_default_with_background_folded(tl_store):
+    from newsgraph.api.queries import timeline as query
+
+    news = query(tl_store)
+    assert [i["date"] for i in news["items"]] == ["2020-06", "2020-06-20"]
+    assert news["folded"] == {"background": 1}
+    back = query(tl_store, window="background")
+    assert [i["date"] for i in back["items"]] == ["1998-03-02"] and back["items"][0]["relation"] == "background"

@@ -387,3 +387,33 @@ def test_random_text_offsets_and_value_shapes(nlp, words, published):
             assert TIMEX_VALUE.match(t.value), t.value
         if published is None and t.anchor == "publication":
             raise AssertionError(f"guessed against a missing publication date: {t}")
+
+
+# ---------------------------------------------------------------- clock times and undated anchors
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "clock"),
+    [
+        ("Near 1750 GMT, the port authority reopened the harbour.", "1750 GMT", "T17:50"),
+        ("Polls in Freedonia close at 0900 ET after a long night.", "0900 ET", "T09:00"),
+        ("The convoy crossed the bridge at 2130 local time.", "2130 local time", "T21:30"),
+    ],
+)
+def test_24_hour_clock_with_zone_is_a_time_of_day_not_a_year(nlp, text, phrase, clock):
+    found = times(nlp, text)
+    hit = next(t for t in found if t.text == phrase)
+    assert hit.type == "TIME" and hit.value is not None and hit.value.endswith(clock)
+    assert not any(t.value and re.fullmatch(r"1[7-9]\d\d|20\d\d", t.value) for t in found)
+
+
+def test_a_bare_four_digit_year_is_still_a_year(nlp):
+    assert value_of(nlp, "The lighthouse was built in 1750 by the navy.", "1750") == "1750"
+
+
+def test_week_of_an_undated_event_is_left_unresolved(nlp):
+    found = times(nlp, "Shares slid in the week of the Brexit vote, traders said.")
+    assert found, "the expression should still be detected"
+    assert all(t.value is None and not t.resolved for t in found if "week" in t.text)
+    # a week named by a date is still read
+    assert value_of(nlp, "Shares slid in the week of June 5, traders said.", "June 5").endswith("06-05")

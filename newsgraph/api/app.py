@@ -259,9 +259,14 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         actor: Text_ = None,
         date_from: DateFrom = None,
         date_to: DateTo = None,
+        window: Literal["news", "background", "all"] = "news",
+        group: Literal["mentions", "reports"] = "mentions",
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     ) -> dict[str, Any]:
-        """Dated events (and/or dated time expressions) in date order, each with its evidence."""
+        """Dated events (and/or dated time expressions) in date order, each with its evidence.
+
+        A date range keeps items whose date overlaps it; ``window=news`` (default) shows what was
+        reported within days of publication and counts the background in ``folded``."""
         return queries.timeline(
             store,
             kind=kind,
@@ -269,6 +274,8 @@ def api_router(store: Store, token: str | None) -> APIRouter:
             actor=_clean(actor),
             date_from=date_from,
             date_to=date_to,
+            window=window,
+            group=group,
             limit=limit,
         )
 

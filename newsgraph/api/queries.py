@@ -372,14 +372,24 @@ def timeline(
     actor: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    window: str = "news",
+    group: str = "mentions",
     limit: int = 500,
 ) -> dict[str, Any]:
-    """Dated items in date order, each with its evidence (article, sentence, offsets, page link).
+    """THE timeline query (CLI, API and web page all call it): dated items in date order with evidence.
 
     ``kind`` is ``events`` (events whose own date is known), ``times`` (time expressions with
-    a calendar value) or ``all``.
+    a calendar value) or ``all``.  ``date_from``/``date_to`` keep items whose calendar span
+    *overlaps* the range (:func:`newsgraph.timeline.overlaps`: "2020-06" is kept for
+    ``date_from=2020-06-15``).  ``window`` is ``news`` (events reported within days of
+    publication, the default), ``background`` (history the articles recall) or ``all``; what the
+    window leaves out is counted in ``folded``.  ``group="reports"`` shows one item per reported
+    event across articles (:mod:`newsgraph.store.reported`) with its ``reports``.
     """
+    from ..timeline import in_window, overlaps, relation
+
     items: list[dict[str, Any]] = []
+    folded = {"background": 0, "news": 0}
     with store.engine.connect() as conn:
         if kind in ("events", "all"):
             a_ent, a_on = _entity_name(events, events.c.actor_entity, "act")
@@ -398,16 +408,20 @@ def timeline(
                 .join(articles, articles.c.id == events.c.article_id)
                 .outerjoin(a_ent, a_on)
                 .outerjoin(r_ent, r_on)
-                .where(events.c.date.is_not(None), *date_range(events.c.date, date_from, date_to))
+                .where(events.c.date.is_not(None))
             )
             if type:
                 stmt = stmt.where(func.upper(events.c.type) == type.upper())
             if actor:
                 stmt = stmt.where(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
-            for r in conn.execute(
-                stmt.order_by(events.c.date, events.c.article_id, events.c.id).limit(limit)
-            ):
+            for r in conn.execute(stmt.order_by(events.c.date, events.c.article_id, events.c.id)):
+                if not overlaps(r.date, date_from, date_to):
+                    continue
                 ev = json.loads(r.data)
+                rel = ev.get("relation") or relation(r.date, r.published)
+                if not in_window(window, rel):
+                    folded["news" if rel == "reported" else "background"] += 1
+                    continue
                 items.append(
                     {
                         **_art(r),
@@ -415,9 +429,15 @@ def timeline(
                         "id": r.id,
                         "date": r.date,
                         "type": r.type,
+                        "mode": ev.get("mode"),
+                        "status": ev.get("status"),
+                        "relation": rel,
                         "label": ev["trigger"]["text"],
-                        "actor_name": r.actor_name,
-                        "recipient_name": r.recipient_name,
+                        "actor_name": r.actor_name or (ev.get("actor") or {}).get("text"),
+                        "recipient_name": r.recipient_name or (ev.get("recipient") or {}).get("text"),
+                        "actor_entity": (ev.get("actor") or {}).get("entity"),
+                        "recipient_entity": (ev.get("recipient") or {}).get("entity"),
+                        "location": (ev.get("location") or {}).get("text"),
                         "evidence": ev["sentence"],
                         "href": f"/articles/{r.article_id}#event-{r.id}",
                     }
@@ -434,14 +454,14 @@ def timeline(
                     *ART_COLS,
                 )
                 .join(articles, articles.c.id == times.c.article_id)
-                .where(
-                    times.c.value.is_not(None),
-                    times.c.type == "DATE",
-                    *date_range(times.c.value, date_from, date_to),
-                )
+                .where(times.c.value.is_not(None), times.c.type == "DATE")
             )
-            for r in conn.execute(stmt.order_by(times.c.value, times.c.article_id, times.c.id).limit(limit)):
-                if parse_date(r.value) is None:
+            for r in conn.execute(stmt.order_by(times.c.value, times.c.article_id, times.c.id)):
+                if parse_date(r.value) is None or not overlaps(r.value, date_from, date_to):
+                    continue
+                rel = relation(r.value, r.published)
+                if not in_window(window, rel):
+                    folded["news" if rel == "reported" else "background"] += 1
                     continue
                 items.append(
                     {
@@ -450,6 +470,7 @@ def timeline(
                         "id": r.id,
                         "date": r.value,
                         "type": "TIME",
+                        "relation": rel,
                         "label": r.text,
                         "actor_name": None,
                         "recipient_name": None,
@@ -458,7 +479,12 @@ def timeline(
                     }
                 )
     items.sort(key=lambda i: (i["date"], i["article_id"], i["id"]))
-    return {"total": len(items), "items": items[:limit]}
+    if group == "reports":
+        from ..store.reported import group_items
+
+        items = group_items(store, items)
+    return {"total": len(items), "items": items[:limit], "window": window,
+            "folded": {k: v for k, v in folded.items() if v}}
 
 
 # -- network ----------------------------------------------------------------------

@@ -34,13 +34,23 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         actor: Annotated[str | None, typer.Option("--actor", help="Only events this actor did or suffered.")] = None,
         start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
         end: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+        window: Annotated[str, typer.Option("--window", help="news (reported within days of publication), "
+                                                              "background (history recalled) or all.")] = "news",
+        reports: Annotated[bool, typer.Option("--reports/--mentions", help="One entry per reported event "
+                                                                         "across articles, or per mention.")] = False,
+        limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many entries.")] = 5000,
         as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     ) -> None:
-        """List dated events from the store in date order, each with its sentence as evidence."""
+        """List dated events from the store in date order, each with its sentence as evidence.
+
+        The same query as ``/api/timeline`` (``newsgraph.api.queries.timeline``): a date range keeps
+        events whose date overlaps it, and only the news window is shown unless ``--window`` says otherwise.
+        """
         from datetime import date
 
+        from ..api.queries import timeline
         from ..store import Store
-        from ..timeline import format_rows, timeline
+        from ..timeline import WINDOWS, format_items
 
         for name, value in (("--from", start), ("--to", end)):
             if value is not None:
@@ -48,10 +58,16 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
                     date.fromisoformat(value)
                 except ValueError:
                     raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=name) from None
+        if window not in WINDOWS:
+            raise typer.BadParameter(f"expected one of {', '.join(WINDOWS)}", param_hint="--window")
         with Store(db) as store:
-            rows = timeline(store.iter_analyses(), actor=actor, start=start, end=end)
+            data = timeline(store, actor=actor, date_from=start, date_to=end, window=window,
+                            group="reports" if reports else "mentions", limit=limit)
         if as_json:
-            for row in rows:
-                typer.echo(json.dumps(row.as_dict(), ensure_ascii=False))
-        else:
-            typer.echo(format_rows(rows) if rows else "no dated events")
+            for item in data["items"]:
+                typer.echo(json.dumps(item, ensure_ascii=False))
+            return
+        typer.echo(format_items(data["items"]) if data["items"] else "no dated events")
+        for what, n in data["folded"].items():
+            other = "background" if what == "background" else "news"
+            typer.echo(f"({n} {what} events folded: --window {other} or --window all to show them)", err=True)

@@ -1,4 +1,4 @@
-"""PLOVER JSONL export: one event per line, in the field names PLOVER/POLECAT users expect."""
+"""PLOVER JSONL export: one reported event per line (with its list of sources), in the field names PLOVER/POLECAT users expect."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import json
 from typing import Any, BinaryIO
 
 from ..model import Analysis, Event, Participant
+from ..store.reported import ReportedEvent, reported_events
+from ..timeline import date_range
 from . import exporter
 
 
@@ -43,6 +45,8 @@ def plover_record(ev: Event, analysis: Analysis) -> dict[str, Any]:
         "text": ev.sentence.text,
         "status": ev.status,
         "quote": ev.quote,
+        "speaker": ev.speaker,
+        "relation": ev.relation,
         "articleId": art.id,
         "url": art.url,
         "publication": art.source,
@@ -51,11 +55,30 @@ def plover_record(ev: Event, analysis: Analysis) -> dict[str, Any]:
     }
 
 
-@exporter("plover", "PLOVER 2.0 event records as JSON Lines, one event per line.")
+def reported_record(rep: ReportedEvent) -> dict[str, Any]:
+    """One reported event: the most precisely dated report's record plus every source."""
+    analysis, ev = min(rep.events, key=lambda ae: (_span_days(ae[1].date), ae[0].article.id))
+    rec = plover_record(ev, analysis)
+    rec["id"] = f"{analysis.article.id}-{ev.id}"
+    rec["reportedEvent"] = rep.id
+    rec["sources"] = [
+        {"articleId": r.article_id, "eventId": r.event_id, "publication": r.source, "published": r.published,
+         "url": r.url, "status": r.status, "date": r.date, "text": r.sentence.get("text")}
+        for r in rep.reports
+    ]
+    return rec
+
+
+def _span_days(value: str | None) -> int:
+    span = date_range(value)
+    return (span[1] - span[0]).days if span else 10**6
+
+
+@exporter("plover", "PLOVER 2.0 event records as JSON Lines, one reported event per line with its sources.")
 def export_plover(store: Any, out: BinaryIO, **_: Any) -> int:
+    """One record per reported event (the same happening from several outlets is one line)."""
     n = 0
-    for analysis in store.iter_analyses():
-        for ev in analysis.events:
-            out.write(json.dumps(plover_record(ev, analysis), ensure_ascii=False).encode("utf-8") + b"\n")
-            n += 1
+    for rep in reported_events(store):
+        out.write(json.dumps(reported_record(rep), ensure_ascii=False).encode("utf-8") + b"\n")
+        n += 1
     return n

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import gazetteer, lexicons
 from ..model import Analysis, Event, Location, Mention, Participant, Quote, TimeExpr
 from ..model import Span as TextSpan
+from ..timeline import relation
 from . import extractor
 from . import plover_lexicon as lex
 from .times import value_precision
@@ -612,7 +613,7 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
                     actor = actor or of[0]
             else:
                 recipient = recipient or of[0]
-        rec = _prep_objects(h, ("with", "against", "on", "to", "toward", "towards", "for", "over"))
+        rec = _prep_objects(h, ("with", "against", "on", "into", "to", "toward", "towards", "for", "over"))
         if rec and recipient is None:
             recipient = rec[0]
         mods = sorted(
@@ -659,6 +660,20 @@ def _under_reporting(tok: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _reporting_head(tok: Token) -> Token | None:
+    """The reporting verb whose complement holds ``tok`` ("officials said rebels attacked ..."), if any."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis") and _lemma(node.head) in lex.REPORTING:
+            return node.head
+        node = node.head
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    return any(ch.dep_ == "neg" or (ch.lower_ in ("never",) and ch.dep_ == "advmod") for ch in tok.children)
 
 
 def _clause_chain(tok: Token) -> list[Token]:
@@ -913,6 +928,122 @@ def _prominence(c: Candidate, anchors: dict[int, Candidate]) -> float:
     return round(1.0 / (1 + 0.6 * embedded + 0.1 * depth(_anchor(c))) * (0.85 if c.nominal else 1.0), 3)
 
 
+# ------------------------------------------------------------------------------------------------
+# selectional restrictions: literal or figurative force, protest or campaign rally
+
+
+def _noun_class(tok: Token) -> str | None:
+    """The class of an argument for selectional restrictions (see ``plover_lexicon``)."""
+    lem = _lemma(tok)
+    if lem in lex.WEAPONS or lem in lex.PHYSICAL_NOUNS:
+        return "physical"
+    if lem in lex.ARMED_NOUNS:
+        return "armed"
+    if lem in lex.PEOPLE_NOUNS:
+        return "people"
+    if lem in lex.SPEECH_NOUNS:
+        return "speech"
+    if lem in lex.POLICY_NOUNS:
+        return "policy"
+    if lem in lex.MEASURE_NOUNS or tok.ent_type_ in ("PERCENT", "MONEY", "ORDINAL"):
+        return "measure"
+    if tok.ent_type_ in PLACE_LABELS:
+        return "place"
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return "party"
+    return None
+
+
+def _force_args(c: Candidate, by_head: dict[int, Candidate]) -> tuple[list[Token], list[Token], Token | None,
+                                                                       Token | None]:
+    """Arguments of a force trigger: (core arguments and instruments, place phrases, actor, recipient)."""
+    head = c.head
+    if c.nominal:
+        actor, recipient = _nominal_participants(c, by_head)
+    else:
+        actor, _ = _subject_of(head)
+        recipient = _verb_recipient(head, c.type, by_head, trigger=frozenset(t.i for t in c.tokens))
+    core: list[Token] = [x for x in (actor, recipient) if x is not None]
+    places: list[Token] = []
+    for ch in head.children:
+        if ch.dep_ in ("dobj", "obj", "nsubjpass", "poss", "compound", "nmod", "dative"):
+            core.append(ch)
+        elif ch.dep_ in ("prep", "agent"):
+            pobjs = [p for p in ch.children if p.dep_ == "pobj"]
+            (places if ch.lower_ in ("in", "near", "inside", "outside", "across") else core).extend(pobjs)
+    if not c.nominal and head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+        core.append(head.head)  # "tweets attacking Clinton": what does the attacking
+    return core, places, actor, recipient
+
+
+def _force_reading(c: Candidate, by_head: dict[int, Candidate]) -> str:
+    """``literal``, ``speech`` or ``none`` for a force word that also has a figurative sense.
+
+    Rules, in order (the first that applies decides):
+
+    1. a weapon, vehicle or building, an armed doer, harmed people as target, a word of harm in the
+       clause, or a literal modifier ("suicide attack") -> literal;
+    2. a statement, policy, plan as object/instrument, or a figurative modifier ("political attacks")
+       -> speech (for words that can mean "criticise") else none; polls, markets, records, sport -> none;
+    3. a named person/organisation acting on another, no physical cue -> speech ("X attacked Y");
+    4. a place as target or setting ("attacked the town", "the war in Iraq") -> literal;
+    5. nothing known: a verb stays literal; a noun that needs a cue ("battle", "operation") is none.
+    """
+    lemma = _lemma(c.head)
+    own = {t.i for t in c.tokens}
+    core, places, actor, recipient = _force_args(c, by_head)
+    classes = {_noun_class(t) for t in core}
+    mods = {_lemma(ch) for ch in c.head.children if ch.dep_ in ("amod", "compound", "nmod")}
+    clause = c.head.head if c.nominal and c.head.dep_ not in ("ROOT",) else c.head
+    harm = any(_lemma(t) in lex.HARM_WORDS and t.i not in own for t in clause.subtree)
+    if mods & lex.LITERAL_MODIFIERS or classes & {"physical", "armed", "people"} or harm:
+        return "literal"
+    r_cls = _noun_class(recipient) if recipient is not None else None
+    # speech needs someone it is aimed at: "fired off tweets" alone is no event
+    criticise = lemma in lex.CRITICISE_CAPABLE and recipient is not None and r_cls not in ("speech", "measure")
+    if classes & {"speech", "policy"} or mods & lex.FIGURATIVE_MODIFIERS:
+        return "speech" if criticise else "none"
+    if "measure" in classes:
+        return "none"
+    a_cls = _noun_class(actor) if actor is not None else None
+    if a_cls == "party" and r_cls in ("party",) or (a_cls == "party" and recipient is None
+                                                    and lemma in lex.NEEDS_LITERAL_CUE):
+        return "speech" if criticise else "none"
+    if "place" in classes or any(_noun_class(t) == "place" for t in places):
+        return "literal"
+    if lemma in lex.NEEDS_LITERAL_CUE:
+        return "none"
+    return "literal"
+
+
+def _is_protest(c: Candidate, by_head: dict[int, Candidate]) -> bool:
+    """A rally or march is a protest only with a protest cue; a campaign rally is no event."""
+    sent_lemmas = {_lemma(t) for t in c.head.sent} | {t.lower_ for t in c.head.sent}
+    core, _, actor, _ = _force_args(c, by_head)
+    if any(_noun_class(t) in ("people",) for t in core):
+        return True
+    return bool(sent_lemmas & lex.PROTEST_CUES - {_lemma(t) for t in c.tokens})
+
+
+def _apply_restrictions(cands: list[Candidate], by_head: dict[int, Candidate]) -> list[Candidate]:
+    """Recode or drop force and rally triggers whose arguments cannot take the literal sense."""
+    out = []
+    for c in cands:
+        lemma = _lemma(c.head)
+        if c.type in ("ASSAULT", "COERCE") and lemma in lex.FIGURATIVE_CAPABLE and not (
+            c.mode in ("suicide-attack", "drone", "aerial") and c.nominal
+        ):
+            reading = _force_reading(c, by_head)
+            if reading == "none":
+                continue
+            if reading == "speech":
+                c.type, c.mode = "ACCUSE", "disapprove"
+        elif c.type == "PROTEST" and lemma in lex.RALLY_NOUNS and not _is_protest(c, by_head):
+            continue
+        out.append(c)
+    return out
+
+
 #: The refusal a negated promise of each cooperative act amounts to (REJECT modes).
 REFUSAL_MODE = {"CONSULT": "meet", "AID": "assist", "CONCEDE": "yield", "RETREAT": "yield",
                 "AGREE": "settle", "COOPERATE": "assist", "SUPPORT": None}
@@ -920,6 +1051,8 @@ REFUSAL_MODE = {"CONSULT": "meet", "AID": "assist", "CONCEDE": "yield", "RETREAT
 
 def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
     cands = _candidates(sent)
+    by_head = {c.head.i: c for c in cands}
+    cands = _apply_restrictions(cands, by_head)
     by_head = {c.head.i: c for c in cands}
     consumed: set[int] = set()
     for c in cands:
@@ -960,12 +1093,25 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
         quote = ctx.quote_at(c.head.idx)
         direct = quote is not None and quote.kind in ("direct", "mixed")
         status = _status(c, ctx, quote if direct else None)
+        performed = c.intent is not None  # a threat, promise or refusal is made by saying it
         if c.intent is not None and status in ("planned", "hypothetical"):
             status = "occurred"  # the threat or promise itself was made
         if status == "negated" and c.type in REFUSAL_MODE and _aux(c.pred) & {"will", "would", "can", "wo", "ca"}:
             # "X said it would not meet the demands": a refusal, which did happen
             c.type, c.mode = "REJECT", REFUSAL_MODE[c.type]
             status = "asserted" if direct else "occurred"
+            performed = True
+        speaker = quote.speaker_entity if quote is not None else None
+        reporter = _reporting_head(c.pred)
+        if reporter is not None and _negated(reporter) and status != "negated":
+            status = "hypothetical"  # "haven't said the FBI is reopening ...": nobody claims it happened
+        elif status == "occurred" and not performed and (quote is not None or reporter is not None):
+            # indirect speech: the speaker's claim, not the outlet's report of a fact
+            status = "asserted"
+            if speaker is None and reporter is not None:
+                subj, _ = _subject_of(reporter)
+                who = _participant(ctx, subj) if subj is not None else None
+                speaker = who.entity if who is not None else None
         actor = _participant(ctx, a_tok)
         if direct and quote is not None and not (c.nominal and c.pred.i == c.head.i) and (
             actor is None or (actor.entity is None and not any(w[:1].isupper() for w in actor.text.split()))
@@ -993,6 +1139,7 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             status=status,  # type: ignore[arg-type]
             quote=quote.id if quote is not None else None,
             confidence=_prominence(c, anchors),
+            speaker=speaker if status == "asserted" else None,
         )
         events.append(event)
         # "Freedonia and Sylvania condemned the strike", "bombed Iraq and Syria": one dyadic event per
@@ -1114,4 +1261,6 @@ def extract_events(doc: Doc, analysis: Analysis) -> list[Event]:
         events.extend(sentence_events(sent, ctx, len(events) + 1))
     _inherit_participants(events)
     _share_dates(events)
+    for ev in events:
+        ev.relation = relation(ev.date, analysis.article.published)
     return events

@@ -386,7 +386,7 @@ LIGHT_VERBS: frozenset[str] = frozenset(
     "announce begin start resume open lodge file express voice deliver level extend provide undertake "
     "tighten expand widen maintain keep "
     "give pay order authorize authorise reiterate renew repeat step intensify escalate continue "
-    "engage enter join take send grant declare organize organise lead call".split()
+    "engage enter join take send grant declare organize organise lead call reopen".split()
 )
 
 #: Verbs that only report or frame a statement; the event is in their complement.
@@ -407,6 +407,86 @@ PLAN_VERBS: frozenset[str] = frozenset(
     "plan intend schedule expect aim set due prepare propose seek hope want".split()
 )
 HYPOTHETICAL_MODALS: frozenset[str] = frozenset({"could", "might", "may", "should", "can"})
+
+# Selectional restrictions: literal or figurative force -------------------------------------------
+#
+# A verb or noun of force is ASSAULT/COERCE only when its arguments can take physical force; these are
+# general English noun classes (hand-written, not taken from any corpus) read by
+# ``newsgraph.extract.events._force_reading``.
+
+#: Force words that also have a figurative sense ("attacked her plan", "hit a record", "an uphill battle").
+FIGURATIVE_CAPABLE: frozenset[str] = frozenset(
+    "attack assault hit strike fire shoot target beat fight battle war combat clash pound hammer "
+    "ambush destroy kill torpedo offensive operation blast slam bash lash pummel batter".split()
+)
+#: Of those, the ones that say "criticise" when the target is a person or a statement.
+CRITICISE_CAPABLE: frozenset[str] = frozenset(
+    "attack assault hit fire target blast slam bash lash pummel batter hammer pound torpedo".split()
+)
+#: Nouns of force that are events only with a literal cue ("the war in X", "a battle with rebels"):
+#: alone they are as often a campaign, a contest or a business ("an uphill battle", "operations").
+NEEDS_LITERAL_CUE: frozenset[str] = frozenset("battle fight fighting combat war operation offensive".split())
+#: Things said or written: with these as object or instrument the act is speech.
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    "tweet post message remark comment statement speech word criticism claim accusation question "
+    "answer ad advert advertisement interview letter email e-mail note essay column op-ed editorial "
+    "headline rhetoric argument insult joke broadside salvo barrage volley retort rebuke response "
+    "reply debate".split()
+)
+#: Plans, laws and positions: one attacks (criticises) or kills (defeats) them, never physically.
+POLICY_NOUNS: frozenset[str] = frozenset(
+    "policy plan proposal bill law measure reform decision deal agenda budget tax program programme "
+    "idea strategy stance position approach legislation rule regulation initiative nomination "
+    "candidacy campaign platform".split()
+)
+#: Polls, markets, sport and other measures: "hit a record", "beat expectations", "hit the stock".
+MEASURE_NOUNS: frozenset[str] = frozenset(
+    "poll survey rating approval lead vote ballot market stock share price index economy sales "
+    "profit earnings rate dollar currency bond yield revenue growth inflation record high low mark "
+    "milestone target expectation estimate forecast game match goal run ball season team point "
+    "nerve chord note stride wall jackpot snag headline spotlight airwave trail bottom ceiling "
+    "limit threshold number figure level".split()
+)
+#: Physical targets and instruments: buildings, vehicles, weapons, places.
+PHYSICAL_NOUNS: frozenset[str] = frozenset(
+    "knife gun rifle pistol machete car truck vehicle bus train tank plane aircraft helicopter jet "
+    "drone ship boat vessel building house home school hospital church mosque synagogue temple "
+    "embassy consulate base barracks village town city camp convoy checkpoint post station office "
+    "headquarters compound bridge road airport port border pipeline facility plant refinery "
+    "square street neighborhood neighbourhood".split()
+)
+#: Those who bear arms: as the doer they make force literal.
+ARMED_NOUNS: frozenset[str] = frozenset(
+    "troop force soldier army military militant rebel insurgent guerrilla gunman attacker assailant "
+    "terrorist jihadist fighter militia police policeman officer bomber sniper navy marine airstrike "
+    "warplane artillery jet commando paramilitary extremist suspect shooter".split()
+)
+#: Words in the trigger's clause that say someone was physically harmed.
+HARM_WORDS: frozenset[str] = frozenset(
+    "kill die dead death wound wounded injure injured injury casualty victim bleed hospitalize "
+    "hospitalise body corpse murder shot gunfire explosion bomb bullet stab rape".split()
+)
+#: People who can be harmed: as object they make force literal ("attacked civilians").
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    "civilian people villager resident child woman man worker passenger student protester "
+    "demonstrator pedestrian worshipper tourist journalist refugee migrant prisoner hostage "
+    "family".split()
+)
+#: Modifiers of a force noun that say which sense it has ("political attacks", "a suicide attack").
+FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
+    "political verbal personal rhetorical partisan negative legal public sharp scathing fierce "
+    "blistering withering uphill electoral campaign culture price trade".split()
+)
+LITERAL_MODIFIERS: frozenset[str] = frozenset(
+    "terror terrorist suicide armed military air missile rocket chemical deadly fatal violent bloody "
+    "gun knife physical militant rebel insurgent ground naval nuclear".split()
+)
+#: A rally or march is a PROTEST only with a protest cue (against/over, a demand, protesters).
+RALLY_NOUNS: frozenset[str] = frozenset("rally march".split())
+PROTEST_CUES: frozenset[str] = frozenset(
+    "protest protester demonstrator demonstration against demand oppose opposition outrage anger "
+    "grievance strike union riot police".split()
+)
 
 # Contexts -------------------------------------------------------------------------------------------
 

@@ -111,6 +111,8 @@ APPROX = r"(?:(?:about|around|almost|nearly|roughly|more than|less than|at least
 B = r"(?<![\w'’-])"  # left word boundary that also refuses hyphenated/possessive continuations
 E = r"(?![\w-])"
 DEICTIC = r"(?:last|this|next|past|previous|coming|current|following|preceding|same)"
+#: Time-zone abbreviations after a 24-hour clock time (case-sensitive: "ET" but not "et").
+ZONES = r"GMT|UTC|Z|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT"
 
 
 def _num(text: str) -> float | str | None:
@@ -453,9 +455,10 @@ def h_part_of_day(m: re.Match, ctx: Context) -> Result:
 
 
 def h_clock(m: re.Match, ctx: Context) -> Result:
+    """A clock time ("3 p.m.", "1750 GMT"), on the day it names or the publication day."""
     hour = int(m["h"])
     minute = int(m["min"] or 0)
-    ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     if ampm == "am" and hour == 12:
@@ -879,6 +882,10 @@ RULES: list[tuple[str, str, Handler]] = [
     ("clock", rf"{B}(?i:{APPROX}?(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am|pm)"
      rf"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?)(?:,?\s+(?:(?P<wd2>{WEEKDAY})|"
      rf"(?i:(?P<dd2>today|yesterday|tomorrow))|(?P<mon>{MONTH})\s+(?P<mday>{DAYNUM})))?{E}", h_clock),
+    # 24-hour clock with a zone ("1750 GMT", "0900 ET", "2130 local time"): a time of day, never a year
+    ("clock24", rf"{B}(?i:{APPROX}?)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?:(?-i:{ZONES})|(?i:local\s+time|hours|hrs))"
+     rf"(?:,?\s+(?:(?P<wd2>{WEEKDAY})|(?i:(?P<dd2>today|yesterday|tomorrow))|(?P<mon>{MONTH})\s+(?P<mday>{DAYNUM})))?{E}",
+     h_clock),
     ("noon", rf"{B}(?i:(?P<w>noon|midnight))(?:\s+(?:(?P<wd2>{WEEKDAY})|(?i:(?P<dd2>today|yesterday|tomorrow))))?{E}",
      h_noon),
     # relative units
@@ -1025,7 +1032,7 @@ _STOP_FULL = {"a day", "the day", "a second", "a quarter", "a half"}
 _PREFERRED = {"set", "set_per", "set_freq"}
 # rules whose words are proper names anyway (months, weekdays): title case tells nothing
 _NAME_RULES = {"full_date", "full_date_eu", "month_day", "day_month", "month_year", "month_rel", "month_mod",
-               "month_bare", "weekday", "month_rel_year", "clock", "iso_date", "year", "quarter_q", "fiscal"}
+               "month_bare", "weekday", "month_rel_year", "clock", "clock24", "iso_date", "year", "quarter_q", "fiscal"}
 
 
 def _looks_like_title(doc: Doc, start: int, end: int) -> bool:
@@ -1123,8 +1130,18 @@ def _spacy_candidates(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
                 s = s2
         if hit is None:
             continue
+        in_context = _BY_NAME[hit[0]][0].match(doc.text, s)
+        if in_context is None or in_context.end() < e:
+            # the rule refuses this span in its sentence: "the week" of "the week of the Brexit vote"
+            # is anchored on an undated event, so keep the expression but do not guess its value
+            extra.append(Candidate(ent.start_char, ent.end_char, UNRESOLVED, hit[1]))
+            continue
         extra.append(Candidate(s, e, hit[0], hit[1]))
     return extra
+
+
+#: Pseudo-rule of a time expression we detect but will not resolve (anchored on an undated event).
+UNRESOLVED = "unresolved"
 
 
 # ---------------------------------------------------------------- tense
@@ -1243,6 +1260,10 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
             continue
         if cand.rule == "set" and _dep_at(doc, cand.start, cand.end) == "amod":
             continue  # "quarterly dividend", "daily newspaper": a property of the noun, not a time
+        if cand.rule == UNRESOLVED:
+            out.append(TimeExpr(id=f"T{len(out) + 1}", start=cand.start, end=cand.end, text=surface,
+                                type="DATE", value=None, anchor=None, resolved=False))
+            continue
         _, handler = _BY_NAME[cand.rule]
         ctx.tense = clause_tense(doc, cand.start, cand.end)
         ctx.adverbial = bool(re.search(r"(?:^|[.!?;:,\"“]\s*|\b(?:will|would|could|might|may|can|shall)\s+)$",
@@ -1275,7 +1296,7 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
 
 
 def _type_guess(rule: str) -> str:
-    if rule in ("clock", "noon", "part_of_day"):
+    if rule in ("clock", "clock24", "noon", "part_of_day"):
         return "TIME"
     if rule.startswith("duration"):
         return "DURATION"
