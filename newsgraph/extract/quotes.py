@@ -1129,7 +1129,7 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
     return quotes
 
 
-@extractor("quotes", field="quotes", version="1", after=("actors", "times"))
+@extractor("quotes", field="quotes", version="2", after=("actors", "times"))
 def extract_quotes(doc: Doc, analysis: Analysis) -> list[Quote]:
     """Registered extractor: ``Analysis.quotes``."""
     return find_quotes(doc, analysis)
