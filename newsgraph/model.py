@@ -202,6 +202,9 @@ class Claim(Span):
     quantities: list[Quantity] = Field(default_factory=list)
     hedge: Span | None = None
     speaker: str = Field("the outlet", description="Entity id of the speaker, or 'the outlet'.")
+    speaker_name: str | None = Field(
+        None, description="Who asserts it, by name: the quoted speaker's name, else the outlet's (article.source)."
+    )
     quote: str | None = None
 
 

@@ -331,3 +331,57 @@ def test_attribution_frame_with_adjuncts_is_not_a_claim():
     a = analyze("The brigade's commander, General Osman Taha, said in a video message that his forces "
                 "would respect any truce.", published="2026-06-02")
     assert not any(c.text.rstrip().endswith("that") for c in a.claims)
+
+
+# --------------------------------------------------------------------------- claimant names, furniture, tables
+
+
+def test_claimant_is_named() -> None:
+    from newsgraph.model import Entity
+
+    content = "The ministry spent 12 million euros on the new bridge in 2021"
+    quote = _quote(ARTICLE, content, "Dana Kors", "E7")
+    doc = nlp.load()(ARTICLE)
+    analysis = Analysis(pipeline_version="test", model=nlp.model_info(),
+                        article=Article(text=ARTICLE, source="Marel Courier"))
+    analysis.entities = [Entity(id="E7", name="Dana Kors", type="PERSON", kind="person")]
+    analysis.quotes = [quote]
+    claims = cm.extract_claims(doc, analysis)
+    by_quote = {c.quote: c for c in claims}
+    assert by_quote["Q1"].speaker == "E7" and by_quote["Q1"].speaker_name == "Dana Kors"
+    assert by_quote[None].speaker == "the outlet" and by_quote[None].speaker_name == "Marel Courier"
+    # no entity resolved: the speaker as the text names it, never a raw id
+    quote.speaker_entity = None
+    analysis.entities = []
+    unresolved = [c for c in cm.extract_claims(doc, analysis) if c.quote == "Q1"]
+    assert unresolved[0].speaker == "unknown" and unresolved[0].speaker_name == "Dana Kors"
+
+
+def test_furniture_lines_are_not_claims() -> None:
+    text = (
+        "READ MORE: Police arrested 45 people in Marel after the 2021 bridge collapse\n"
+        "By Jane Doe and John Roe, The Marel Courier\n"
+        "Police arrested 45 people in the port city of Marel on Sunday."
+    )
+    claims = _claims(text)
+    assert [c.text for c in claims] == ["Police arrested 45 people in the port city of Marel on Sunday."]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "S&P/TSX 20,145.32 +112.40 +0.56%",
+        "Dow Jones 38,904.04 up 0.4% Nasdaq 16,274.94 up 1.1%",
+        "Maple Leafs 4, Canadiens 2, Bruins 3, Senators 1",
+        "Gold $2,034.10 (-12.30) Oil $78.26 (+0.84) Loonie 74.12 cents US",
+    ],
+)
+def test_market_and_sports_rows_are_demoted(row: str) -> None:
+    score, features = cm.score_span(_span(row))
+    assert "table" in features and score < cm.THRESHOLD
+
+
+def test_a_sentence_of_figures_is_not_a_table() -> None:
+    text = "The unemployment rate fell to 5.2 percent in March, from 5.6 percent in February and 6.1 percent in 2023."
+    score, features = cm.score_span(_span(text))
+    assert "table" not in features and score >= cm.THRESHOLD

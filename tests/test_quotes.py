@@ -459,3 +459,68 @@ def test_seed_kinds_cues_and_channel(seed):
         assert q.cue is not None and q.cue.text.startswith(g["cue"].split()[0])
     twitter = _find(analysis, next(g for g in gold["quotes"] if g.get("channel")))
     assert twitter is not None and twitter.channel and "Twitter" in twitter.channel
+
+
+# --------------------------------------------------------------------------- attribution hygiene
+
+
+def test_furniture_is_never_a_speaker_cue_or_quote(parse):
+    text = (
+        "READ MORE: Man says toaster pastry dispute was a misunderstanding\n"
+        "Authorities described the scene as chaotic.\n"
+        "WATCH BELOW\n"
+        "“We will rebuild the bridge by spring,” Mayor Karen Doyle said on Tuesday.\n"
+        "By Jane Doe and John Roe, The Daily Planet\n"
+        "“It is over,” Doyle added."
+    )
+    found = quotes_of(parse, text)
+    for q in found:
+        assert q.speaker is None or q.speaker.text not in ("READ MORE", "WATCH", "WATCH BELOW", "Man")
+        assert "misunderstanding" not in content(q)
+        assert q.cue is None or q.cue.start > text.index("\n")
+    assert any(q.speaker and q.speaker.text == "Mayor Karen Doyle" for q in found)
+    assert not any(q.speaker and "Jane Doe" in q.speaker.text for q in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("Minister Dana Holt did not say the budget would be cut.", True),
+        ("Holt denied saying that taxes would rise.", True),
+        ("She has never said that the plan was dead.", True),
+        ("Officials haven't said the mine is closing.", True),
+        ("The mayor refused to say whether the bridge would reopen.", True),
+        ("Holt denied that taxes would rise.", False),
+        ("Holt said that she did not expect the budget to be cut.", False),
+    ],
+)
+def test_negated_attribution(parse, sentence, negated):
+    found = quotes_of(parse, sentence)
+    assert found, sentence
+    assert found[0].negated is negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        ("The senator reportedly said the deal was dead.", True),
+        ("The chief allegedly told staff that the files were lost.", True),
+        ("The senator said the deal was dead.", False),
+        ("The senator said the deal had reportedly collapsed.", False),
+    ],
+)
+def test_hedged_attribution(parse, sentence, hedged):
+    found = quotes_of(parse, sentence)
+    assert found, sentence
+    assert found[0].hedged is hedged
+
+
+def test_speaker_role_and_org_at_the_time_of_the_quote(parse):
+    text = (
+        "Health Minister Ana Ruiz said the clinics would reopen in May. "
+        "The clinics closed last year after a fire."
+    )
+    analysis = analyze_doc(parse(text), Article(text=text, published="2024-03-07"), extractors=["quotes"])
+    q = analysis.quotes[0]
+    assert q.speaker_name == "Ana Ruiz"
+    assert q.speaker_role == "Health Minister"

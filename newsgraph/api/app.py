@@ -110,6 +110,9 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
         return _error(exc.status_code, str(exc.detail), None)
 
     app.include_router(api_router(store, token))
+    from . import sources as sources_api
+
+    app.include_router(sources_api.router(store))
     from ..web import mount
 
     mount(app, store)

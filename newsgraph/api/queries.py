@@ -295,9 +295,18 @@ def list_claims(
     article: str | None = None,
     limit: int = 20,
     offset: int = 0,
+    source: str | None = None,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
 ) -> dict[str, Any]:
-    """Check-worthy claims, most check-worthy first."""
-    conds: list[Any] = []
+    """Check-worthy claims, most check-worthy first; ``actor`` matches the claimant's name."""
+    ent, on = _entity_name(claims, claims.c.speaker, "spk")
+    conds: list[Any] = [*date_range(articles.c.published, date_from, date_to)]
+    if source:
+        conds.append(articles.c.source == source)
+    if actor:
+        conds.append(_ilike(ent.c.name, actor))
     if min_score is not None:
         conds.append(claims.c.checkworthiness >= min_score)
     if article:
@@ -306,7 +315,9 @@ def list_claims(
         words = fts.terms(q)
         conds += [_ilike(claims.c.text, w) for w in words] if words else [literal(False)]
     order = [claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start]
-    rows, total = _paged(store, claims, conds=conds, names={}, order=order, limit=limit, offset=offset)
+    rows, total = _paged(
+        store, claims, conds=conds, names={"claimant": (ent, on)}, order=order, limit=limit, offset=offset
+    )
     return page([{**_art(r), **json.loads(r.data)} for r in rows], total, limit, offset)
 
 
@@ -319,10 +330,15 @@ def list_frames(
     article: str | None = None,
     limit: int = 20,
     offset: int = 0,
+    source: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
 ) -> dict[str, Any]:
     """Framing cues (loaded language, persuasion techniques) with their target actor."""
     ent, on = _entity_name(frames, frames.c.target, "tgt")
-    conds: list[Any] = []
+    conds: list[Any] = [*date_range(articles.c.published, date_from, date_to)]
+    if source:
+        conds.append(articles.c.source == source)
     if technique:
         conds.append(func.lower(frames.c.technique) == technique.lower())
     if voice:

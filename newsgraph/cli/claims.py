@@ -1,4 +1,4 @@
-"""``newsgraph eval claims`` and ``newsgraph train claims``: thin wrappers over :mod:`newsgraph.eval.claims`."""
+"""``newsgraph claims`` (claims in the store), ``eval claims`` and ``train claims`` (:mod:`newsgraph.eval.claims`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,43 @@ import typer
 
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
-    """Add the claims commands to the eval and train apps."""
+    """Add ``claims`` to the root app and the claims commands to the eval and train apps."""
+    from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day
+
+    @apps.root.command("claims")
+    def claims_cmd(
+        db: DbOpt = None,
+        outlet: OutletOpt = None,
+        actor: str | None = typer.Option(None, "--actor", help="Only claims by this speaker (part of the name)."),
+        since: SinceOpt = None,
+        until: UntilOpt = None,
+        min_score: float | None = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Lowest score shown."),
+        limit: int = typer.Option(20, "--limit", min=1),
+        as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+    ) -> None:
+        """Check-worthy claims from the store, most check-worthy first, with who asserts them."""
+        from ..api.queries import list_claims
+        from ..store import Store
+
+        check_day(since, "--from")
+        check_day(until, "--to")
+        with Store(db) as store:
+            found = list_claims(store, source=outlet, actor=actor, date_from=since, date_to=until,
+                                min_score=min_score, limit=limit)["items"]
+        if as_json:
+            for c in found:
+                typer.echo(json.dumps(c, ensure_ascii=False))
+            return
+        if not found:
+            typer.echo("no claims found")
+        for c in found:
+            who = c.get("speaker_name") or c.get("speaker")
+            qty = "; ".join(f"{q['value']:g} {q.get('unit') or ''} {q.get('counted') or ''}".strip()
+                            for q in c.get("quantities", []))
+            typer.echo(f"{c['checkworthiness']:.2f}  {c.get('published') or '-':10s}  {(c.get('source') or '-')[:24]:24s}"
+                       f"  {who}: {c['text'][:200]}")
+            if qty:
+                typer.echo(f"      quantities: {qty}")
 
     @apps.eval.command("claims")
     def eval_claims(

@@ -1,4 +1,4 @@
-"""``newsgraph eval framing`` and ``newsgraph train framing``: thin wrappers over :mod:`newsgraph.eval.framing`."""
+"""``newsgraph frames`` (cues in the store), ``eval framing`` and ``train framing`` (:mod:`newsgraph.eval.framing`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,42 @@ import typer
 
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
-    """Add the framing commands to the eval and train apps."""
+    """Add ``frames`` to the root app and the framing commands to the eval and train apps."""
+    from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day
+
+    @apps.root.command("frames")
+    def frames_cmd(
+        db: DbOpt = None,
+        outlet: OutletOpt = None,
+        actor: str | None = typer.Option(None, "--actor", help="Only cues aimed at this actor (part of the name)."),
+        technique: str | None = typer.Option(None, "--technique", help="e.g. Loaded_Language, Name_Calling,Labeling."),
+        voice: str | None = typer.Option(None, "--voice", help="outlet (the article's words) or speaker (a quote's)."),
+        since: SinceOpt = None,
+        until: UntilOpt = None,
+        limit: int = typer.Option(20, "--limit", min=1),
+        as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+    ) -> None:
+        """Framing cues from the store: loaded language and persuasion techniques, with whose voice they are."""
+        from ..api.queries import list_frames
+        from ..store import Store
+
+        if voice not in (None, "outlet", "speaker"):
+            raise typer.BadParameter("outlet or speaker", param_hint="--voice")
+        check_day(since, "--from")
+        check_day(until, "--to")
+        with Store(db) as store:
+            found = list_frames(store, source=outlet, target=actor, technique=technique, voice=voice,
+                                date_from=since, date_to=until, limit=limit)["items"]
+        if as_json:
+            for c in found:
+                typer.echo(json.dumps(c, ensure_ascii=False))
+            return
+        if not found:
+            typer.echo("no framing cues found")
+        for c in found:
+            aim = f" -> {c.get('target_name') or c.get('target_text')}" if (c.get("target_name") or c.get("target_text")) else ""
+            typer.echo(f"{c.get('published') or '-':10s}  {(c.get('source') or '-')[:24]:24s}  {c['technique']:28s}"
+                       f"  [{c['voice']}] “{c['text']}”{aim}")
 
     @apps.eval.command("framing")
     def eval_framing(

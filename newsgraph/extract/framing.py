@@ -56,25 +56,12 @@ LABEL_DET = True  # label spans take a directly preceding determiner
 LABEL_OF_PP = True  # label nouns take a short "of" complement ("enemies of the people")
 VERB_ADV = True  # loaded verbs take preceding intensifying adverbs
 NOUN_OF_PP = 3  # a loaded noun takes a short "of" complement ("a cancer of lies")
-VERB_OBJ = False  # loaded verbs do not take their object (measured: no gain)
 ADV_FROM_ADJ = True  # "-ly" adverbs of loaded adjectives are loaded ("disastrously" from "disastrous")
-LABEL_ALSO_LOADED = False
-ADJ_LABEL_ALSO_LOADED = False
 ADJ_TAKES_NOUN = True
 SCARE_QUOTE_BOTH = True
 PRAISE_ONLY_ON_PEOPLE = True  # praise adjectives flag only as labels of people (lex.PRAISE_ADJ)
 HYPERBOLE_IS_EXAGGERATION = True
-PERSON_SUFFIX_RULE = False  # measured: dev NC -0.0008, train +0.0006 (left off)
-JOIN_COORDINATED = False  # measured: dev LL +0.0017, train -0.0015 (not kept)
-STRONG_INTENSIFIER = False  # measured: dev LL -0.0025, train +0.0024 (not kept)
-# Degree adverbs that push a plain adjective into emotive territory ("extremely dangerous").
-STRONG_INTENSIFIERS = lex._words(
-    "extremely, incredibly, deeply, profoundly, utterly, downright, thoroughly, hugely, immensely, tremendously, "
-    "exceedingly, terribly, horribly, awfully, insanely, wildly, hopelessly, grossly, staggeringly, outrageously, "
-    "ridiculously, shockingly, dangerously, desperately, painfully, woefully"
-)
 SCARE_QUOTE_LABEL = "person"  # scare quotes around a person/group noun label it ("the 'moderates'")
-ADJ_ALSO_LABEL = False
 # Version 3 (docs/FRAMING.md has the figures before and after each):
 NOUN_LEFT_EVALUATIVE = True  # a loaded noun's premodifiers stop at a name, possessor or number ("Britain's hypocrisy")
 COORD_SPAN = True  # coordinated adjectives are one phrase ("harmful and divisive views")
@@ -129,7 +116,6 @@ PERSONISH = PERSONISH | lex._words(
     newspaper, paper, network, networks, channel, media, press
     """
 )
-PERSON_SUFFIXES = ("ist", "ists", "ian", "ians", "ite", "ites", "eer", "eers")
 
 # Nouns for organised groups: a label on one of these is aimed at the group itself.
 GROUP_NOUNS = lexicons.words("group_nouns", "organisation")
@@ -362,9 +348,6 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
                     key=entry,
                 )
             )
-            if LABEL_ALSO_LOADED:
-                out.append(_Cue(doc[start].idx, end_tok.idx + len(end_tok), "Loaded_Language",
-                                f"label noun '{entry}' (framing_lexicon.LABEL_NOUNS)", head=last.i, key=entry))
             skip_until = last_i
             continue
         # Name_Calling: pejorative adjective before a person/group ("disgraced former director")
@@ -392,14 +375,6 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
                             f"emotive interjection '{tok.text}' (framing_lexicon.INTERJECTIONS)", key=tok.lower_))
             continue
         found = _loaded_entry(last if last_i != tok.i else tok, word)
-        if found is None and STRONG_INTENSIFIER and tok.lower_ in STRONG_INTENSIFIERS and tok.dep_ == "advmod" and (
-            tok.head.i == tok.i + 1 and tok.head.pos_ in ("ADJ", "ADV")
-        ):
-            head = tok.head
-            out.append(_Cue(tok.idx, head.idx + len(head), "Loaded_Language",
-                            f"strong intensifier '{tok.text} {head.text}'", head=head.i, key=tok.lower_))
-            skip_until = head.i
-            continue
         if found is None:
             continue
         entry, source = found
@@ -436,13 +411,6 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
             for child in src.rights:
                 if child.dep_ == "prt" and child.i == end_i + 1:
                     end_i = child.i
-            if VERB_OBJ:
-                for child in src.rights:
-                    if child.dep_ in ("dobj", "prep") and child.i <= end_i + 2:
-                        obj = child if child.dep_ == "dobj" else next((g for g in child.children if g.dep_ == "pobj"), None)
-                        if obj is not None and obj.i - end_i <= 4:
-                            end_i = obj.i
-                        break
         if COORD_OTHER and src.pos_ in COORD_OTHER:
             _first, lo, hi = _coordination(doc, src)
             if hi > lo:
@@ -454,18 +422,11 @@ def _loaded_and_labels(doc: Doc) -> list[_Cue]:
             ADJ_ON_PERSON_IS_LABEL
             and source == "LOADED_ADJ"
             and end_i != last_i
-            and (head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH) or _in_list(head, lex.LABEL_NOUNS)
-                 or (PERSON_SUFFIX_RULE and head.pos_ == "NOUN" and head.lower_.endswith(PERSON_SUFFIXES)))
+            and (head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH) or _in_list(head, lex.LABEL_NOUNS))
         ):
-            if ADJ_LABEL_ALSO_LOADED:
-                out.append(_Cue(doc[start].idx, doc[end_i].idx + len(doc[end_i]), "Loaded_Language",
-                                f"loaded word '{entry}' (framing_lexicon.{source})", head=end_i, key=entry))
             technique = "Name_Calling,Labeling"
             why = f"loaded adjective '{entry}' labels '{head.text}' (framing_lexicon.{source})"
             start = _with_det(doc, start)
-        elif ADJ_ALSO_LABEL and source == "LOADED_ADJ" and end_i != last_i and head.pos_ == "NOUN":
-            out.append(_Cue(doc[_with_det(doc, start)].idx, doc[end_i].idx + len(doc[end_i]), "Name_Calling,Labeling",
-                            f"loaded adjective '{entry}' labels '{head.text}' (framing_lexicon.{source})", head=end_i, key=entry))
         if PRAISE_ONLY_ON_PEOPLE and technique == "Loaded_Language" and entry in lex.PRAISE_ADJ | lex.HYPERBOLE_ADJ:
             if HYPERBOLE_IS_EXAGGERATION and entry in lex.HYPERBOLE_ADJ:
                 technique = "Exaggeration,Minimisation"
@@ -1033,26 +994,6 @@ def _dedupe(cues: list[_Cue]) -> list[_Cue]:
     return sorted(kept, key=lambda c: (c.start, c.end, c.technique))
 
 
-_COORD_GAP = re.compile(r"^(?:\s*,?\s*(?:and|or|but|yet|nor)?\s*|\s*,\s*)$", re.I)
-
-
-def _join_coordinated(text: str, cues: list[_Cue]) -> list[_Cue]:
-    """Join same-technique loaded/label cues linked only by a comma or conjunction into one span.
-
-    "corrupt and wicked", "arrogant, reckless" are one stretch of loaded language to a reader,
-    not two; keeping them apart would report two flags for one judgement.
-    """
-    out: list[_Cue] = []
-    for c in sorted(cues, key=lambda c: (c.start, c.end)):
-        if c.technique in ("Loaded_Language", "Name_Calling,Labeling"):
-            prev = next((p for p in reversed(out) if p.technique == c.technique), None)
-            if prev is not None and prev.end <= c.start and c.start - prev.end <= 6 and _COORD_GAP.match(text[prev.end : c.start]):
-                prev.end = max(prev.end, c.end)
-                prev.head = c.head if prev.head is None else prev.head
-                prev.explanation = f"{prev.explanation}; {c.explanation}"
-                continue
-        out.append(c)
-    return out
 
 
 def find_cues(doc: Doc, analysis: Analysis) -> list[_Cue]:
@@ -1069,8 +1010,6 @@ def find_cues(doc: Doc, analysis: Analysis) -> list[_Cue]:
     if TRIM_PUNCT:
         cues = [_trim(doc, c) for c in cues]
     cues = _dedupe(cues)
-    if JOIN_COORDINATED:
-        cues = _join_coordinated(doc.text, cues)
     cues += _repetition(doc, cues)
     model = _framing_model.loaded_model()
     if model is not None:

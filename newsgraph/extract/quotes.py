@@ -35,6 +35,7 @@ from .. import lexicons
 from ..model import Analysis, Quote
 from ..model import Span as TextSpan
 from . import extractor
+from .furniture import Furniture
 from .speakers import Resolution, SpeakerResolver
 
 # --------------------------------------------------------------------------- lexicons
@@ -859,15 +860,90 @@ def _sent_of(sents: list[Span], starts: list[int], char: int) -> int:
     return max(0, bisect_right(starts, char) - 1)
 
 
+#: Verbs that, governing a saying verb, say it was not said ("denied saying", "refused to say").
+NEGATING_HEADS = frozenset("deny refuse decline dispute reject".split())
+#: Adverbs that make the attribution itself uncertain ("reportedly said").
+HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly reputedly apparently rumoredly".split())
+#: Passive verbs of hearsay in "X is said to have told …", "is reported to have warned".
+HEARSAY_PASSIVES = frozenset("say report rumor rumour believe understand allege think claim".split())
+_SAYING_FORMS = frozenset(
+    "say saying said tell telling told comment commenting confirm confirming claim claiming claimed "
+    "discuss discussing speculate speculating elaborate elaborating".split()
+)
+
+
+def _negated(cue: Token, content: list[tuple[int, int]], text: str) -> bool:
+    """True when the text reports that the speaker did *not* say it.
+
+    "did not say", "haven't said", "never said" (a negation on the cue); "denied saying",
+    "denied having said", "refused to say" (the cue under a verb of denial).  "denied that
+    …" is a statement of its own (a denial), so it stays unnegated.
+    """
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    head = cue.head
+    if head is not cue and _lemma(head) in NEGATING_HEADS and cue.dep_ in ("xcomp", "ccomp", "dobj", "pcomp"):
+        return True
+    if _lemma(cue) in NEGATING_HEADS and content:
+        # the cue is the denial and its content is the saying: "denied [having said] …", "refused [to say] …"
+        words = [w for w in text[content[0][0] : content[0][0] + 30].lower().split() if w not in ("to", "having")]
+        if words and words[0] in _SAYING_FORMS:
+            return True
+    return False
+
+
+def _hedged(cue: Token) -> bool:
+    """True when the attribution itself is hearsay: "reportedly said", "is said to have told"."""
+    tokens = [cue] + ([cue.head] if cue.dep_ in ("xcomp", "ccomp", "conj") and cue.head is not cue else [])
+    for tok in tokens:
+        if any(c.lower_ in HEDGE_ADVERBS for c in tok.children if c.dep_ in ("advmod", "npadvmod")):
+            return True
+    head = cue.head
+    if cue.dep_ == "xcomp" and _lemma(head) in HEARSAY_PASSIVES and any(c.dep_ == "auxpass" for c in head.children):
+        return True
+    if _lemma(cue) in HEARSAY_PASSIVES and any(c.dep_ == "auxpass" for c in cue.children):
+        return any(c.dep_ == "xcomp" for c in cue.children)
+    return False
+
+
+def _role_at(analysis: Analysis | None, entity_id: str | None, at: int) -> tuple[str | None, str | None]:
+    """The speaker entity's role nearest to character ``at`` (the quote), with its organisation.
+
+    A person's role can change within an article ("the former minister, now party leader"):
+    the role whose evidence lies closest to the quote is the one it was said in; a role
+    stated before the quote wins a tie, because news introduces the role, then quotes.
+    """
+    if analysis is None or entity_id is None:
+        return None, None
+    ent = analysis.entity(entity_id)
+    if ent is None or not ent.roles:
+        return None, None
+    best = min(ent.roles, key=lambda r: (abs(r.evidence.start - at), r.evidence.start > at))
+    org = best.org
+    if org is None and best.org_entity is not None:
+        org_ent = analysis.entity(best.org_entity)
+        org = org_ent.name if org_ent is not None else None
+    return best.role, org
+
+
 def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
     """All quotes of a parsed doc; ``analysis`` (optional) supplies actors and dates."""
     text = doc.text
+    furniture = Furniture(text)
     quoted = quoted_spans(text)
     inside = [p for q in quoted if q.closed for p in q.pieces]
     # a cue inside a quotation is part of what the speaker said ("I think …"), not a new attribution
     frames = [f for f in _frames(doc) if not any(a <= f.cue[0].idx < b for a, b in inside)]
     frames = _drop_embedded(frames)
     frames += _label_frames(doc, quoted)
+    if furniture:
+        # page furniture ("READ MORE: …", "WATCH BELOW", bylines) holds no quote, cue or speaker
+        quoted = [q for q in quoted if not furniture.contains(q.start)]
+        frames = [f for f in frames if not furniture.contains(f.cue[0].idx)]
+        for f in frames:
+            f.content = [c for c in f.content if not furniture.contains(c[0])]
+            if f.speaker is not None and furniture.overlaps(f.speaker.start_char, f.speaker.end_char):
+                f.speaker = None
     sents, starts = _sent_index(doc)
     used: set[int] = set()
 
@@ -968,6 +1044,8 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
                 last_sent = qe
                 continue
             byline = _dash_speaker(doc, text, q)
+            if byline is not None and furniture.overlaps(byline.start_char, byline.end_char):
+                byline = None
             if byline is not None:
                 results.append((None, q, "direct", list(q.pieces), byline))
                 continue
@@ -1011,6 +1089,7 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
             spk = TextSpan(start=speaker.start_char, end=speaker.end_char, text=speaker.text)
             res = resolver.resolve_full(speaker)
         rng = [(s.start, s.end) for s in spans]
+        role, org = _role_at(analysis, res.entity, cue_span.start if cue_span is not None else spans[0].start)
         quotes.append(
             Quote(
                 id=f"Q{n}",
@@ -1025,6 +1104,10 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
                 date=_date(analysis, sent, rng, f.cue[0] if f is not None else None)
                 if analysis is not None
                 else None,
+                negated=f is not None and _negated(f.cue[0], content, text),
+                hedged=f is not None and _hedged(f.cue[0]),
+                speaker_role=role,
+                speaker_org=org,
             )
         )
     for i, q in enumerate(quotes, 1):
@@ -1032,7 +1115,7 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
     return quotes
 
 
-@extractor("quotes", field="quotes", version="1", after=("actors", "times"))
+@extractor("quotes", field="quotes", version="2", after=("actors", "times"))
 def extract_quotes(doc: Doc, analysis: Analysis) -> list[Quote]:
     """Registered extractor: ``Analysis.quotes``."""
     return find_quotes(doc, analysis)

@@ -1,0 +1,210 @@
+"""One statement across outlets: the same words of the same speaker, reprinted, are one statement.
+
+Why at write time: a wire quote reprinted by ten outlets is ten ``Quote`` records in ten
+analyses; a reader (and Quotebank-style research) wants one statement with ten
+occurrences.  Grouping on read would compare every quote with every other; here each new
+quote is compared only with the stored occurrences *of the same speaker* (an indexed
+lookup), inside the article's own transaction, and joins the statement it matches or
+founds a new one.  A read is then a plain ``GROUP BY statement_id``.
+
+The speaker key is the normalised speaker name — the quote's ``speaker_name`` (fullest
+name in the article), else its entity's name, else the speaker phrase when it is a name
+— reduced to its last word ("Donald Trump", "President Trump" and "Trump" share a key):
+cross-article actors are resolved lazily, after ingest, so an actor id is not available
+when the quote is written; the content test below is what keeps two namesakes apart.
+Two contents are the same statement when their word sets overlap by Jaccard ≥ 0.8, or
+when the shorter (≥ 8 words) lies ≥ 0.9 inside the longer (an outlet that trimmed the
+quote).  Quotes of fewer than 5 words ("No comment") and negated attributions are not
+grouped: they say too little to be told apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Any
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, insert, select
+from sqlalchemy.engine import Connection
+
+from ..model import Analysis, Quote
+from . import AFTER_ADD, BEFORE_REMOVE, Store
+from .schema import metadata
+
+MIN_WORDS = 5
+JACCARD = 0.8
+CONTAINMENT = 0.9
+CONTAINMENT_MIN_WORDS = 8
+_PRONOUNS = frozenset("he she they it we i you him her them us".split())
+
+statement_occurrences = Table(
+    "statement_occurrences",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("quote_id", String(32), primary_key=True),
+    Column("statement_id", String(40), nullable=False),
+    Column("speaker_key", String(128), nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("outlet", String(256)),
+    Column("published", String(32)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("words", Text, nullable=False),
+    Index("ix_statement_speaker", "speaker_key"),
+    Index("ix_statement_id", "statement_id"),
+)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a quotation, case, accents and punctuation folded away."""
+    return re.findall(r"\w+", _fold(text).replace("’", "'"))
+
+
+def speaker_of(analysis: Analysis, quote: Quote) -> str | None:
+    """The speaker's name as this article gives it, or None (no speaker, or only a pronoun)."""
+    if quote.speaker_name:
+        return quote.speaker_name
+    ent = analysis.entity(quote.speaker_entity)
+    if ent is not None:
+        return ent.name
+    if quote.speaker is not None:
+        words = content_words(quote.speaker.text)
+        if words and not (len(words) == 1 and words[0] in _PRONOUNS):
+            return quote.speaker.text
+    return None
+
+
+def speaker_key(name: str) -> str:
+    """The last word of the folded name: "Donald Trump", "President Trump", "Trump" → "trump"."""
+    words = [w for w in content_words(name) if not w.isdigit()]
+    words = [w for w in words if w not in ("jr", "sr", "ii", "iii")] or words
+    return words[-1] if words else ""
+
+
+def same_statement(a: list[str], b: list[str]) -> bool:
+    """Near-identical contents: word-set Jaccard ≥ 0.8, or the shorter ≥ 0.9 inside the longer."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return False
+    inter = len(sa & sb)
+    if inter / len(sa | sb) >= JACCARD:
+        return True
+    short = sa if len(sa) <= len(sb) else sb
+    return len(short) >= CONTAINMENT_MIN_WORDS and inter / len(short) >= CONTAINMENT
+
+
+def _statement_id(article_id: str, quote_id: str) -> str:
+    return "ST" + hashlib.sha1(f"{article_id}/{quote_id}".encode()).hexdigest()[:16]
+
+
+def link_statements(conn: Connection, analysis: Analysis) -> None:
+    """Write one occurrence row per groupable quote, joining the statement it repeats (AFTER_ADD hook)."""
+    art = analysis.article
+    rows: list[dict[str, Any]] = []
+    known: dict[str, list[tuple[str, list[str]]]] = {}
+    for q in analysis.quotes:
+        if q.negated or not q.content:
+            continue
+        name = speaker_of(analysis, q)
+        if name is None:
+            continue
+        key = speaker_key(name)
+        text = " … ".join(s.text for s in q.content)
+        words = content_words(text)
+        if not key or len(words) < MIN_WORDS:
+            continue
+        if key not in known:
+            known[key] = [
+                (r.statement_id, r.words.split())
+                for r in conn.execute(
+                    select(statement_occurrences.c.statement_id, statement_occurrences.c.words)
+                    .where(statement_occurrences.c.speaker_key == key)
+                    .where(statement_occurrences.c.article_id != art.id)
+                )
+            ]
+        sid = next((s for s, w in known[key] if same_statement(words, w)), None) or _statement_id(art.id, q.id)
+        rows.append({
+            "article_id": art.id, "quote_id": q.id, "statement_id": sid, "speaker_key": key[:128],
+            "speaker": name, "outlet": art.source, "published": art.published,
+            "start": q.content[0].start, "end": q.content[-1].end, "text": text, "words": " ".join(words),
+        })
+    if rows:
+        conn.execute(insert(statement_occurrences), rows)
+
+
+def unlink_statements(conn: Connection, article_id: str) -> None:
+    """Drop an article's occurrences (BEFORE_REMOVE hook); statements it founded keep their other occurrences."""
+    conn.execute(delete(statement_occurrences).where(statement_occurrences.c.article_id == article_id))
+
+
+def statements(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    min_occurrences: int = 2,
+    outlet: str | None = None,
+    limit: int | None = 100,
+) -> list[dict[str, Any]]:
+    """Statements with their occurrences (outlet, article, date, span), most reprinted first.
+
+    ``speaker`` filters by name (its last word, as stored); ``outlet`` keeps statements with
+    at least one occurrence in that outlet; ``min_occurrences`` 1 lists every grouped quote.
+    """
+    occ = statement_occurrences
+    counts = select(occ.c.statement_id, func.count().label("n")).group_by(occ.c.statement_id)
+    if speaker:
+        counts = counts.where(occ.c.speaker_key == speaker_key(speaker))
+    counts = counts.having(func.count() >= min_occurrences)
+    with store.engine.connect() as conn:
+        found = {r.statement_id: r.n for r in conn.execute(counts)}
+        if not found:
+            return []
+        rows = conn.execute(
+            select(occ).where(occ.c.statement_id.in_(list(found))).order_by(occ.c.published, occ.c.article_id)
+        ).mappings().all()
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(r["statement_id"], []).append(dict(r))
+    out = []
+    for sid, occs in groups.items():
+        if outlet and not any(o["outlet"] == outlet for o in occs):
+            continue
+        longest = max(occs, key=lambda o: len(o["text"]))
+        out.append({
+            "id": sid,
+            "speaker": longest["speaker"],
+            "text": longest["text"],
+            "occurrences": [
+                {"outlet": o["outlet"], "article_id": o["article_id"], "quote_id": o["quote_id"],
+                 "published": o["published"], "start": o["start"], "end": o["end"]}
+                for o in occs
+            ],
+            "outlets": len({o["outlet"] for o in occs}),
+        })
+    out.sort(key=lambda s: (-len(s["occurrences"]), s["speaker"], s["id"]))
+    return out[:limit] if limit else out
+
+
+def occurrence_counts(store: Store, article_id: str) -> dict[str, int]:
+    """Quote id -> how many articles carry the same statement, for one article's quotes."""
+    occ = statement_occurrences
+    with store.engine.connect() as conn:
+        mine = {r.quote_id: r.statement_id for r in conn.execute(
+            select(occ.c.quote_id, occ.c.statement_id).where(occ.c.article_id == article_id))}
+        if not mine:
+            return {}
+        n = dict(conn.execute(
+            select(occ.c.statement_id, func.count()).where(occ.c.statement_id.in_(set(mine.values())))
+            .group_by(occ.c.statement_id)).all())
+    return {qid: n.get(sid, 1) for qid, sid in mine.items()}
+
+
+AFTER_ADD.append(link_statements)
+BEFORE_REMOVE.append(unlink_statements)

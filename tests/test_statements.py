@@ -1,0 +1,81 @@
+"""One statement across outlets: the same quote reprinted by several outlets is one statement."""
+
+from __future__ import annotations
+
+from _quote_records import analysis, person, quote
+
+from newsgraph.store.statements import occurrence_counts, same_statement, speaker_key, statements
+
+WORDS = "We will not raise taxes on working families this year"
+
+
+def _article(outlet: str, day: str, lead: str, words: str = WORDS, speaker: str = "Finance Minister Dana Holt",
+             name: str | None = "Dana Holt"):
+    text = f"{lead} “{words},” {speaker} said on Monday."
+    return analysis(text, outlet, day, [person("E1", name or speaker, "female")],
+                    [quote("Q1", text, words, speaker, "E1", name)])
+
+
+def test_same_quote_in_three_outlets_is_one_statement(store):
+    store.add(_article("Daily Planet", "2026-03-02", "The budget is due next week."))
+    store.add(_article("The Ledger", "2026-03-02", "Ottawa is preparing its budget.",
+                       speaker="Holt", name="Holt"))
+    # a third outlet trims the quotation and changes its case
+    store.add(_article("Metro Wire", "2026-03-03", "Budget talks went on.",
+                       words="we will not raise taxes on working families"))
+    # another speaker with the same words is another statement
+    store.add(_article("Metro Wire", "2026-03-04", "Meanwhile, in the province.",
+                       speaker="Premier Sam Ortiz", name="Sam Ortiz"))
+    found = statements(store)
+    assert len(found) == 1
+    st = found[0]
+    assert len(st["occurrences"]) == 3 and st["outlets"] == 3
+    assert {o["outlet"] for o in st["occurrences"]} == {"Daily Planet", "The Ledger", "Metro Wire"}
+    for o in st["occurrences"]:
+        text = store.analysis(o["article_id"]).article.text
+        assert "taxes on working families" in text[o["start"] : o["end"]]
+    assert statements(store, speaker="Dana Holt")[0]["id"] == st["id"]
+    assert statements(store, speaker="Sam Ortiz") == []  # only one occurrence
+    assert len(statements(store, speaker="Sam Ortiz", min_occurrences=1)) == 1
+    assert set(occurrence_counts(store, st["occurrences"][0]["article_id"]).values()) == {3}
+
+
+def test_different_words_of_one_speaker_stay_apart(store):
+    store.add(_article("Daily Planet", "2026-03-02", "The budget is due next week."))
+    store.add(_article("The Ledger", "2026-03-02", "Ottawa is preparing its budget.",
+                       words="The deficit will be gone within two years, we promise"))
+    assert statements(store) == []
+
+
+def test_removing_an_article_drops_its_occurrence(store):
+    a = _article("Daily Planet", "2026-03-02", "The budget is due next week.")
+    store.add(a)
+    store.add(_article("The Ledger", "2026-03-02", "Ottawa is preparing its budget."))
+    assert len(statements(store)[0]["occurrences"]) == 2
+    store.remove(a.article.id)
+    assert statements(store) == []
+
+
+def test_rules():
+    assert speaker_key("President Donald Trump") == speaker_key("Trump") == "trump"
+    assert same_statement("a b c d e f".split(), "a b c d e f".split())
+    assert not same_statement("a b c d e f".split(), "a b c x y z".split())
+    # containment needs a long enough shorter quote
+    assert same_statement("a b c d e f g h".split(), "a b c d e f g h i j k l".split())
+    assert not same_statement("a b c".split(), "a b c d e f g h i j k l".split())
+
+
+def test_cli_and_api(store, tmp_path):
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from newsgraph.api.app import create_app
+    from newsgraph.cli import build
+
+    store.add(_article("Daily Planet", "2026-03-02", "The budget is due next week."))
+    store.add(_article("The Ledger", "2026-03-02", "Ottawa is preparing its budget."))
+    out = CliRunner().invoke(build(), ["statements", "--db", str(tmp_path / "test.db")])
+    assert out.exit_code == 0, out.output
+    assert "(2 articles, 2 outlets)" in out.output and "Daily Planet" in out.output
+    body = TestClient(create_app(store)).get("/api/statements").json()
+    assert body["total"] == 1 and len(body["items"][0]["occurrences"]) == 2
