@@ -322,6 +322,9 @@ def spec_digest(spec: ExtractorSpec, *, fresh: bool = False) -> str:
     module = spec.func.__module__
     if fresh or module not in _code_cache:
         _code_cache[module] = code_files(module)
+    if fresh:  # re-hash even when (mtime, size) look unchanged: coarse clocks, same-size edits
+        for path in (*_code_cache[module], *spec.data):
+            _file_digests.pop(path, None)
     h = hashlib.sha1()
     h.update(f"{spec.name}|{spec.field}|{spec.version}|{spec.assigns}|{spec.requires}|{spec.after}".encode())
     for path in sorted({*_code_cache[module], *spec.data}):
