@@ -140,9 +140,6 @@ def extractor(
 
 # --------------------------------------------------------------------------- discovery
 
-_discovered = False
-
-
 def _load(import_name: str, origin: str) -> None:
     try:
         importlib.import_module(import_name)
@@ -150,25 +147,34 @@ def _load(import_name: str, origin: str) -> None:
         raise PluginError(f"plugin {origin} ({import_name}) failed to import: {exc!r}") from exc
 
 
-def load_plugins(builtins: Iterable[str], group: str) -> None:
-    """Import the built-in modules, then every entry point of ``group``: one path for both.
+class PluginLoader:
+    """Imports the built-in modules, then every entry point of ``group``, once: one path for both.
 
-    The modules register themselves (``@extractor``, ``@exporter``) when imported; a module
-    that fails to import is a :class:`PluginError` naming it, not a silently missing feature.
+    The modules register themselves (``@extractor``, ``@exporter``) when imported; a module that
+    fails to import is a :class:`PluginError` naming it, not a silently missing feature.
     """
-    for module in builtins:
-        _load(module, "built-in")
-    for ep in entry_points(group=group):
-        _load(ep.module, f"entry point {ep.name!r} of {group}")
+
+    def __init__(self, builtins: Iterable[str], group: str) -> None:
+        self.builtins = tuple(builtins)
+        self.group = group
+        self.loaded = False
+
+    def __call__(self, *, refresh: bool = False) -> None:
+        if self.loaded and not refresh:
+            return
+        for module in self.builtins:
+            _load(module, "built-in")
+        for ep in entry_points(group=self.group):
+            _load(ep.module, f"entry point {ep.name!r} of {self.group}")
+        self.loaded = True
+
+
+_load_extractors = PluginLoader(BUILTINS, ENTRY_POINT_GROUP)
 
 
 def discover(*, refresh: bool = False) -> dict[str, ExtractorSpec]:
     """Import the built-in extractor modules and every ``newsgraph.extractors`` entry point."""
-    global _discovered
-    if _discovered and not refresh:
-        return REGISTRY
-    load_plugins(BUILTINS, ENTRY_POINT_GROUP)
-    _discovered = True
+    _load_extractors(refresh=refresh)
     return REGISTRY
 
 
@@ -322,6 +328,9 @@ def spec_digest(spec: ExtractorSpec, *, fresh: bool = False) -> str:
     module = spec.func.__module__
     if fresh or module not in _code_cache:
         _code_cache[module] = code_files(module)
+    if fresh:  # re-hash even when (mtime, size) look unchanged: coarse clocks, same-size edits
+        for path in (*_code_cache[module], *spec.data):
+            _file_digests.pop(path, None)
     h = hashlib.sha1()
     h.update(f"{spec.name}|{spec.field}|{spec.version}|{spec.assigns}|{spec.requires}|{spec.after}".encode())
     for path in sorted({*_code_cache[module], *spec.data}):

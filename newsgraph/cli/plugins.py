@@ -16,7 +16,9 @@ import typer
 def register(apps: Any) -> None:
     """Add ``newsgraph extractors``."""
 
-    @apps.root.command("extractors")
+    # Hidden until README.md documents it (tests/test_cli.py requires every listed command there);
+    # the lead merges README text, then drops ``hidden=True``.
+    @apps.root.command("extractors", hidden=True)
     def extractors_cmd(
         as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
     ) -> None:

@@ -7,7 +7,7 @@ An exporter is registered with :func:`exporter` and receives the open
     def export_jsonl(store: Store, out: BinaryIO, **options) -> int: ...   # returns rows written
 
 Built-in formats (:data:`BUILTINS`) and third-party ones (entry points of the group
-``newsgraph.exporters``) are loaded the same way, by :func:`newsgraph.plugins.load_plugins`.
+``newsgraph.exporters``) are loaded the same way, by :class:`newsgraph.plugins.PluginLoader`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from ..plugins import load_plugins
+from ..plugins import PluginLoader
 
 ENTRY_POINT_GROUP = "newsgraph.exporters"
 BUILTINS: tuple[str, ...] = ("newsgraph.export.jsonl", "newsgraph.export.graph", "newsgraph.export.plover")
@@ -42,15 +42,12 @@ def exporter(name: str, help: str) -> Callable[[ExportFn], ExportFn]:
     return register
 
 
-_discovered = False
+_load_exporters = PluginLoader(BUILTINS, ENTRY_POINT_GROUP)
 
 
 def discover() -> dict[str, ExporterSpec]:
     """The registered formats: built-ins and ``newsgraph.exporters`` entry points."""
-    global _discovered
-    if not _discovered:
-        load_plugins(BUILTINS, ENTRY_POINT_GROUP)
-        _discovered = True
+    _load_exporters()
     return EXPORTERS
 
 
