@@ -639,11 +639,11 @@ def _quote_pieces(sent: Span, quotes: Sequence[Quote]) -> list[Piece]:
     if cursor < sent.end_char:
         pieces.append((cursor, sent.end_char, None))
     # a line break ends a statement (headlines, datelines), whatever the sentence splitter says
-    text = sent.doc.text
+    text, base = sent.text, sent.start_char  # the sentence only: doc.text per sentence was quadratic
     split: list[Piece] = []
     for start, end, quote in pieces:
-        for line_start, line_end in _lines(text, start, end):
-            split.append((line_start, line_end, quote))
+        for line_start, line_end in _lines(text, start - base, end - base):
+            split.append((line_start + base, line_end + base, quote))
     return split
 
 
