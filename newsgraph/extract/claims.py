@@ -22,6 +22,7 @@ a quotation, else the outlet itself.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -410,9 +411,29 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+_LAST_DOC_ENTS: list = [None, (), []]  # (doc, its entities, their starts): Doc.ents walks every token
+
+
+def _span_ents(span: Span) -> list[Span]:
+    """``span.ents`` without re-reading ``doc.ents`` (a whole-document scan) for every sentence."""
+    doc = span.doc
+    if _LAST_DOC_ENTS[0] is not doc:
+        ents = tuple(doc.ents)
+        _LAST_DOC_ENTS[:] = [doc, ents, [e.start for e in ents]]
+    ents, starts = _LAST_DOC_ENTS[1], _LAST_DOC_ENTS[2]
+    i = bisect.bisect_left(starts, span.start)
+    out = []
+    while i < len(ents) and ents[i].start < span.end:
+        if ents[i].end <= span.end:
+            out.append(ents[i])
+        i += 1
+    return out
+
+
 def sentence_features(span: Span) -> list[str]:
     """Names of the features (keys of :data:`WEIGHTS`) that fire on ``span``, in a fixed order."""
     fired: set[str] = set()
+    span_ents = _span_ents(span)
     words = [t for t in span if not t.is_punct and not t.is_space]
     lower = span.text.lower()
     if len(words) < 7:
@@ -429,7 +450,7 @@ def sentence_features(span: Span) -> list[str]:
             fired.add("small_number")
     if "quantity" in fired:
         fired.discard("small_number")
-    for ent in span.ents:
+    for ent in span_ents:
         if ent.label_ == "PERCENT":
             fired.add("percent")
         elif ent.label_ == "MONEY":
@@ -440,7 +461,7 @@ def sentence_features(span: Span) -> list[str]:
         fired.add("percent")
     if any(t.text in _CURRENCY_SYMBOLS for t in span) and groups:
         fired.add("money")
-    named = {(e.label_, e.text.lower()) for e in span.ents if e.label_ in _NAMED_TYPES}
+    named = {(e.label_, e.text.lower()) for e in span_ents if e.label_ in _NAMED_TYPES}
     if named:
         fired.add("named_entity")
     if len(named) >= 2:
