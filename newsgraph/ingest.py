@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
-from .model import Analysis, Article
-from .pipeline import Failure, analyze_many, pipeline_version
+from .model import Analysis, Article, LayerError
+from .pipeline import Failure, analyze_many, pipeline_version, sanitize
+from .report import safe
 from .sources import ReadOptions, SourceError, read
-from .store import Store
+from .store import Store, StoreLocked
 
 
 @dataclass
@@ -27,14 +28,19 @@ class IngestReport:
     present: int = 0
     failed: list[SourceError | Failure] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
+    partial: list[tuple[str, LayerError]] = field(default_factory=list)  # (origin, failed layer) of stored articles
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
     def summary(self) -> str:
-        lines = [f"ingested: {self.ingested}   already present: {self.present}   failed: {len(self.failed)}"]
-        lines += [f"  failed  {f.origin}: {f.reason}" for f in self.failed]
+        """One line of counts, then one line per failure and per failed layer (escaped: names come from strangers)."""
+        lines = [f"ingested: {self.ingested}   already present: {self.present}   failed: {len(self.failed)}"
+                 + (f"   stored with a failed layer: {len({o for o, _ in self.partial})}" if self.partial else "")]
+        lines += [f"  failed  {safe(f.origin)}: {safe(f.reason)}" for f in self.failed]
+        lines += [f"  partial {safe(origin)}: layer {err.field} ({err.extractor}) failed: {safe(err.error)}"
+                  for origin, err in self.partial]
         return "\n".join(lines)
 
 
@@ -47,6 +53,7 @@ def _new_articles(
         if isinstance(item, SourceError):
             report.failed.append(item)
             continue
+        item = sanitize(item)  # the id of the text that will be stored
         if item.id in seen or store.has(item.id):
             report.present += 1
             continue
@@ -71,15 +78,26 @@ def ingest(
     bar = tqdm(desc="ingest", unit="article", disable=not progress, file=sys.stderr, leave=False)
     try:
         for result in analyze_many(_new_articles(items, store, report, bar.update), workers=workers):
-            if isinstance(result, Failure):
-                report.failed.append(result)
-            elif store.add(result):
-                report.ingested += 1
-                report.ids.append(result.article.id)
-            else:
-                report.present += 1
             if fail_fast and report.failed:
                 break
+            if isinstance(result, Failure):
+                report.failed.append(result)
+                continue
+            try:
+                added = store.add(result)
+            except StoreLocked:
+                raise  # every later article would wait and fail the same way
+            except Exception as exc:  # this article cannot be stored; the others still can
+                report.failed.append(Failure(result.article.origin or result.article.id,
+                                             f"store failed: {exc.__class__.__name__}: {str(exc)[:300]}"))
+                continue
+            if added:
+                report.ingested += 1
+                report.ids.append(result.article.id)
+                origin = result.article.origin or result.article.id
+                report.partial += [(origin, err) for err in result.errors]
+            else:
+                report.present += 1
     finally:
         bar.close()
     return report

@@ -1,8 +1,34 @@
-"""A readable terminal report of one analysis (``--format text``)."""
+"""A readable terminal report of one analysis (``--format text``), and :func:`safe` for every text report.
+
+Article text, titles, outlet names and file names come from strangers: an escape
+sequence in a headline could recolour, clear or rewrite the terminal, and a newline
+in a file name could fake a line of an ingest report.  Every text report therefore
+passes what it prints through :func:`safe`.
+"""
 
 from __future__ import annotations
 
+import re
+
 from .model import Analysis
+
+# C0 controls (tab and newline included: a value is printed on one line), DEL, C1 controls,
+# bidi overrides/isolates, line/paragraph separators, and lone surrogates (undecodable file-name bytes)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that os.fsdecode could not decode (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(ch) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def safe(text: object) -> str:
+    """``text`` with every control character, escape sequence and undecodable byte shown escaped."""
+    return _UNSAFE.sub(_escape, str(text))
 
 
 def _clip(text: str, width: int = 100) -> str:
@@ -13,7 +39,7 @@ def _clip(text: str, width: int = 100) -> str:
 def render(a: Analysis) -> str:
     art = a.article
     out: list[str] = []
-    head = art.title or _clip(art.text, 70)
+    head = safe(art.title) if art.title else _clip(art.text, 70)
     out.append(f"{head}")
     meta = [f"id {art.id}", f"published {art.published or 'unknown'}"]
     if art.source:
@@ -68,7 +94,10 @@ def render(a: Analysis) -> str:
         for f in a.frames:
             target = f" → {names.get(f.target or '', f.target_text or '')}" if (f.target or f.target_text) else ""
             out.append(f"  {f.technique}: “{f.text}”{target} ({f.voice})")
+    if a.errors:
+        out.append("\nFAILED LAYERS (the other layers are complete)")
+        out += [f"  {e.field} ({e.extractor}): {e.error}" for e in a.errors]
     if a.warnings:
         out.append("\nWARNINGS")
         out += [f"  {w}" for w in a.warnings]
-    return "\n".join(out)
+    return "\n".join(safe(line) for line in "\n".join(out).split("\n"))

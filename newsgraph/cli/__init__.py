@@ -27,9 +27,13 @@ DbOpt = Annotated[
 
 def open_store(db: str | None) -> Store:
     """The store at ``db``; imported here, on use, so ``newsgraph --help`` does not load SQLAlchemy."""
-    from ..store import Store
+    from ..store import Store, StoreError
 
-    return Store(db)
+    try:
+        return Store(db)
+    except StoreError as exc:  # locked, or cannot be opened: a clear message, exit 2
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def lazy_module(name: str) -> ModuleType:

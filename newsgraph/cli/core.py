@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..model import json_schema
+from ..report import safe
 from ..sources import DEFAULT_MAX_BYTES, ReadOptions, SourceError, read
 from . import DbOpt
 from . import open_store as _store
@@ -19,8 +21,15 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _date(value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}")
+    """A real calendar date (2026-13-45 has the shape but is not one)."""
+    if value is None:
+        return None
+    if not _DATE.match(value):
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {safe(value)!r}", param_hint="--published")
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value} is not a calendar date ({exc})", param_hint="--published") from None
     return value
 
 
@@ -36,21 +45,35 @@ def register(apps) -> None:  # noqa: ANN001
         max_bytes: Annotated[int, typer.Option(help="Reject inputs larger than this.")] = DEFAULT_MAX_BYTES,
     ) -> None:
         """Analyse one article and print the result (nothing is stored)."""
-        from ..pipeline import analyze_article
+        from ..pipeline import Failure, analyze_many
         from ..report import render
 
         if fmt not in {"text", "json"}:
             raise typer.BadParameter("--format must be text or json")
         options = ReadOptions(max_bytes=max_bytes, published=_date(published), source=source)
         failed = False
-        for item in read([path], options):
-            if isinstance(item, SourceError):
-                typer.echo(f"error: {item}", err=True)
+        errors: list[SourceError] = []
+
+        def articles():  # noqa: ANN202
+            for item in read([path], options):
+                if isinstance(item, SourceError):
+                    errors.append(item)
+                else:
+                    yield item
+
+        for result in analyze_many(articles()):  # the guarded path: limits, chunking, per-layer errors
+            for err in errors:
+                typer.echo(f"error: {safe(err.origin)}: {safe(err.reason)}", err=True)
+            failed = failed or bool(errors)
+            errors.clear()
+            if isinstance(result, Failure):
+                typer.echo(f"error: {safe(result.origin)}: {safe(result.reason)}", err=True)
                 failed = True
                 continue
-            analysis = analyze_article(item)
-            typer.echo(analysis.to_json() if fmt == "json" else render(analysis))
-        raise typer.Exit(1 if failed else 0)
+            typer.echo(result.to_json() if fmt == "json" else render(result))
+        for err in errors:
+            typer.echo(f"error: {safe(err.origin)}: {safe(err.reason)}", err=True)
+        raise typer.Exit(1 if failed or errors else 0)
 
     @app.command()
     def ingest(
@@ -67,10 +90,16 @@ def register(apps) -> None:  # noqa: ANN001
         """Analyse articles and store them.  Already stored articles are skipped; exit 1 if any input failed."""
         from ..ingest import ingest as run
 
-        store = _store(db)
         options = ReadOptions(max_bytes=max_bytes, published=_date(published), source=source)
-        report = run(paths, store, options=options, workers=workers, progress=progress and sys.stderr.isatty(),
-                     fail_fast=not keep_going)
+        store = _store(db)
+        from ..store import StoreError
+
+        try:
+            report = run(paths, store, options=options, workers=workers,
+                         progress=progress and sys.stderr.isatty(), fail_fast=not keep_going)
+        except StoreError as exc:
+            typer.echo(f"error: {exc} (articles stored before this point are kept; run the ingest again)", err=True)
+            raise typer.Exit(2) from None
         typer.echo(report.summary())
         typer.echo(f"store: {store.url}  ({store.count()} articles)")
         db_arg = f" --db {db}" if db else ""
@@ -88,7 +117,7 @@ def register(apps) -> None:  # noqa: ANN001
         store = _store(db)
         for art in store.articles(limit=limit, source=source):
             title = art.title or " ".join(art.text.split())[:70]
-            typer.echo(f"{art.id}  {art.published or '----------'}  {(art.source or '-')[:18]:<18}  {title}")
+            typer.echo(safe(f"{art.id}  {art.published or '----------'}  {(art.source or '-')[:18]:<18}  {title}"))
 
     @app.command()
     def show(
@@ -101,7 +130,7 @@ def register(apps) -> None:  # noqa: ANN001
 
         analysis = _store(db).analysis(article_id)
         if analysis is None:
-            typer.echo(f"error: no article {article_id!r} (or the prefix is ambiguous)", err=True)
+            typer.echo(f"error: no article {safe(article_id)!r} (or the prefix is ambiguous)", err=True)
             raise typer.Exit(1)
         typer.echo(analysis.to_json() if fmt == "json" else render(analysis))
 
@@ -140,7 +169,7 @@ def register(apps) -> None:  # noqa: ANN001
         done, failures = run(_store(db), everything=everything, workers=workers)
         typer.echo(f"reanalysed: {done}   failed: {len(failures)}")
         for f in failures:
-            typer.echo(f"  failed  {f.origin}: {f.reason}")
+            typer.echo(f"  failed  {safe(f.origin)}: {safe(f.reason)}")
         raise typer.Exit(1 if failures else 0)
 
     @app.command()

@@ -22,6 +22,7 @@ a quotation, else the outlet itself.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -442,9 +443,29 @@ def _is_table_row(span: Span, words: Sequence[Token], groups: Sequence[Sequence[
     return len(wordy) <= n or (not finite and 2 * numeric >= len(wordy))
 
 
+_LAST_DOC_ENTS: list = [None, (), []]  # (doc, its entities, their starts): Doc.ents walks every token
+
+
+def _span_ents(span: Span) -> list[Span]:
+    """``span.ents`` without re-reading ``doc.ents`` (a whole-document scan) for every sentence."""
+    doc = span.doc
+    if _LAST_DOC_ENTS[0] is not doc:
+        ents = tuple(doc.ents)
+        _LAST_DOC_ENTS[:] = [doc, ents, [e.start for e in ents]]
+    ents, starts = _LAST_DOC_ENTS[1], _LAST_DOC_ENTS[2]
+    i = bisect.bisect_left(starts, span.start)
+    out = []
+    while i < len(ents) and ents[i].start < span.end:
+        if ents[i].end <= span.end:
+            out.append(ents[i])
+        i += 1
+    return out
+
+
 def sentence_features(span: Span) -> list[str]:
     """Names of the features (keys of :data:`WEIGHTS`) that fire on ``span``, in a fixed order."""
     fired: set[str] = set()
+    span_ents = _span_ents(span)
     words = [t for t in span if not t.is_punct and not t.is_space]
     lower = span.text.lower()
     if len(words) < 7:
@@ -463,7 +484,7 @@ def sentence_features(span: Span) -> list[str]:
         fired.discard("small_number")
     if _is_table_row(span, words, groups):
         fired.add("table")
-    for ent in span.ents:
+    for ent in span_ents:
         if ent.label_ == "PERCENT":
             fired.add("percent")
         elif ent.label_ == "MONEY":
@@ -474,7 +495,7 @@ def sentence_features(span: Span) -> list[str]:
         fired.add("percent")
     if any(t.text in _CURRENCY_SYMBOLS for t in span) and groups:
         fired.add("money")
-    named = {(e.label_, e.text.lower()) for e in span.ents if e.label_ in _NAMED_TYPES}
+    named = {(e.label_, e.text.lower()) for e in span_ents if e.label_ in _NAMED_TYPES}
     if named:
         fired.add("named_entity")
     if len(named) >= 2:
@@ -673,11 +694,11 @@ def _quote_pieces(sent: Span, quotes: Sequence[Quote]) -> list[Piece]:
     if cursor < sent.end_char:
         pieces.append((cursor, sent.end_char, None))
     # a line break ends a statement (headlines, datelines), whatever the sentence splitter says
-    text = sent.doc.text
+    text, base = sent.text, sent.start_char  # the sentence only: doc.text per sentence was quadratic
     split: list[Piece] = []
     for start, end, quote in pieces:
-        for line_start, line_end in _lines(text, start, end):
-            split.append((line_start, line_end, quote))
+        for line_start, line_end in _lines(text, start - base, end - base):
+            split.append((line_start + base, line_end + base, quote))
     return split
 
 

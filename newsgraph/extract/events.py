@@ -332,13 +332,14 @@ class Ctx:
     starts: list[int]
     quotes: list[tuple[int, int, Quote]]
     times: list[TimeExpr]
+    text: str = ""  # doc.text joins every token on each read: read once (per sentence it was quadratic)
 
     @classmethod
     def build(cls, doc: Doc, analysis: Analysis) -> Ctx:
         mentions = sorted(analysis.mentions, key=lambda m: m.start)
         quotes = [(s.start, s.end, q) for q in analysis.quotes for s in q.content]
         times = [t for t in analysis.times if t.type in ("DATE", "TIME")]
-        return cls(doc, analysis, mentions, [m.start for m in mentions], quotes, times)
+        return cls(doc, analysis, mentions, [m.start for m in mentions], quotes, times, doc.text)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self.starts, start)
@@ -352,7 +353,7 @@ class Ctx:
     def quote_at(self, char: int) -> Quote | None:
         """The quote whose words contain ``char`` — scare quotes of a word or two do not count."""
         for s, e, q in self.quotes:
-            if s <= char < e and len(self.doc.text[s:e].split()) > 3:
+            if s <= char < e and len(self.text[s:e].split()) > 3:
                 return q
         return None
 
@@ -391,10 +392,13 @@ def _resolve_pronoun(tok: Token) -> Token:
     return tok
 
 
-def _participant(ctx: Ctx, head: Token | None) -> Participant | None:
+def _participant(ctx: Ctx, head: Token | None, _seen: frozenset[int] = frozenset()) -> Participant | None:
     if head is None:
         return None
     head = _resolve_pronoun(head)
+    if head.i in _seen:
+        # "One of them fired": "them" resolves back to the subject "One", whose "of" is "them" again
+        return None
     if head.pos_ == "PRON" and head.lower_ not in ("we", "they"):
         return None
     if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num or _lemma(head) in QUANTIFIERS:
@@ -403,7 +407,7 @@ def _participant(ctx: Ctx, head: Token | None) -> Participant | None:
                    for p in x.children if p.dep_ == "pobj"), None)
         if of is None:
             return None
-        return _participant(ctx, of)
+        return _participant(ctx, of, _seen | {head.i})
     s, e = _np_tokens(head)
     doc = ctx.doc
     cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
@@ -415,7 +419,7 @@ def _participant(ctx: Ctx, head: Token | None) -> Participant | None:
             ranked = sorted(mentions, key=lambda m: (m.type == "NORP", m.form == "description", m.start))
             best = ranked[0]
         return Participant(start=best.start, end=best.end, text=best.text, entity=best.entity)
-    return Participant(start=cstart, end=cend, text=doc.text[cstart:cend], entity=None)
+    return Participant(start=cstart, end=cend, text=ctx.text[cstart:cend], entity=None)
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -1128,8 +1132,8 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             type=c.type,
             mode=c.mode,
             context=context,
-            trigger=TextSpan(start=tstart, end=tend, text=ctx.doc.text[tstart:tend]),
-            sentence=_sentence_span(ctx.doc.text, sent, tstart),
+            trigger=TextSpan(start=tstart, end=tend, text=ctx.text[tstart:tend]),
+            sentence=_sentence_span(ctx.text, sent, tstart),
             actor=actor,
             recipient=_participant(ctx, r_tok),
             date=ev_date,

@@ -1112,20 +1112,21 @@ def _match_whole(text: str) -> tuple[str, re.Match] | None:
 
 def _spacy_candidates(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
     """spaCy DATE/TIME entities our rules did not already cover, if a rule can read them whole."""
-    occupied = bytearray(len(doc.text) + 1)
+    text = doc.text  # a property that joins every token: read it once, not per entity
+    occupied = bytearray(len(text) + 1)
     for c in taken:
         occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
     extra: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        s, e = _strip_edges(doc.text, ent.start_char, ent.end_char)
+        s, e = _strip_edges(text, ent.start_char, ent.end_char)
         if e <= s or any(occupied[s:e]):
             continue
-        hit = _match_whole(doc.text[s:e])
-        if hit is None and doc.text[s:e].lower().startswith("the "):
+        hit = _match_whole(text[s:e])
+        if hit is None and text[s:e].lower().startswith("the "):
             s2 = s + 4
-            hit = _match_whole(doc.text[s2:e])
+            hit = _match_whole(text[s2:e])
             if hit is not None:
                 s = s2
         if hit is None:

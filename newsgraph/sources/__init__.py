@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,11 +110,34 @@ def reader_for(location: str, head: bytes = b"") -> SourceSpec | None:
     return SOURCES.get("text")
 
 
+def display_name(location: str) -> str:
+    """``location`` as storable, printable text: bytes a file name had that are not UTF-8
+    (kept by Python as lone surrogates, which no database or terminal accepts) become ``\\xNN``."""
+    try:
+        location.encode("utf-8")
+        return location
+    except UnicodeEncodeError:
+        return location.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def special_file(location: str) -> str | None:
+    """Why ``location`` is not read: a FIFO, device or socket (opening one could block forever)."""
+    try:
+        mode = os.stat(location).st_mode
+    except OSError:
+        return None  # missing or unreadable: the reader reports it
+    for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return f"skipped: {what}, not a regular file (pipe it in with - to read it)"
+    return None
+
+
 def expand(locations: Iterable[str]) -> Iterator[str]:
     """Directories become their files (sorted, recursively, hidden files skipped)."""
     for loc in locations:
         path = Path(loc)
-        if "://" not in loc and path.is_dir():
+        if "://" not in loc and loc != "-" and path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
@@ -126,20 +150,35 @@ def expand(locations: Iterable[str]) -> Iterator[str]:
 def read(locations: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | SourceError]:
     """Articles from every location (files, directories, ``-`` for stdin, URLs)."""
     options = options or ReadOptions()
+    discover()
     for loc in expand(locations):
         head = b""
+        name = display_name(loc)
         if loc != "-" and "://" not in loc:
+            if reason := special_file(loc):
+                yield SourceError(name, reason)
+                continue
             try:
                 with open(loc, "rb") as fh:
                     head = fh.read(512)
             except OSError as exc:
-                yield SourceError(loc, f"cannot read: {exc.strerror or exc}")
+                yield SourceError(name, f"cannot read: {exc.strerror or exc}")
                 continue
         spec = SOURCES.get("stdin") if loc == "-" else reader_for(loc, head)
         if spec is None:
-            yield SourceError(loc, "no reader for this kind of input")
+            yield SourceError(name, "no reader for this kind of input")
             continue
         try:
-            yield from spec.func(loc, options)
+            for item in spec.func(loc, options):
+                yield _named(item) if name != loc else item
         except Exception as exc:  # a reader bug must not end the batch
-            yield SourceError(loc, f"{spec.name} reader failed: {exc!r}")
+            yield SourceError(name, f"{spec.name} reader failed: {exc!r}")
+
+
+def _named(item: Article | SourceError) -> Article | SourceError:
+    """The item with its origin made storable (a non-UTF-8 file name)."""
+    if isinstance(item, SourceError):
+        return SourceError(display_name(item.origin), item.reason)
+    if item.origin and display_name(item.origin) != item.origin:
+        return item.model_copy(update={"origin": display_name(item.origin)})
+    return item

@@ -148,22 +148,35 @@ def _entry_article(
     from .url import article_from_fetched
 
     link = entry.get("link")
-    origin = link or f"{feed_url}#{entry_id(entry)}"
-    if link:
+    eid = entry_id(entry)
+    origin = f"{feed_url}#{eid}" if eid else (link or feed_url)
+    where = f"feed {feed_url}, entry {eid or link or '?'}"
+    content = entry.get("content") or []
+    full = content[0].get("value") if content else None
+    # a plain <guid> becomes feedparser's "link" too: only an http(s) link is a page to fetch
+    fetchable = isinstance(link, str) and link.lower().startswith(("http://", "https://"))
+    # full content stands in for a page that cannot be fetched; a summary only when there is no page at all
+    body = full if fetchable else (full or entry.get("summary"))
+    result: Article | SourceError | None = None
+    if fetchable:
+        origin = link
         try:
             fetched = fetch(link, config, client=client)
         except FetchError as err:
-            return SourceError(origin, err.reason), err.transient
-        if kind_of(fetched) != "html":
-            return SourceError(origin, f"not HTML: {fetched.mime or 'no content type'}"), False
-        result = article_from_fetched(fetched, origin, options)
-    else:
-        # no page to fetch: use the HTML the feed carries (full-content feeds)
-        content = entry.get("content") or []
-        body = content[0].get("value") if content else entry.get("summary")
+            if not body:
+                return SourceError(origin, f"{where}: {err.reason}"), err.transient
+        else:
+            if kind_of(fetched) == "html":
+                result = article_from_fetched(fetched, origin, options)
+            elif not body:
+                return SourceError(origin, f"{where}: not HTML: {fetched.mime or 'no content type'}"), False
+    if result is None or (isinstance(result, SourceError) and body):
+        # no page (or no usable page): use the HTML the feed carries (full-content feeds)
         if not body:
-            return SourceError(origin, "feed entry has neither a link nor content"), False
+            return SourceError(origin, f"{where}: the entry has neither a web link nor content"), False
         result = article_from_html(f"<html><body><article>{body}</article></body></html>", origin, None, options)
+        if isinstance(result, SourceError):
+            result = SourceError(origin, f"{where}: {result.reason}")
     if isinstance(result, SourceError):
         return result, False
     return _enrich(result, entry, feed_url, feed_title), False
@@ -278,9 +291,11 @@ def read_feed(location: str, options: ReadOptions) -> Iterator[Article | SourceE
             return
         yield from articles_from_feed_bytes(fetched.content, url, options)
         return
+    from ._decode import DecodeError, read_file
+
     try:
-        content = Path(location).read_bytes()
-    except OSError as exc:
-        yield SourceError(location, f"cannot read: {exc.strerror or exc}")
+        content = read_file(location, options.max_bytes)  # --max-bytes holds for local feeds too
+    except DecodeError as exc:
+        yield SourceError(location, str(exc))
         return
     yield from articles_from_feed_bytes(content, location, options)

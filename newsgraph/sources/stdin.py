@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from ..model import Article
 from . import ReadOptions, SourceError, source
-from .html import article_from_html, looks_like_html
+from ._decode import looks_like_html
+from .html import article_from_html
 from .text import article_from_bytes
 
 

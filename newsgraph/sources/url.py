@@ -13,7 +13,6 @@ Options come from :class:`ReadOptions`: ``max_bytes`` caps the body, and
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ import httpx
 from .. import __version__
 from ..model import Article
 from . import ReadOptions, SourceError, source
+from ._decode import decode_body, looks_like_html  # noqa: F401 - re-exported: one decoding path
 
 USER_AGENT = f"newsgraph/{__version__} (+https://github.com/newsgraph/newsgraph; news research crawler)"
 DEFAULT_TIMEOUT = 20.0
@@ -37,9 +37,6 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
 XML_TYPES = ("application/xml", "text/xml")
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.IGNORECASE)
-_LATIN1_LABELS = {"iso-8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252"}
 
 
 class FetchError(Exception):
@@ -191,104 +188,6 @@ def fetch(
     finally:
         if own:
             client.close()
-
-
-def _header_charset(content_type: str) -> str | None:
-    m = _HEADER_CHARSET.search(content_type or "")
-    return m.group(1).lower() if m else None
-
-
-def _try_decode(content: bytes, charset: str) -> str | None:
-    try:
-        return content.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        return None
-
-
-def decode_body(content: bytes, content_type: str = "") -> tuple[str, str, str]:
-    """Bytes to text: ``(text, charset, how)`` where ``how`` says which evidence decided.
-
-    Order: a byte-order mark; the HTTP header charset; a ``<meta charset>``; then
-    charset-normalizer's detection.  A declared single-byte charset (latin-1,
-    cp1252, ascii) is overruled when the bytes are valid multi-byte UTF-8, since
-    that combination is almost always a server mislabelling UTF-8 pages.
-    """
-    if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8", "replace"), "utf-8", "bom"
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return content.decode("utf-16", "replace"), "utf-16", "bom"
-    utf8 = _try_decode(content, "utf-8")
-    is_ascii = utf8 is not None and utf8.isascii()
-    for how, charset in (("header", _header_charset(content_type)), ("meta", _meta_charset(content))):
-        if not charset:
-            continue
-        if charset in _LATIN1_LABELS and utf8 is not None and not is_ascii:
-            return utf8, "utf-8", f"{how} said {charset}; bytes are UTF-8"
-        text = _try_decode(content, "cp1252" if charset in {"iso-8859-1", "latin-1", "latin1"} else charset)
-        if text is not None:
-            return text, charset, how
-    if utf8 is not None:
-        return utf8, "utf-8", "valid utf-8"
-    detected = _detect(content)
-    if detected is not None:
-        return detected[0], detected[1], "detected"
-    return content.decode("utf-8", "replace"), "utf-8", "fallback (undecodable bytes replaced)"
-
-
-# Charsets web pages actually use, most common first: among detections that fit
-# the bytes about equally well, a web page is far likelier to be Windows-1252
-# than a DOS code page such as cp775.
-WEB_CHARSETS = (
-    "utf_8",
-    "cp1252",
-    "iso8859_15",
-    "iso8859_1",
-    "cp1250",
-    "iso8859_2",
-    "cp1251",
-    "koi8_r",
-    "gb18030",
-    "gb2312",
-    "big5",
-    "shift_jis",
-    "euc_jp",
-    "euc_kr",
-    "cp1253",
-    "cp1254",
-    "iso8859_9",
-    "cp1255",
-    "cp1256",
-    "cp1257",
-    "tis_620",
-    "cp1258",
-)
-CHAOS_MARGIN = 0.02
-
-
-def _detect(content: bytes) -> tuple[str, str] | None:
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(content))
-    if not matches:
-        return None
-    best_chaos = min(m.chaos for m in matches)
-    near = [m for m in matches if m.chaos <= best_chaos + CHAOS_MARGIN]
-    for name in WEB_CHARSETS:
-        for m in near:
-            if name == m.encoding or name in m.could_be_from_charset:
-                return str(m), name
-    best = matches[0]
-    return str(best), best.encoding
-
-
-def _meta_charset(content: bytes) -> str | None:
-    m = _META_CHARSET.search(content[:4096])
-    return m.group(1).decode("ascii", "ignore").lower() if m else None
-
-
-def looks_like_html(content: bytes) -> bool:
-    head = content[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head or b"<body" in head
 
 
 def looks_like_feed(content: bytes) -> bool:

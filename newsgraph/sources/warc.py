@@ -27,7 +27,8 @@ from warcio.archiveiterator import ArchiveIterator
 
 from ..model import Article
 from . import ReadOptions, SourceError, source
-from .url import HTML_TYPES, decode_body, looks_like_html
+from ._decode import decode_body, looks_like_html
+from .url import HTML_TYPES
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
@@ -88,6 +89,15 @@ def _next_boundary(fh: BinaryIO, start: int, gz: bool, is_arc: bool) -> int | No
         if head.startswith(WARC_MAGIC) or (is_arc and head[:1].isalpha()):
             return at
         start = at + 1
+
+
+def _leftover(fh: BinaryIO, start: int) -> bool:
+    """Whether anything but blank lines follows offset ``start`` (the end of the last whole record)."""
+    fh.seek(start)
+    while block := fh.read(SCAN_BLOCK):
+        if block.strip(b"\r\n"):
+            return True
+    return False
 
 
 def _is_gzip(fh: BinaryIO) -> bool:
@@ -203,11 +213,19 @@ def iter_warc(
                 try:
                     record = next(it)
                 except StopIteration:
+                    if _leftover(fh, start):
+                        # warcio stops quietly when the file ends inside a record's headers or
+                        # gzip member: the bytes after the last whole record are a cut record
+                        failed_at, reason = start, "truncated: the file ends inside this record"
                     break
                 except Exception as exc:  # damaged header, gzip member or framing
                     failed_at, reason = start, f"{exc.__class__.__name__}: {exc}"
                     break
                 stats.records += 1
+                if not is_arc and not (record.rec_type and record.rec_headers.get_header("Content-Length")):
+                    # the file ended (or garbage began) inside the record's WARC headers
+                    failed_at, reason = start, "truncated: the record's WARC headers are incomplete"
+                    break
                 try:
                     item = _record_article(record, path, start, options, stats)
                     it.read_to_end()

@@ -11,19 +11,29 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import Engine, String, create_engine, delete, event, func, insert, inspect, select, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..model import Analysis, Article
 from . import schema
 from .schema import STORE_SCHEMA_VERSION, analyses, articles, metadata
 
 DEFAULT_DB = "newsgraph.db"
+LOCK_WAIT_SECONDS = 30
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written; the message says what to do."""
+
+
+class StoreLocked(StoreError):
+    """Another process held the database lock for longer than we waited."""
 
 
 def resolve_url(db: str | None = None) -> str:
@@ -147,12 +157,32 @@ class Store:
         if create:
             self.create()
 
+    def _ready(self) -> bool:
+        """Every table exists and the schema version is recorded: opening needs no write."""
+        try:
+            with self.engine.connect() as conn:
+                present = set(inspect(conn).get_table_names())
+                if not set(metadata.tables) <= present:
+                    return False
+                row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).first()
+                return row is not None
+        except OperationalError as exc:
+            if _is_lock(exc):
+                raise StoreLocked(_lock_message(self.url)) from None
+            raise
+
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
     def create(self) -> None:
-        """Create missing tables (idempotent) and record the schema version."""
+        """Create missing tables (idempotent) and record the schema version.
+
+        A store that already has them is only read, so ``list``/``show`` never take the
+        write lock (and never wait for a running ingest to release it).
+        """
+        if self._ready():
+            return
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":
                 # several processes opening an empty database at once would race on CREATE TABLE
@@ -186,12 +216,20 @@ class Store:
         return sum(conn.execute(stmt, row).rowcount for row in rows)
 
     def add(self, analysis: Analysis) -> bool:
-        """Store one analysis with all its records.  False when the article was already there."""
+        """Store one analysis with all its records.  False when the article was already there.
+
+        The same input is accepted or refused identically on SQLite and PostgreSQL: a
+        NUL in the article text is refused (the pipeline removes them up front), NULs
+        elsewhere are dropped and over-long values fitted to their column (see :func:`_fit`).
+        """
+        analysis = _fit_outlet(analysis)
         art = analysis.article
+        if "\x00" in art.text:
+            raise ValueError("article text contains NUL characters (remove them before analysis: offsets depend on it)")
         now = datetime.now(UTC)
         try:
             with self.engine.begin() as conn:
-                inserted = self._insert_ignore(conn, articles, [_article_row(art, now)])
+                inserted = self._insert_ignore(conn, articles, [_fit(articles, _article_row(art, now))])
                 if not inserted:
                     return False
                 self._write_analysis(conn, analysis, now)
@@ -199,6 +237,10 @@ class Store:
             # a concurrent writer committed the same article between our statements
             if self.has(art.id):
                 return False
+            raise
+        except OperationalError as exc:
+            if _is_lock(exc):
+                raise StoreLocked(_lock_message(self.url)) from None
             raise
         return True
 
@@ -224,12 +266,12 @@ class Store:
                 "pipeline_version": analysis.pipeline_version,
                 "model_name": analysis.model.name,
                 "model_version": analysis.model.version,
-                "data": analysis.model_dump_json(exclude={"article": {"text"}}),
+                "data": _no_nul(analysis.model_dump_json(exclude={"article": {"text"}})),
                 "analysed_at": now,
             },
         )
         for name, table in schema.RECORD_TABLES.items():
-            rows = [ROW_BUILDERS[name](analysis, rec) for rec in getattr(analysis, name)]
+            rows = [_fit(table, ROW_BUILDERS[name](analysis, rec)) for rec in getattr(analysis, name)]
             if rows:
                 conn.execute(insert(table), rows)
         for hook in AFTER_ADD:
@@ -335,7 +377,69 @@ class Store:
         return total
 
 
+def _is_lock(exc: OperationalError) -> bool:
+    return "database is locked" in str(exc) or "database is busy" in str(exc)
+
+
+def _lock_message(url: str) -> str:
+    return (f"the store {url} is locked by another process (an ingest?); waited {LOCK_WAIT_SECONDS} s. "
+            "Try again when it has finished.")
+
+
+def _no_nul(value: str) -> str:
+    r"""JSON text with NULs dropped: PostgreSQL refuses ``\x00`` in text and ``\u0000`` in JSON."""
+    return _JSON_NUL.sub(r"\1", value).replace("\x00", "")
+
+
+_JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _fit(table: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` made storable the same way on every backend: NULs dropped, strings cut to their column.
+
+    SQLite ignores ``VARCHAR(n)`` and PostgreSQL raises on it; cutting here means both
+    keep the same value.  The full value stays in the record's ``data`` JSON.
+    """
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key == "text" and table is articles:
+            out[key] = value  # checked in Store.add: never silently changed (offsets point into it)
+            continue
+        value = _clean(value)
+        col = table.c.get(key)
+        if isinstance(value, str) and col is not None and isinstance(col.type, String):
+            limit = col.type.length
+            if limit and len(value) > limit:
+                value = value[: limit - 1] + "…"
+        out[key] = value
+    return out
+
+
+def _fit_outlet(analysis: Analysis) -> Analysis:
+    """An outlet name longer than the column keeps its first characters, with a note in ``meta``,
+    before any table (articles, stories, actors) sees it."""
+    art = analysis.article
+    limit = articles.c.source.type.length
+    if not (art.source and limit and len(art.source) > limit):
+        return analysis
+    meta = dict(art.meta)
+    meta["source_truncated"] = f"the outlet name had {len(art.source):,} characters; the first {limit - 1} are kept"
+    art = art.model_copy(update={"source": art.source[: limit - 1] + "…", "meta": meta})
+    return analysis.model_copy(update={"article": art})
+
+
 def _article_row(art: Article, now: datetime) -> dict[str, Any]:
+    meta = dict(art.meta)
     return {
         "id": art.id,
         "title": art.title,
@@ -345,7 +449,7 @@ def _article_row(art: Article, now: datetime) -> dict[str, Any]:
         "author": art.author,
         "origin": art.origin,
         "text": art.text,
-        "meta": dict(art.meta),
+        "meta": meta,
         "ingested_at": now,
     }
 
