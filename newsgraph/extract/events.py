@@ -1008,12 +1008,13 @@ def _force_reading(c: Candidate, by_head: dict[int, Candidate]) -> str:
     if "measure" in classes:
         return "none"
     a_cls = _noun_class(actor) if actor is not None else None
-    if a_cls == "party" and r_cls in ("party",) or (a_cls == "party" and recipient is None
+    if a_cls == "party" and r_cls in ("party",) or (a_cls == "party" and recipient is None and actor is not None
+                                                    and actor.ent_type_ != "NORP"  # "Albanians swore to fight"
                                                     and lemma in lex.NEEDS_LITERAL_CUE):
         return "speech" if criticise else "none"
     if "place" in classes or any(_noun_class(t) == "place" for t in places):
         return "literal"
-    if lemma in lex.NEEDS_LITERAL_CUE:
+    if c.nominal and lemma in lex.NEEDS_LITERAL_CUE:
         return "none"
     return "literal"
 
