@@ -987,7 +987,9 @@ def _force_reading(c: Candidate, by_head: dict[int, Candidate]) -> str:
        clause, or a literal modifier ("suicide attack") -> literal;
     2. a statement, policy, plan as object/instrument, or a figurative modifier ("political attacks")
        -> speech (for words that can mean "criticise") else none; polls, markets, records, sport -> none;
-    3. a named person/organisation acting on another, no physical cue -> speech ("X attacked Y");
+    3. a named person as target, or a named person/organisation acting on another, with no physical
+       cue -> speech ("X attacked Y", "his attacks on Y"); a doer that is a thing ("the effect hit
+       home") -> none; "fire" with a person as object -> none (a dismissal);
     4. a place as target or setting ("attacked the town", "the war in Iraq") -> literal;
     5. nothing known: a verb stays literal; a noun that needs a cue ("battle", "operation") is none.
     """
@@ -995,11 +997,21 @@ def _force_reading(c: Candidate, by_head: dict[int, Candidate]) -> str:
     own = {t.i for t in c.tokens}
     core, places, actor, recipient = _force_args(c, by_head)
     classes = {_noun_class(t) for t in core}
+    # harmed people count as targets only: "people who attack my wife" is no cue
+    targets = {_noun_class(t) for t in core if actor is None or t.i != actor.i}
     mods = {_lemma(ch) for ch in c.head.children if ch.dep_ in ("amod", "compound", "nmod")}
     clause = c.head.head if c.nominal and c.head.dep_ not in ("ROOT",) else c.head
     harm = any(_lemma(t) in lex.HARM_WORDS and t.i not in own for t in clause.subtree)
-    if mods & lex.LITERAL_MODIFIERS or classes & {"physical", "armed", "people"} or harm:
+    if lemma == "fire" and not classes & {"physical"} and not harm and any(
+            _lemma(t) in lex.EMPLOYEE_NOUNS or t.ent_type_ == "PERSON" for t in core if t is not actor):
+        return "none"  # "fired the employees": a dismissal
+    if mods & lex.LITERAL_MODIFIERS or classes & {"physical", "armed"} or "people" in targets or harm:
         return "literal"
+    if actor is not None and actor.pos_ in ("NOUN", "PRON") and not _entityish(actor) \
+            and _lemma(actor) not in GROUP_NOUNS and _noun_class(actor) not in ("people", "armed") \
+            and _lemma(actor) not in ("man", "woman", "boy", "girl", "person", "youth", "teenager") \
+            and actor.lower_ not in ("they", "we", "he", "she"):
+        return "none"  # "the effect hit home", "it hits": force needs someone who acts
     r_cls = _noun_class(recipient) if recipient is not None else None
     # speech needs someone it is aimed at: "fired off tweets" alone is no event
     criticise = lemma in lex.CRITICISE_CAPABLE and recipient is not None and r_cls not in ("speech", "measure")
@@ -1008,6 +1020,8 @@ def _force_reading(c: Candidate, by_head: dict[int, Candidate]) -> str:
     if "measure" in classes:
         return "none"
     a_cls = _noun_class(actor) if actor is not None else None
+    if r_cls == "party" and recipient is not None and recipient.ent_type_ == "PERSON":
+        return "speech" if criticise else "none"  # "his attacks on Machado": no cue of violence
     if a_cls == "party" and r_cls in ("party",) or (a_cls == "party" and recipient is None and actor is not None
                                                     and actor.ent_type_ != "NORP"  # "Albanians swore to fight"
                                                     and lemma in lex.NEEDS_LITERAL_CUE):

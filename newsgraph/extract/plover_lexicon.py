@@ -451,7 +451,7 @@ MEASURE_NOUNS: frozenset[str] = frozenset(
 )
 #: Physical targets and instruments: buildings, vehicles, weapons, places.
 PHYSICAL_NOUNS: frozenset[str] = frozenset(
-    "knife gun rifle pistol machete car truck vehicle bus train tank plane aircraft helicopter jet "
+    "knife gun rifle pistol machete axe stone rock brick acid club car truck vehicle bus train tank plane aircraft helicopter jet "
     "drone ship boat vessel building house home school hospital church mosque synagogue temple "
     "embassy consulate base barracks village town city camp convoy checkpoint post station office "
     "headquarters compound bridge road airport port border pipeline facility plant refinery "
@@ -482,6 +482,11 @@ FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
 LITERAL_MODIFIERS: frozenset[str] = frozenset(
     "terror terrorist suicide armed military air missile rocket chemical deadly fatal violent bloody "
     "gun knife physical militant rebel insurgent ground naval nuclear".split()
+)
+#: People one employs: "fired the employees" is a dismissal, not gunfire.
+EMPLOYEE_NOUNS: frozenset[str] = frozenset(
+    "employee staff staffer worker coach manager director aide executive adviser advisor secretary "
+    "chief official".split()
 )
 #: A rally or march is a PROTEST only with a protest cue (against/over, a demand, protesters).
 RALLY_NOUNS: frozenset[str] = frozenset("rally march".split())
