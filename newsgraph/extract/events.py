@@ -996,7 +996,10 @@ def _force_reading(c: Candidate, by_head: dict[int, Candidate]) -> str:
     lemma = _lemma(c.head)
     own = {t.i for t in c.tokens}
     core, places, actor, recipient = _force_args(c, by_head)
-    classes = {_noun_class(t) for t in core}
+    if c.head.i > 0 and c.head.doc[c.head.i - 1].text == "-":
+        return "none"  # "gas-fired plants", "hard-hit towns": part of a compound modifier
+    # what is said or written can be the setting too: "attacked X in tweets", "in a speech"
+    classes = {_noun_class(t) for t in core} | ({_noun_class(t) for t in places} & {"speech"})
     # harmed people count as targets only: "people who attack my wife" is no cue
     targets = {_noun_class(t) for t in core if actor is None or t.i != actor.i}
     mods = {_lemma(ch) for ch in c.head.children if ch.dep_ in ("amod", "compound", "nmod")}
