@@ -476,3 +476,15 @@ def test_events_get_a_relation_to_the_article(parse):
     times = [texpr(text, "Monday", "2024-03-04", "T1"), texpr(text, "1998", "1998", "T2")]
     evs = run(parse, text, published="2024-03-06", times=times)
     assert [e.relation for e in evs if "shelled" in e.trigger.text] == ["reported", "background"]
+
+
+def test_symmetric_meeting_counterpart_is_not_the_meeting_place(parse):
+    text = "Freedonia and Sylvania met in Lakeport on Monday."
+    ev = find(run(parse, text), "met")
+    assert ev.actor.text == "Freedonia" and ev.recipient.text == "Sylvania"
+
+
+def test_a_bare_event_noun_is_not_dated_by_the_sentence(parse):
+    text = "On Monday, critics said the fishing deal was a bad bargain."
+    evs = run(parse, text, times=[texpr(text, "Monday", "2024-03-04")])
+    assert find(evs, "deal").date is None

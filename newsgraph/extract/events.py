@@ -50,7 +50,11 @@ ASPECTUAL = {"begin", "start", "take", "hold", "happen", "occur", "end", "resume
              "continue", "schedule", "set", "plan", "launch", "break", "erupt", "come"}
 NON_EVENT_OBJECTS = {"statement", "report", "video", "footage", "figure", "data", "detail", "information",
                      "result", "list", "document", "photo", "picture", "book", "album", "film", "number",
-                     "speech", "interview", "step", "measure", "way", "chance", "opportunity", "role"}
+                     "speech", "interview", "step", "measure", "way", "chance", "opportunity", "role",
+                     # accounts and opinions one gives or offers: "gave the daily tally", "offering analysis"
+                     "analysis", "tally", "account", "view", "opinion", "insight", "update", "estimate",
+                     "assessment", "explanation", "answer", "example", "reason", "idea", "fact-check",
+                     "testimony", "briefing", "preview", "glimpse", "sense", "impression", "signal"}
 NON_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 QUANTIFIERS = {"thousand", "hundred", "dozen", "ten", "third", "half", "quarter", "number", "some", "million",
                "most", "many", "scores", "hundreds", "thousands", "tens"}
@@ -811,6 +815,8 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
             loose.append(t)
     if loose:
         for c in cands:
+            if c.nominal and c.pred.i == c.head.i:
+                continue  # a bare event noun ("support for a trade deal") is not dated by the sentence
             out.setdefault(id(c), loose[0])
     return out
 
@@ -1102,7 +1108,8 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             r_tok = None
         if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
             r_tok = None  # "on Friday", "in 2020"
-        if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok)):
+        at_place = r_tok is not None and r_tok.dep_ == "pobj" and r_tok.head.lower_ in LOCATION_PREPS
+        if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok) or at_place):
             # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
             r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
         toks = sorted(c.tokens, key=lambda t: t.i)
