@@ -415,6 +415,9 @@ def test_seed_dismissal_is_reject_by_kataib_hezbollah(seed):
         ("Gunmen attacked a bus carrying pilgrims near Lakeport.", "attacked", "ASSAULT"),
         ("A man attacked two pedestrians with a knife in Harbor City.", "attacked", "ASSAULT"),
         ("The attack on the embassy left three guards wounded.", "attack", "ASSAULT"),
+        ("A man attacked his neighbour with an axe in Dunmore.", "attacked", "ASSAULT"),
+        ("The navy fired three missiles into the sea off Dunmore.", "fired", "ASSAULT"),
+        ("Tomas Brenn doubled down on his attacks on Mara Quill.", "attacks", "ACCUSE"),
     ],
 )
 def test_force_needs_arguments_that_can_take_it(parse, text, trigger, expected):
@@ -428,6 +431,8 @@ def test_force_needs_arguments_that_can_take_it(parse, text, trigger, expected):
         ("The candidate faces an uphill battle in the northern provinces.", "battle"),
         ("Mayor Tomas Brenn fired off tweets late on Saturday.", "fired"),
         ("The council killed the parking bill after a long debate.", "killed"),
+        ("The shipping firm fired two hundred employees in March.", "fired"),
+        ("The price rise hit home hard in the northern towns.", "hit"),
         ("Tomas Brenn held a campaign rally in Harbor City on Friday.", "rally"),
     ],
 )
@@ -471,3 +476,15 @@ def test_events_get_a_relation_to_the_article(parse):
     times = [texpr(text, "Monday", "2024-03-04", "T1"), texpr(text, "1998", "1998", "T2")]
     evs = run(parse, text, published="2024-03-06", times=times)
     assert [e.relation for e in evs if "shelled" in e.trigger.text] == ["reported", "background"]
+
+
+def test_symmetric_meeting_counterpart_is_not_the_meeting_place(parse):
+    text = "Freedonia and Sylvania met in Lakeport on Monday."
+    ev = find(run(parse, text), "met")
+    assert ev.actor.text == "Freedonia" and ev.recipient.text == "Sylvania"
+
+
+def test_a_bare_event_noun_is_not_dated_by_the_sentence(parse):
+    text = "On Monday, critics said the fishing deal was a bad bargain."
+    evs = run(parse, text, times=[texpr(text, "Monday", "2024-03-04")])
+    assert find(evs, "deal").date is None

@@ -50,7 +50,11 @@ ASPECTUAL = {"begin", "start", "take", "hold", "happen", "occur", "end", "resume
              "continue", "schedule", "set", "plan", "launch", "break", "erupt", "come"}
 NON_EVENT_OBJECTS = {"statement", "report", "video", "footage", "figure", "data", "detail", "information",
                      "result", "list", "document", "photo", "picture", "book", "album", "film", "number",
-                     "speech", "interview", "step", "measure", "way", "chance", "opportunity", "role"}
+                     "speech", "interview", "step", "measure", "way", "chance", "opportunity", "role",
+                     # accounts and opinions one gives or offers: "gave the daily tally", "offering analysis"
+                     "analysis", "tally", "account", "view", "opinion", "insight", "update", "estimate",
+                     "assessment", "explanation", "answer", "example", "reason", "idea", "fact-check",
+                     "testimony", "briefing", "preview", "glimpse", "sense", "impression", "signal"}
 NON_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 QUANTIFIERS = {"thousand", "hundred", "dozen", "ten", "third", "half", "quarter", "number", "some", "million",
                "most", "many", "scores", "hundreds", "thousands", "tens"}
@@ -813,6 +817,8 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
             loose.append(t)
     if loose:
         for c in cands:
+            if c.nominal and c.pred.i == c.head.i:
+                continue  # a bare event noun ("support for a trade deal") is not dated by the sentence
             out.setdefault(id(c), loose[0])
     return out
 
@@ -989,19 +995,34 @@ def _force_reading(c: Candidate, by_head: dict[int, Candidate]) -> str:
        clause, or a literal modifier ("suicide attack") -> literal;
     2. a statement, policy, plan as object/instrument, or a figurative modifier ("political attacks")
        -> speech (for words that can mean "criticise") else none; polls, markets, records, sport -> none;
-    3. a named person/organisation acting on another, no physical cue -> speech ("X attacked Y");
+    3. a named person as target, or a named person/organisation acting on another, with no physical
+       cue -> speech ("X attacked Y", "his attacks on Y"); a doer that is a thing ("the effect hit
+       home") -> none; "fire" with a person as object -> none (a dismissal);
     4. a place as target or setting ("attacked the town", "the war in Iraq") -> literal;
     5. nothing known: a verb stays literal; a noun that needs a cue ("battle", "operation") is none.
     """
     lemma = _lemma(c.head)
     own = {t.i for t in c.tokens}
     core, places, actor, recipient = _force_args(c, by_head)
-    classes = {_noun_class(t) for t in core}
+    if c.head.i > 0 and c.head.doc[c.head.i - 1].text == "-":
+        return "none"  # "gas-fired plants", "hard-hit towns": part of a compound modifier
+    # what is said or written can be the setting too: "attacked X in tweets", "in a speech"
+    classes = {_noun_class(t) for t in core} | ({_noun_class(t) for t in places} & {"speech"})
+    # harmed people count as targets only: "people who attack my wife" is no cue
+    targets = {_noun_class(t) for t in core if actor is None or t.i != actor.i}
     mods = {_lemma(ch) for ch in c.head.children if ch.dep_ in ("amod", "compound", "nmod")}
     clause = c.head.head if c.nominal and c.head.dep_ not in ("ROOT",) else c.head
     harm = any(_lemma(t) in lex.HARM_WORDS and t.i not in own for t in clause.subtree)
-    if mods & lex.LITERAL_MODIFIERS or classes & {"physical", "armed", "people"} or harm:
+    if lemma == "fire" and not classes & {"physical"} and not harm and any(
+            _lemma(t) in lex.EMPLOYEE_NOUNS or t.ent_type_ == "PERSON" for t in core if t is not actor):
+        return "none"  # "fired the employees": a dismissal
+    if mods & lex.LITERAL_MODIFIERS or classes & {"physical", "armed"} or "people" in targets or harm:
         return "literal"
+    if actor is not None and actor.pos_ in ("NOUN", "PRON") and not _entityish(actor) \
+            and _lemma(actor) not in GROUP_NOUNS and _noun_class(actor) not in ("people", "armed") \
+            and _lemma(actor) not in ("man", "woman", "boy", "girl", "person", "youth", "teenager") \
+            and actor.lower_ not in ("they", "we", "he", "she"):
+        return "none"  # "the effect hit home", "it hits": force needs someone who acts
     r_cls = _noun_class(recipient) if recipient is not None else None
     # speech needs someone it is aimed at: "fired off tweets" alone is no event
     criticise = lemma in lex.CRITICISE_CAPABLE and recipient is not None and r_cls not in ("speech", "measure")
@@ -1010,12 +1031,15 @@ def _force_reading(c: Candidate, by_head: dict[int, Candidate]) -> str:
     if "measure" in classes:
         return "none"
     a_cls = _noun_class(actor) if actor is not None else None
-    if a_cls == "party" and r_cls in ("party",) or (a_cls == "party" and recipient is None
+    if r_cls == "party" and recipient is not None and recipient.ent_type_ == "PERSON":
+        return "speech" if criticise else "none"  # "his attacks on Machado": no cue of violence
+    if a_cls == "party" and r_cls in ("party",) or (a_cls == "party" and recipient is None and actor is not None
+                                                    and actor.ent_type_ != "NORP"  # "Albanians swore to fight"
                                                     and lemma in lex.NEEDS_LITERAL_CUE):
         return "speech" if criticise else "none"
     if "place" in classes or any(_noun_class(t) == "place" for t in places):
         return "literal"
-    if lemma in lex.NEEDS_LITERAL_CUE:
+    if c.nominal and lemma in lex.NEEDS_LITERAL_CUE:
         return "none"
     return "literal"
 
@@ -1086,7 +1110,8 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             r_tok = None
         if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
             r_tok = None  # "on Friday", "in 2020"
-        if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok)):
+        at_place = r_tok is not None and r_tok.dep_ == "pobj" and r_tok.head.lower_ in LOCATION_PREPS
+        if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok) or at_place):
             # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
             r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
         toks = sorted(c.tokens, key=lambda t: t.i)

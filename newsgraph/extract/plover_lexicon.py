@@ -431,13 +431,14 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     "tweet post message remark comment statement speech word criticism claim accusation question "
     "answer ad advert advertisement interview letter email e-mail note essay column op-ed editorial "
     "headline rhetoric argument insult joke broadside salvo barrage volley retort rebuke response "
-    "reply debate".split()
+    "reply debate biography book report story twitter facebook media press tv television".split()
 )
 #: Plans, laws and positions: one attacks (criticises) or kills (defeats) them, never physically.
 POLICY_NOUNS: frozenset[str] = frozenset(
     "policy plan proposal bill law measure reform decision deal agenda budget tax program programme "
     "idea strategy stance position approach legislation rule regulation initiative nomination "
-    "candidacy campaign platform".split()
+    "candidacy campaign platform loophole ideology doctrine view belief values record policies "
+    "regime_change system".split()
 )
 #: Polls, markets, sport and other measures: "hit a record", "beat expectations", "hit the stock".
 MEASURE_NOUNS: frozenset[str] = frozenset(
@@ -445,11 +446,11 @@ MEASURE_NOUNS: frozenset[str] = frozenset(
     "profit earnings rate dollar currency bond yield revenue growth inflation record high low mark "
     "milestone target expectation estimate forecast game match goal run ball season team point "
     "nerve chord note stride wall jackpot snag headline spotlight airwave trail bottom ceiling "
-    "limit threshold number figure level".split()
+    "limit threshold number figure level stage hole-in-one".split()
 )
 #: Physical targets and instruments: buildings, vehicles, weapons, places.
 PHYSICAL_NOUNS: frozenset[str] = frozenset(
-    "knife gun rifle pistol machete car truck vehicle bus train tank plane aircraft helicopter jet "
+    "knife gun rifle pistol machete axe stone rock brick acid club car truck vehicle bus train tank plane aircraft helicopter jet "
     "drone ship boat vessel building house home school hospital church mosque synagogue temple "
     "embassy consulate base barracks village town city camp convoy checkpoint post station office "
     "headquarters compound bridge road airport port border pipeline facility plant refinery "
@@ -475,11 +476,17 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
 #: Modifiers of a force noun that say which sense it has ("political attacks", "a suicide attack").
 FIGURATIVE_MODIFIERS: frozenset[str] = frozenset(
     "political verbal personal rhetorical partisan negative legal public sharp scathing fierce "
-    "blistering withering uphill electoral campaign culture price trade".split()
+    "blistering withering uphill electoral campaign culture price trade media heart panic "
+    "coordinated".split()
 )
 LITERAL_MODIFIERS: frozenset[str] = frozenset(
     "terror terrorist suicide armed military air missile rocket chemical deadly fatal violent bloody "
     "gun knife physical militant rebel insurgent ground naval nuclear".split()
+)
+#: People one employs: "fired the employees" is a dismissal, not gunfire.
+EMPLOYEE_NOUNS: frozenset[str] = frozenset(
+    "employee staff staffer worker coach manager director aide executive adviser advisor secretary "
+    "chief official".split()
 )
 #: A rally or march is a PROTEST only with a protest cue (against/over, a demand, protesters).
 RALLY_NOUNS: frozenset[str] = frozenset("rally march".split())

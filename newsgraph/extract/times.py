@@ -1131,8 +1131,7 @@ def _spacy_candidates(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
                 s = s2
         if hit is None:
             continue
-        in_context = _BY_NAME[hit[0]][0].match(doc.text, s)
-        if in_context is None or in_context.end() < e:
+        if _ANCHORED_OF.match(doc.text, e) and _type_guess(hit[0]) != "DURATION":
             # the rule refuses this span in its sentence: "the week" of "the week of the Brexit vote"
             # is anchored on an undated event, so keep the expression but do not guess its value
             extra.append(Candidate(ent.start_char, ent.end_char, UNRESOLVED, hit[1]))
@@ -1143,6 +1142,8 @@ def _spacy_candidates(doc: Doc, taken: list[Candidate]) -> list[Candidate]:
 
 #: Pseudo-rule of a time expression we detect but will not resolve (anchored on an undated event).
 UNRESOLVED = "unresolved"
+#: "the week | of the Brexit vote": a unit whose "of" phrase names an event, not a date.
+_ANCHORED_OF = re.compile(r"\s+of\s+(?:the|a|an|this|that|his|her|its|their)\s+(?![\d$])[^\W\d]", re.UNICODE)
 
 
 # ---------------------------------------------------------------- tense

@@ -84,8 +84,9 @@ def store_actor_key(store: Any) -> ActorKey:
     """
     from sqlalchemy import select
 
-    from .actors import actor_members
+    from .actors import actor_members, ensure_resolved
 
+    ensure_resolved(store)  # the actor layer resolves lazily; make its table current first
     with store.engine.connect() as conn:
         members = {(r.article_id, r.entity_id): r.actor_id
                    for r in conn.execute(select(actor_members.c.article_id, actor_members.c.entity_id,
