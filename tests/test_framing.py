@@ -321,3 +321,57 @@ def test_loaded_spans_do_not_cross_line_breaks_or_end_in_punctuation() -> None:
             assert "\n" not in f.text, f
             assert f.text[0].isalnum() and f.text[-1].isalnum(), f
     assert any("miserably" in t for t in _loaded(frames)), frames
+
+
+# --------------------------------------------------------------------------- literal uses, voice, furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "literal", "loaded"),
+    [
+        ("Two teenagers were killed in a car crash on Highway 7. The debate was a car crash for the senator.",
+         "car crash on", "a car crash for"),
+        ("Funds that invest in junk bonds hold about $32 billion. The minister said the report is junk.",
+         "junk bonds", "is junk"),
+        ("She answered in a shrill voice. The senator's shrill attacks on the judge went on.",
+         "shrill voice", "shrill attacks"),
+        ("The dry period lasted three months. We will not back down. Period.", "dry period", "Period."),
+        ("Unlike Patriot, the new owner has few investors. He called them traitors and scum.", "Patriot", "scum"),
+    ],
+)
+def test_literal_uses_are_not_loaded(text, literal, loaded):
+    frames = _frames(text)
+    a = text.index(literal)  # the literal use comes first, the loaded use of the same word last
+    assert not [f for f in frames if f.start < a + len(literal) and a < f.end], frames
+    b = text.rindex(loaded)
+    assert [f for f in frames if f.start < b + len(loaded) and b < f.end], frames
+
+
+def test_conversational_interjection_is_not_loaded_but_emphatic_one_is():
+    text = "Gosh, I do not know, the farmer said. Wow! The price tripled overnight."
+    frames = _frames(text)
+    assert not _covering(frames, text, "Gosh")
+    assert _covering(frames, text, "Wow")
+
+
+def test_ranking_by_a_measure_is_not_exaggeration():
+    text = "The United States and China are the two largest emitters. It was the worst disaster ever."
+    frames = _frames(text)
+    assert not _covering(frames, text, "largest emitters")
+    assert any(f.technique == "Exaggeration,Minimisation" for f in _covering(frames, text, "worst disaster ever"))
+
+
+def test_loaded_word_in_an_unattributed_quotation_is_a_speakers():
+    text = ("The plan drew fire on Monday. “This is an outrageous, reckless scheme that nobody asked for.” "
+            "Critics called it a “disgrace”.")
+    frames = _frames(text)  # no quote records: the quotation marks alone tell whose words they are
+    inside = _covering(frames, text, "reckless")
+    assert inside and all(f.voice == "speaker" and f.quote is None for f in inside)
+    scare = _covering(frames, text, "disgrace")
+    assert all(f.voice == "outlet" for f in scare)  # a one-word scare quote is the outlet's framing
+
+
+def test_furniture_lines_hold_no_cues():
+    text = "WATCH: Senator unleashes disgraceful rant\nThe senator gave a disgraceful speech."
+    frames = _frames(text)
+    assert frames and all(f.start > text.index("\n") for f in frames)

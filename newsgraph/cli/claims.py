@@ -7,11 +7,16 @@ from pathlib import Path
 
 import typer
 
+from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day
+
+
+def _number(value: float) -> str:
+    """12, 2,500, 70,000,000, 3.5: as a reader writes figures."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     """Add ``claims`` to the root app and the claims commands to the eval and train apps."""
-    from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day
-
     @apps.root.command("claims")
     def claims_cmd(
         db: DbOpt = None,
@@ -40,7 +45,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
             typer.echo("no claims found")
         for c in found:
             who = c.get("speaker_name") or c.get("speaker")
-            qty = "; ".join(f"{q['value']:g} {q.get('unit') or ''} {q.get('counted') or ''}".strip()
+            qty = "; ".join(f"{_number(q['value'])} {q.get('unit') or ''} {q.get('counted') or ''}".strip()
                             for q in c.get("quantities", []))
             typer.echo(f"{c['checkworthiness']:.2f}  {c.get('published') or '-':10s}  {(c.get('source') or '-')[:24]:24s}"
                        f"  {who}: {c['text'][:200]}")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import typer
 
+from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day
+
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     """Add ``frames`` to the root app and the framing commands to the eval and train apps."""
-    from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day
-
     @apps.root.command("frames")
     def frames_cmd(
         db: DbOpt = None,
