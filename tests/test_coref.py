@@ -122,3 +122,49 @@ def test_org_tagged_full_name_joins_the_person():
     a = actors("Grace Wanjiru, the transport minister, opened the line. Critics of Grace Wanjiru said the cost "
                "was too high. Wanjiru replied on Friday.")
     assert len({m.entity for m in a.mentions if "Wanjiru" in m.text}) == 1
+
+
+def test_nickname_in_a_quote_is_the_speakers_label_not_a_person():
+    from newsgraph.pipeline import analyze
+
+    a = analyze("Donald Trump attacked Hillary Clinton at a rally in Ohio on Monday. "
+                "\"Crooked Hillary will never be president,\" Mr. Trump said.")
+    assert not any(e.name.startswith("Crooked") for e in a.entities)
+    clinton = next(e for e in a.entities if e.name == "Hillary Clinton")
+    trump = next(e for e in a.entities if e.name == "Donald Trump")
+    assert any(m.text == "Hillary" and m.entity == clinton.id for m in a.mentions)
+    crooked = [lab for lab in clinton.labels if lab.text == "Crooked"]
+    assert crooked and crooked[0].by == trump.id
+
+
+def test_labels_without_meaning_are_dropped():
+    from newsgraph.extract.actors import meaningful_label
+
+    assert not meaningful_label("many") and not meaningful_label("other senior")
+    assert not meaningful_label("46 percent") and not meaningful_label("AFP")
+    assert meaningful_label("hardline") and meaningful_label("a far-right party")
+
+
+def test_capital_naming_the_city_itself_is_not_the_government():
+    a = actors("A bomb was found at a Beijing train station on Monday. Beijing officials blamed separatists.")
+    kinds = [(m.text, next(e for e in a.entities if e.id == m.entity).kind) for m in a.mentions
+             if m.text == "Beijing"]
+    assert kinds[0][1] == "city"
+
+
+def test_b_cubed_and_gold_selection():
+    from newsgraph.eval.coref import b_cubed, gold_mentions, score
+
+    perfect = b_cubed([("a", 1), ("a", 1), ("b", 2)])
+    assert perfect.f1 == 1.0
+    merged = b_cubed([("a", 1), ("a", 1), ("b", 1)])
+    assert merged.recall == 1.0 and round(merged.precision, 3) == round((2 / 3 + 2 / 3 + 1 / 3) / 3, 3)
+    doc = {"id": "d", "mentions": [
+        {"start": 0, "end": 10, "cluster": "1", "etype": "person", "identity": None, "proper": True, "text": "Ana Morais"},
+        {"start": 20, "end": 23, "cluster": "1", "etype": "person", "identity": None, "proper": False, "text": "she"},
+        {"start": 30, "end": 38, "cluster": "2", "etype": "person", "identity": None, "proper": False, "text": "a farmer"},
+        {"start": 40, "end": 46, "cluster": "3", "etype": "place", "identity": None, "proper": True, "text": "Lisbon"},
+    ]}
+    assert [m["text"] for m in gold_mentions(doc)] == ["Ana Morais", "she"]  # unnamed and non-actor clusters out
+    result = score([(doc, None)])
+    assert result.failed == 1 and result.all_mentions.recall == 0.5  # two singletons

@@ -31,6 +31,7 @@ from .actor_lexicon import (
     IGO_NAMES,
     LOCATIVE_PREPS,
     MEDIA_WORDS,
+    NON_LABEL_WORDS,
     ORG_HEADS,
     ORG_NAME_WORDS,
     PART_OF_NOUNS,
@@ -159,6 +160,23 @@ def _is_locative(span: Span) -> bool:
     return False
 
 
+_PLACE_OF_HEADS = frozenset({"city", "town", "village", "municipality", "county", "port", "district", "suburb",
+                             "outskirts", "centre", "center", "streets", "downtown", "mayor", "council"})
+
+
+def _is_place_modifier(span: Span) -> bool:
+    """ "a Beijing train station", "City of Ottawa light rail": the capital names the city itself,
+    not the country's government ("Beijing officials", "the Beijing government" still do)."""
+    root = span.root
+    head = root.head
+    if root.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and head.i != root.i:
+        words = {t.lower_ for t in head.subtree if t.i >= span.end} | {head.lower_, head.lemma_.lower()}
+        return not words & (ROLE_NOUNS | GOV_WORDS | {"officials", "authorities", "government", "regime", "leaders"})
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PLACE_OF_HEADS:
+        return True
+    return span.start > 1 and span.doc[span.start - 1].lower_ == "of" and span.doc[span.start - 2].lower_ in _PLACE_OF_HEADS
+
+
 def _corrected_label(span: Span, label: str) -> str:
     words = {t.lower_ for t in span}
     doc = span.doc
@@ -216,6 +234,7 @@ class _Builder:
         self.ents: list[_Ent] = []
         self.by_key: dict[tuple[str, str], int] = {}
         self.token_cand: dict[int, _Cand] = {}
+        self.epithets: list[tuple[Span, _Cand]] = []  # "Crooked" of "Crooked Hillary", and its name
 
     # -- mentions ---------------------------------------------------------
     def collect(self) -> None:
@@ -243,6 +262,7 @@ class _Builder:
         self.cands.sort(key=lambda c: c.span.start)
 
     def classify(self) -> None:
+        self._epithets()
         self._surnames_across_labels()
         for c in self.cands:
             text = c.span.text
@@ -258,7 +278,7 @@ class _Builder:
                     c.label = "GPE"
                     if re.fullmatch(r"(?:[A-Z]\.?){2,3}", text):
                         c.form = "acronym"
-                elif capital is not None and not _is_locative(c.span):
+                elif capital is not None and not _is_locative(c.span) and not _is_place_modifier(c.span):
                     c.key, c.country, c.canonical, c.kind = ("country", capital.iso3), capital.iso3, capital.name, "country"
                     c.form, c.label = "capital", "GPE"
                 elif gazetteer.region(text):
@@ -281,6 +301,37 @@ class _Builder:
                 c.key, c.kind = ("org", name_key(text)), None
         self._resolve_persons()
         self._resolve_acronyms()
+
+    def _epithets(self) -> None:
+        """ "Crooked Hillary", "Sleepy Joe Biden": a nickname is a label its user applies, not a name.
+
+        A person mention whose first word is not a given name (the name registry does not know it,
+        and it is no title) while the rest is a name of a person in the article (or the first name
+        of one) loses that word; the word becomes a descriptor label of the person."""
+        persons = [c for c in self.cands if c.label == "PERSON"]
+        names = {name_key(c.span.text) for c in persons}
+        firsts = set()
+        for c in persons:
+            parsed = parse_name(c.span.text)
+            if parsed.full:
+                firsts.add(name_key(parsed.first))
+        for c in persons:
+            if len(c.span) < 2 or not c.span[0].is_alpha:
+                continue
+            word = c.span[0].text
+            if given_name_gender(word) is not None or self._title_word(word):
+                continue
+            rest = c.span[1:]
+            rest_key = name_key(rest.text)
+            if rest_key in names or (len(rest) == 1 and rest_key in firsts):
+                self.epithets.append((c.span[:1], c))
+                del self.token_cand[c.span.start]
+                c.span = rest
+
+    @staticmethod
+    def _title_word(word: str) -> bool:
+        low = word.rstrip(".").lower()
+        return low in HONORIFIC_GENDER or low in _TITLE_ABBREVIATIONS or low in ROLE_NOUNS
 
     def _surnames_across_labels(self) -> None:
         """A lone "Delgado" tagged GPE or ORG after "Maria Delgado" is the person again; so is a
@@ -335,9 +386,7 @@ class _Builder:
             return ""
         prev = self.doc[span.start - 1]
         word = prev.text.rstrip(".").lower()
-        if word in HONORIFIC_GENDER or word in _TITLE_ABBREVIATIONS or (
-            prev.text[:1].isupper() and word in ROLE_NOUNS
-        ):
+        if word in HONORIFIC_GENDER or word in _TITLE_ABBREVIATIONS or (prev.text[:1].isupper() and self._title_word(word)):
             return prev.text
         return ""
 
@@ -382,6 +431,9 @@ class _Builder:
                 ent.type = "ORG"
             if c.form == "name" and c.key[0] in {"person", "org", "group"} and len(c.span.text) > len(ent.name):
                 ent.name = c.span.text
+        for word, c in self.epithets:
+            if c.entity is not None:
+                self.ents[c.entity].labels.append(_label(word, "descriptor"))
         for ent in self.ents:
             if ent.key[0] == "person":
                 ent.kind = "person" if ent.type == "PERSON" else ent.kind
@@ -820,10 +872,24 @@ def _dedupe_roles(roles: list[Role]) -> list[Role]:
     return out
 
 
+def meaningful_label(text: str) -> bool:
+    """Whether a label says something about the actor: not only quantifiers or degree words
+    ("many", "other", "senior"), not a number ("46 percent"), not a dateline or agency ("AFP")."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not words or any(ch.isdigit() for ch in text) or re.search(r"(?i)\b(?:percent|per cent)\b|%", text):
+        return False
+    if all(w.isupper() and len(w) > 1 for w in words):
+        return False  # "AFP", "AP": a dateline or an agency, not a description
+    content = [w for w in words if w.lower() not in NON_LABEL_WORDS and w.lower() not in {"the", "a", "an"}]
+    return bool(content)
+
+
 def _dedupe_labels(labels: list[Label]) -> list[Label]:
     seen: set[tuple[int, int]] = set()
     out = []
     for lab in sorted(labels, key=lambda x: x.start):
+        if lab.form != "designation" and not meaningful_label(lab.text):
+            continue
         if (lab.start, lab.end) not in seen:
             seen.add((lab.start, lab.end))
             out.append(lab)
