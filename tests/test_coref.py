@@ -168,3 +168,32 @@ def test_b_cubed_and_gold_selection():
     assert [m["text"] for m in gold_mentions(doc)] == ["Ana Morais", "she"]  # unnamed and non-actor clusters out
     result = score([(doc, None)])
     assert result.failed == 1 and result.all_mentions.recall == 0.5  # two singletons
+
+
+def test_first_person_in_a_quotation_is_the_speaker():
+    from newsgraph.pipeline import analyze
+
+    a = analyze("Maria Delgado spoke in Lisbon on Tuesday. \"I will not resign, and my party knows it,\" "
+                "Delgado told reporters.")
+    delgado = next(e for e in a.entities if e.name == "Maria Delgado")
+    firsts = [m for m in a.mentions if m.text in ("I", "my")]
+    assert len(firsts) == 2 and all(m.entity == delgado.id and m.sieve == "quote_speaker" for m in firsts)
+    assert all(m.id in delgado.mentions for m in firsts)
+
+
+
+def test_the_bureau_and_the_party_go_to_the_organisation_named_before():
+    a = actors("The Federal Bureau of Investigation opened an inquiry on Monday. The bureau said the review "
+               "would take weeks. The Green Party welcomed it, and the party called for more funds.")
+    fbi = entity_of(a, "Federal Bureau of Investigation")
+    bureau = next(m for m in a.mentions if m.text.lower() == "the bureau")
+    assert bureau.entity == fbi and bureau.sieve == "org_nominal" and bureau.form == "description"
+    party = next(m for m in a.mentions if m.text == "the party")
+    assert party.entity == entity_of(a, "Green Party")
+    assert not any(m.text == "it" for m in a.mentions)  # "welcomed it": the inquiry, not an actor
+
+
+def test_role_nominal_goes_to_the_holder_of_the_role():
+    a = actors("Republican nominee Paul Brennan spoke in Ohio. The nominee said taxes would fall.")
+    nominee = next(m for m in a.mentions if m.text.lower() == "the nominee")
+    assert nominee.entity == entity_of(a, "Paul Brennan") and nominee.sieve == "role_nominal"

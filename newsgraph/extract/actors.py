@@ -262,6 +262,7 @@ class _Builder:
         self.cands.sort(key=lambda c: c.span.start)
 
     def classify(self) -> None:
+        self._untagged_people()
         self._epithets()
         self._surnames_across_labels()
         for c in self.cands:
@@ -301,6 +302,33 @@ class _Builder:
                 c.key, c.kind = ("org", name_key(text)), None
         self._resolve_persons()
         self._resolve_acronyms()
+
+    def _untagged_people(self) -> None:
+        """A one-word name the tagger never labels ("Byron received his education ...") but that is,
+        at least twice, the subject of a verb in its own right is a person: places and organisations
+        the article names are caught by the tagger or the gazetteer, and a lone capitalised subject
+        that acts, repeatedly, is how news and biographies refer to a person they have introduced."""
+        counts: dict[str, list[Token]] = {}
+        for t in _tokens_matching(self.doc, _CAPITALISED):
+            if t.i in self.token_cand or t.pos_ != "PROPN" or t.is_upper:
+                continue
+            counts.setdefault(t.text, []).append(t)
+        for word, toks in counts.items():
+            subjects = [t for t in toks if t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB"
+                        and not any(ch.dep_ == "compound" for ch in t.children)
+                        and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].pos_ != "PROPN")]
+            if len(subjects) < 2 or word.lower() in ORG_NAME_WORDS or word.lower() in ROLE_NOUNS:
+                continue
+            if gazetteer.country(word) or gazetteer.city(word) or gazetteer.region(word) \
+                    or gazetteer.country_for_demonym(word):
+                continue
+            for t in toks:
+                if t.dep_ == "compound" or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "PROPN"):
+                    continue  # "Byron Bay", a name inside a longer name
+                cand = _Cand(self.doc[t.i : t.i + 1], "PERSON")
+                self.cands.append(cand)
+                self.token_cand[t.i] = cand
+        self.cands.sort(key=lambda c: c.span.start)
 
     def _epithets(self) -> None:
         """ "Crooked Hillary", "Sleepy Joe Biden": a nickname is a label its user applies, not a name.
@@ -733,8 +761,9 @@ class _Builder:
             if not lefts or lefts[0].lower_ != "the" or any(ch.dep_ == "prep" for ch in head.rights):
                 continue
             start = lefts[0].i
-            if any(i in self.token_cand for i in range(start, head.i)):
-                continue
+            inner = [self.token_cand[i] for i in range(start, head.i) if i in self.token_cand]
+            if any(c.entity is None or self.ents[c.entity].type == "PERSON" for c in inner):
+                continue  # "the Republican nominee" may name a party; "the Trump campaign" is not Trump
             owners = {i for i in heads[head.lower_] if first_seen[i] < start}
             if len(owners) != 1:
                 continue
@@ -744,6 +773,49 @@ class _Builder:
             self.ents[idx].cands.append(cand)
             self.cands.append(cand)
         self.cands.sort(key=lambda c: c.span.start)
+
+    def org_descriptions(self) -> None:
+        """ "the bureau", "the ministry", "the party": the organisation named before whose name has
+        that head word (a party for "the party"), the most recent one; sieve ``org_nominal``."""
+        orgs = [c for c in self.cands if c.entity is not None and self.ents[c.entity].type == "ORG"
+                and c.form in ("name", "acronym")]
+        if not orgs:
+            return
+        words: dict[str, list[_Cand]] = {}
+        for c in orgs:
+            ent = self.ents[c.entity]  # type: ignore[index]
+            for w in re.findall(r"[a-z]+", ent.name.lower()):
+                if w in ORG_HEADS:
+                    words.setdefault(w, []).append(c)
+            if ent.kind == "party":
+                words.setdefault("party", []).append(c)
+        if not words:
+            return
+        pattern = re.compile(r"(?i)\bthe\s+(" + "|".join(sorted(words)) + r")\b")
+        added = False
+        for m in pattern.finditer(self.doc.text):
+            span = self.doc.char_span(m.start(), m.end(1))
+            if span is None or any(t.i in self.token_cand for t in span):
+                continue
+            head = span[-1]
+            if head.pos_ != "NOUN" or head.tag_ != "NN" or any(
+                    ch.dep_ == "prep" and ch.lower_ == "of" for ch in head.rights):
+                continue
+            if head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ in ("NOUN", "PROPN"):
+                continue  # "the party leadership": a modifier, not the party
+            before = [c for c in words.get(head.lower_, []) if c.span.end <= span.start]
+            if not before:
+                continue
+            target = max(before, key=lambda c: c.span.start)
+            ent = self.ents[target.entity]  # type: ignore[index]
+            cand = _Cand(span, "ORG", form="description", key=ent.key, entity=target.entity, sieve="org_nominal")
+            ent.cands.append(cand)
+            self.cands.append(cand)
+            for t in span:
+                self.token_cand[t.i] = cand
+            added = True
+        if added:
+            self.cands.sort(key=lambda c: c.span.start)
 
     # -- coreference: gender and pronouns ---------------------------------------
     def genders(self) -> None:
@@ -910,6 +982,7 @@ def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     b.premodifier_labels()
     b.designations()
     b.descriptions()
+    b.org_descriptions()
     b.genders()
     b.pronouns()
     mentions, entities = b.records()

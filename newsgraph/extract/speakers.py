@@ -10,6 +10,7 @@ is worse than none, so ambiguity returns ``None``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -184,13 +185,18 @@ class SpeakerResolver:
         return best
 
 
-@extractor("quoted_labels", field="entities", version="1", after=("actors", "quotes"))
-def credit_quoted_labels(doc: Doc, analysis: Analysis) -> list[Entity]:
-    """Labels inside a quotation are the speaker's words, not the outlet's.
+_FIRST_PERSON = re.compile(r"\b(I|me|my|mine|myself)\b")
 
-    The actors extractor finds labels before quotes are known; this pass, run after the quotes,
-    sets ``Label.by`` to the quote's speaker for every label inside a quotation's words, and drops
-    the label when the speaker is unknown (crediting it to the outlet would be wrong).
+
+@extractor("quote_coref", field="entities", version="1", after=("actors", "quotes"))
+def quote_coref(doc: Doc, analysis: Analysis) -> list[Entity]:
+    """What only quotes tell coreference: who "I" is, and whose words a label is.
+
+    The actors extractor clusters mentions before quotes are known; this pass, run after them,
+    (1) adds "I", "me", "my" inside a direct quotation as pronoun mentions of the quote's speaker
+    (sieve ``quote_speaker``: speaker continuity), and (2) sets ``Label.by`` to the speaker for
+    every label inside a quotation's words, dropping the label when the speaker is unknown
+    (crediting it to the outlet would be wrong).
     """
     pieces: list[tuple[int, int, str | None]] = []
     for q in analysis.quotes:
@@ -198,6 +204,7 @@ def credit_quoted_labels(doc: Doc, analysis: Analysis) -> list[Entity]:
             pieces.extend((c.start, c.end, q.speaker_entity) for c in q.content)
     if not pieces:
         return analysis.entities
+    _first_person_mentions(analysis, pieces)
     out: list[Entity] = []
     for ent in analysis.entities:
         labels = []
@@ -209,3 +216,27 @@ def credit_quoted_labels(doc: Doc, analysis: Analysis) -> list[Entity]:
                 labels.append(lab.model_copy(update={"by": inside[2]}))
         out.append(ent.model_copy(update={"labels": labels}) if labels != ent.labels else ent)
     return out
+
+
+def _first_person_mentions(analysis: Analysis, pieces: list[tuple[int, int, str | None]]) -> None:
+    """First-person singular pronouns in a quotation with a resolved speaker join that speaker."""
+    known = {e.id: e for e in analysis.entities}
+    taken = {(m.start, m.end) for m in analysis.mentions}
+    text = analysis.article.text
+    added: list[Mention] = []
+    n = len(analysis.mentions)
+    for start, end, speaker in pieces:
+        ent = known.get(speaker or "")
+        if ent is None or ent.type != "PERSON":
+            continue
+        for m in _FIRST_PERSON.finditer(text, start, end):
+            if (m.start(), m.end()) in taken:
+                continue
+            n += 1
+            mention = Mention(id=f"M{n}", start=m.start(), end=m.end(), text=m.group(0), entity=ent.id, type="PERSON",
+                              form="pronoun", sieve="quote_speaker")
+            added.append(mention)
+            ent.mentions.append(mention.id)
+            taken.add((m.start(), m.end()))
+    if added:
+        analysis.mentions = sorted([*analysis.mentions, *added], key=lambda m: m.start)
