@@ -197,3 +197,9 @@ def test_role_nominal_goes_to_the_holder_of_the_role():
     a = actors("Republican nominee Paul Brennan spoke in Ohio. The nominee said taxes would fall.")
     nominee = next(m for m in a.mentions if m.text.lower() == "the nominee")
     assert nominee.entity == entity_of(a, "Paul Brennan") and nominee.sieve == "role_nominal"
+
+
+def test_bare_surname_prefers_the_person_the_article_is_about():
+    names = [("Matthew Goode", "", 0), ("Goode", "", 1), ("Goode", "", 2), ("Rose Goode", "", 3), ("Goode", "", 4)]
+    links = cluster_person_names(names)
+    assert links[4].cluster == links[0].cluster and links[4].sieve == "surname_salient"

@@ -386,7 +386,11 @@ class _Builder:
                     c.label = "PERSON"
         # surnames the tagger missed altogether ("Delgado responded …")
         for t in _tokens_matching(self.doc, _CAPITALISED) if surnames else ():
-            if t.i in self.token_cand or t.pos_ != "PROPN":
+            if t.i in self.token_cand:
+                continue
+            # the small model reads a sentence-initial surname as a common noun ("Marbles said"):
+            # a capitalised subject or possessor spelt like a person's surname is that person
+            if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass", "poss"}):
                 continue
             if surnames.get(name_key(t.text)) and (t.i + 1 >= len(self.doc) or
                                                                  self.doc[t.i + 1].pos_ != "PROPN"):
@@ -755,7 +759,7 @@ class _Builder:
             return
         pattern = re.compile(r"(?i)\b(" + "|".join(map(re.escape, sorted(heads))) + r")\b")
         for head in _tokens_matching(self.doc, pattern):
-            if head.lower_ not in heads or head.pos_ != "NOUN" or head.i in self.token_cand:
+            if head.lower_ not in heads or head.pos_ not in ("NOUN", "PROPN") or head.i in self.token_cand:
                 continue
             lefts = list(head.lefts)
             if not lefts or lefts[0].lower_ != "the" or any(ch.dep_ == "prep" for ch in head.rights):
