@@ -203,3 +203,11 @@ def test_bare_surname_prefers_the_person_the_article_is_about():
     names = [("Matthew Goode", "", 0), ("Goode", "", 1), ("Goode", "", 2), ("Rose Goode", "", 3), ("Goode", "", 4)]
     links = cluster_person_names(names)
     assert links[4].cluster == links[0].cluster and links[4].sieve == "surname_salient"
+
+
+def test_a_small_town_name_acting_as_a_subject_is_a_person():
+    a = actors("Barack Obama spoke in Chicago on Friday. Obama said the bill would pass.")
+    assert entity_of(a, "Obama") == entity_of(a, "Barack Obama")
+    a = actors("Obama said on Friday that the bill would pass.")
+    ent = next(e for e in a.entities if e.name == "Obama")
+    assert ent.type == "PERSON" and ent.country is None

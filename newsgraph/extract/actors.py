@@ -160,6 +160,8 @@ def _is_locative(span: Span) -> bool:
     return False
 
 
+_PARTY_ADJECTIVES = frozenset({"liberal", "liberals", "conservative", "conservatives", "democrat", "democrats",
+                               "republican", "republicans", "labour", "tory", "tories", "green", "greens"})
 _PLACE_OF_HEADS = frozenset({"city", "town", "village", "municipality", "county", "port", "district", "suburb",
                              "outskirts", "centre", "center", "streets", "downtown", "mayor", "council"})
 
@@ -271,6 +273,11 @@ class _Builder:
                 gazetteer.country(text) or gazetteer.city(text) or gazetteer.region(text)
             ) and not gazetteer.country_for_demonym(text):
                 c.label = "GPE"  # "Mombasa's dockers" tagged ORG/NORP: a place name is a place
+            if c.label in {"GPE", "LOC", "FAC"} and len(c.span) == 1 and text.lower() in _PARTY_ADJECTIVES:
+                c.label = "NORP"  # "Liberal" in "the Liberal government": a party, not Liberal, Kansas
+            if c.label in {"GPE", "LOC", "FAC"} and self._small_town_as_person(c):
+                c.label = "PERSON"  # "Obama said": not Obama, Fukui
+                continue
             if c.label in {"GPE", "LOC", "FAC"}:
                 country = gazetteer.country(text)
                 capital = gazetteer.capital_of(text)
@@ -302,6 +309,18 @@ class _Builder:
                 c.key, c.kind = ("org", name_key(text)), None
         self._resolve_persons()
         self._resolve_acronyms()
+
+    @staticmethod
+    def _small_town_as_person(c: _Cand) -> bool:
+        """A one-word "place" that is only a small town in the gazetteer, used as the subject or
+        possessor of an act rather than after a locative preposition, is a person the tagger misread."""
+        if len(c.span) != 1 or _is_locative(c.span) or c.span.root.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            return False
+        text = c.span.text
+        if gazetteer.country(text) or gazetteer.region(text) or gazetteer.capital_of(text):
+            return False
+        city = gazetteer.city(text)
+        return city is not None and city.population < 100_000
 
     def _untagged_people(self) -> None:
         """A one-word name the tagger never labels ("Byron received his education ...") but that is,

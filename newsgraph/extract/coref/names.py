@@ -84,7 +84,11 @@ def parse_name(text: str, title: str = "") -> ParsedName:
     text = re.sub(r"['’]s$", "", text.strip())
     h = HumanName(text)
     first, middle, last = h.first, h.middle, h.last
-    suffix = _SUFFIX_NORM.get(h.suffix.lower().strip(".").split(",")[0].strip(), h.suffix.lower().strip("."))
+    # only a generational suffix tells people apart; post-nominals ("FRS", "PhD") do not
+    suffix = next((_SUFFIX_NORM[w] for w in re.split(r"[\s,]+", h.suffix.lower().replace(".", "")) if w in _SUFFIX_NORM), "")
+    if last.isupper() and len(last) > 1 and middle:  # "Daniel Bernoulli FRS": a post-nominal, not a surname
+        *rest, last = middle.split()
+        middle = " ".join(rest)
     if not last and first and (h.title or title):
         first, last = "", first  # "Mr. Trump": nameparser reads a titled single word as a first name
     return ParsedName(title=h.title or title, first=first, middle=middle, last=last, suffix=suffix)
