@@ -122,3 +122,92 @@ def test_org_tagged_full_name_joins_the_person():
     a = actors("Grace Wanjiru, the transport minister, opened the line. Critics of Grace Wanjiru said the cost "
                "was too high. Wanjiru replied on Friday.")
     assert len({m.entity for m in a.mentions if "Wanjiru" in m.text}) == 1
+
+
+def test_nickname_in_a_quote_is_the_speakers_label_not_a_person():
+    from newsgraph.pipeline import analyze
+
+    a = analyze("Donald Trump attacked Hillary Clinton at a rally in Ohio on Monday. "
+                "\"Crooked Hillary will never be president,\" Mr. Trump said.")
+    assert not any(e.name.startswith("Crooked") for e in a.entities)
+    clinton = next(e for e in a.entities if e.name == "Hillary Clinton")
+    trump = next(e for e in a.entities if e.name == "Donald Trump")
+    assert any(m.text == "Hillary" and m.entity == clinton.id for m in a.mentions)
+    crooked = [lab for lab in clinton.labels if lab.text == "Crooked"]
+    assert crooked and crooked[0].by == trump.id
+
+
+def test_labels_without_meaning_are_dropped():
+    from newsgraph.extract.actors import meaningful_label
+
+    assert not meaningful_label("many") and not meaningful_label("other senior")
+    assert not meaningful_label("46 percent") and not meaningful_label("AFP")
+    assert meaningful_label("hardline") and meaningful_label("a far-right party")
+
+
+def test_capital_naming_the_city_itself_is_not_the_government():
+    a = actors("A bomb was found at a Beijing train station on Monday. Beijing officials blamed separatists.")
+    kinds = [(m.text, next(e for e in a.entities if e.id == m.entity).kind) for m in a.mentions
+             if m.text == "Beijing"]
+    assert kinds[0][1] == "city"
+
+
+def test_b_cubed_and_gold_selection():
+    from newsgraph.eval.coref import b_cubed, gold_mentions, score
+
+    perfect = b_cubed([("a", 1), ("a", 1), ("b", 2)])
+    assert perfect.f1 == 1.0
+    merged = b_cubed([("a", 1), ("a", 1), ("b", 1)])
+    assert merged.recall == 1.0 and round(merged.precision, 3) == round((2 / 3 + 2 / 3 + 1 / 3) / 3, 3)
+    doc = {"id": "d", "mentions": [
+        {"start": 0, "end": 10, "cluster": "1", "etype": "person", "identity": None, "proper": True, "text": "Ana Morais"},
+        {"start": 20, "end": 23, "cluster": "1", "etype": "person", "identity": None, "proper": False, "text": "she"},
+        {"start": 30, "end": 38, "cluster": "2", "etype": "person", "identity": None, "proper": False, "text": "a farmer"},
+        {"start": 40, "end": 46, "cluster": "3", "etype": "place", "identity": None, "proper": True, "text": "Lisbon"},
+    ]}
+    assert [m["text"] for m in gold_mentions(doc)] == ["Ana Morais", "she"]  # unnamed and non-actor clusters out
+    result = score([(doc, None)])
+    assert result.failed == 1 and result.all_mentions.recall == 0.5  # two singletons
+
+
+def test_first_person_in_a_quotation_is_the_speaker():
+    from newsgraph.pipeline import analyze
+
+    a = analyze("Maria Delgado spoke in Lisbon on Tuesday. \"I will not resign, and my party knows it,\" "
+                "Delgado told reporters.")
+    delgado = next(e for e in a.entities if e.name == "Maria Delgado")
+    firsts = [m for m in a.mentions if m.text in ("I", "my")]
+    assert len(firsts) == 2 and all(m.entity == delgado.id and m.sieve == "quote_speaker" for m in firsts)
+    assert all(m.id in delgado.mentions for m in firsts)
+
+
+
+def test_the_bureau_and_the_party_go_to_the_organisation_named_before():
+    a = actors("The Federal Bureau of Investigation opened an inquiry on Monday. The bureau said the review "
+               "would take weeks. The Green Party welcomed it, and the party called for more funds.")
+    fbi = entity_of(a, "Federal Bureau of Investigation")
+    bureau = next(m for m in a.mentions if m.text.lower() == "the bureau")
+    assert bureau.entity == fbi and bureau.sieve == "org_nominal" and bureau.form == "description"
+    party = next(m for m in a.mentions if m.text == "the party")
+    assert party.entity == entity_of(a, "Green Party")
+    assert not any(m.text == "it" for m in a.mentions)  # "welcomed it": the inquiry, not an actor
+
+
+def test_role_nominal_goes_to_the_holder_of_the_role():
+    a = actors("Republican nominee Paul Brennan spoke in Ohio. The nominee said taxes would fall.")
+    nominee = next(m for m in a.mentions if m.text.lower() == "the nominee")
+    assert nominee.entity == entity_of(a, "Paul Brennan") and nominee.sieve == "role_nominal"
+
+
+def test_bare_surname_prefers_the_person_the_article_is_about():
+    names = [("Matthew Goode", "", 0), ("Goode", "", 1), ("Goode", "", 2), ("Rose Goode", "", 3), ("Goode", "", 4)]
+    links = cluster_person_names(names)
+    assert links[4].cluster == links[0].cluster and links[4].sieve == "surname_salient"
+
+
+def test_a_small_town_name_acting_as_a_subject_is_a_person():
+    a = actors("Barack Obama spoke in Chicago on Friday. Obama said the bill would pass.")
+    assert entity_of(a, "Obama") == entity_of(a, "Barack Obama")
+    a = actors("Obama said on Friday that the bill would pass.")
+    ent = next(e for e in a.entities if e.name == "Obama")
+    assert ent.type == "PERSON" and ent.country is None

@@ -73,3 +73,14 @@ LOCATIVE_PREPS = frozenset(
 # Relations that put one organisation inside another: "X, which is part of Y".
 PART_OF_NOUNS = frozenset({"part", "member", "unit", "faction", "arm", "wing", "branch", "affiliate",
                            "subsidiary", "division", "component"})
+
+# Words that count, rank or compare but say nothing about an actor ("many", "other", "senior"):
+# a label made only of these (with numbers and determiners) is not a label.
+NON_LABEL_WORDS = frozenset(
+    """
+    many much more most other others another several few fewer some any all each every both such own various
+    numerous certain same senior junior top main major key leading big bigger biggest large larger largest small
+    smaller great greater greatest new newer current former late then longtime long-time first second third last
+    next previous early earlier later recent only sole whole entire full half total average overall
+    """.split()
+)

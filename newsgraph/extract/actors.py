@@ -31,6 +31,7 @@ from .actor_lexicon import (
     IGO_NAMES,
     LOCATIVE_PREPS,
     MEDIA_WORDS,
+    NON_LABEL_WORDS,
     ORG_HEADS,
     ORG_NAME_WORDS,
     PART_OF_NOUNS,
@@ -159,6 +160,25 @@ def _is_locative(span: Span) -> bool:
     return False
 
 
+_PARTY_ADJECTIVES = frozenset({"liberal", "liberals", "conservative", "conservatives", "democrat", "democrats",
+                               "republican", "republicans", "labour", "tory", "tories", "green", "greens"})
+_PLACE_OF_HEADS = frozenset({"city", "town", "village", "municipality", "county", "port", "district", "suburb",
+                             "outskirts", "centre", "center", "streets", "downtown", "mayor", "council"})
+
+
+def _is_place_modifier(span: Span) -> bool:
+    """ "a Beijing train station", "City of Ottawa light rail": the capital names the city itself,
+    not the country's government ("Beijing officials", "the Beijing government" still do)."""
+    root = span.root
+    head = root.head
+    if root.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and head.i != root.i:
+        words = {t.lower_ for t in head.subtree if t.i >= span.end} | {head.lower_, head.lemma_.lower()}
+        return not words & (ROLE_NOUNS | GOV_WORDS | {"officials", "authorities", "government", "regime", "leaders"})
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PLACE_OF_HEADS:
+        return True
+    return span.start > 1 and span.doc[span.start - 1].lower_ == "of" and span.doc[span.start - 2].lower_ in _PLACE_OF_HEADS
+
+
 def _corrected_label(span: Span, label: str) -> str:
     words = {t.lower_ for t in span}
     doc = span.doc
@@ -216,6 +236,7 @@ class _Builder:
         self.ents: list[_Ent] = []
         self.by_key: dict[tuple[str, str], int] = {}
         self.token_cand: dict[int, _Cand] = {}
+        self.epithets: list[tuple[Span, _Cand]] = []  # "Crooked" of "Crooked Hillary", and its name
 
     # -- mentions ---------------------------------------------------------
     def collect(self) -> None:
@@ -243,6 +264,8 @@ class _Builder:
         self.cands.sort(key=lambda c: c.span.start)
 
     def classify(self) -> None:
+        self._untagged_people()
+        self._epithets()
         self._surnames_across_labels()
         for c in self.cands:
             text = c.span.text
@@ -250,6 +273,11 @@ class _Builder:
                 gazetteer.country(text) or gazetteer.city(text) or gazetteer.region(text)
             ) and not gazetteer.country_for_demonym(text):
                 c.label = "GPE"  # "Mombasa's dockers" tagged ORG/NORP: a place name is a place
+            if c.label in {"GPE", "LOC", "FAC"} and len(c.span) == 1 and text.lower() in _PARTY_ADJECTIVES:
+                c.label = "NORP"  # "Liberal" in "the Liberal government": a party, not Liberal, Kansas
+            if c.label in {"GPE", "LOC", "FAC"} and self._small_town_as_person(c):
+                c.label = "PERSON"  # "Obama said": not Obama, Fukui
+                continue
             if c.label in {"GPE", "LOC", "FAC"}:
                 country = gazetteer.country(text)
                 capital = gazetteer.capital_of(text)
@@ -258,7 +286,7 @@ class _Builder:
                     c.label = "GPE"
                     if re.fullmatch(r"(?:[A-Z]\.?){2,3}", text):
                         c.form = "acronym"
-                elif capital is not None and not _is_locative(c.span):
+                elif capital is not None and not _is_locative(c.span) and not _is_place_modifier(c.span):
                     c.key, c.country, c.canonical, c.kind = ("country", capital.iso3), capital.iso3, capital.name, "country"
                     c.form, c.label = "capital", "GPE"
                 elif gazetteer.region(text):
@@ -281,6 +309,76 @@ class _Builder:
                 c.key, c.kind = ("org", name_key(text)), None
         self._resolve_persons()
         self._resolve_acronyms()
+
+    @staticmethod
+    def _small_town_as_person(c: _Cand) -> bool:
+        """A one-word "place" that is only a small town in the gazetteer, used as the subject or
+        possessor of an act rather than after a locative preposition, is a person the tagger misread."""
+        if len(c.span) != 1 or _is_locative(c.span) or c.span.root.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            return False
+        text = c.span.text
+        if gazetteer.country(text) or gazetteer.region(text) or gazetteer.capital_of(text):
+            return False
+        city = gazetteer.city(text)
+        return city is not None and city.population < 100_000
+
+    def _untagged_people(self) -> None:
+        """A one-word name the tagger never labels ("Byron received his education ...") but that is,
+        at least twice, the subject of a verb in its own right is a person: places and organisations
+        the article names are caught by the tagger or the gazetteer, and a lone capitalised subject
+        that acts, repeatedly, is how news and biographies refer to a person they have introduced."""
+        counts: dict[str, list[Token]] = {}
+        for t in _tokens_matching(self.doc, _CAPITALISED):
+            if t.i in self.token_cand or t.pos_ != "PROPN" or t.is_upper:
+                continue
+            counts.setdefault(t.text, []).append(t)
+        for word, toks in counts.items():
+            subjects = [t for t in toks if t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB"
+                        and not any(ch.dep_ == "compound" for ch in t.children)
+                        and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].pos_ != "PROPN")]
+            if len(subjects) < 2 or word.lower() in ORG_NAME_WORDS or word.lower() in ROLE_NOUNS:
+                continue
+            if gazetteer.country(word) or gazetteer.city(word) or gazetteer.region(word) \
+                    or gazetteer.country_for_demonym(word):
+                continue
+            for t in toks:
+                if t.dep_ == "compound" or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "PROPN"):
+                    continue  # "Byron Bay", a name inside a longer name
+                cand = _Cand(self.doc[t.i : t.i + 1], "PERSON")
+                self.cands.append(cand)
+                self.token_cand[t.i] = cand
+        self.cands.sort(key=lambda c: c.span.start)
+
+    def _epithets(self) -> None:
+        """ "Crooked Hillary", "Sleepy Joe Biden": a nickname is a label its user applies, not a name.
+
+        A person mention whose first word is not a given name (the name registry does not know it,
+        and it is no title) while the rest is a name of a person in the article (or the first name
+        of one) loses that word; the word becomes a descriptor label of the person."""
+        persons = [c for c in self.cands if c.label == "PERSON"]
+        names = {name_key(c.span.text) for c in persons}
+        firsts = set()
+        for c in persons:
+            parsed = parse_name(c.span.text)
+            if parsed.full:
+                firsts.add(name_key(parsed.first))
+        for c in persons:
+            if len(c.span) < 2 or not c.span[0].is_alpha:
+                continue
+            word = c.span[0].text
+            if given_name_gender(word) is not None or self._title_word(word):
+                continue
+            rest = c.span[1:]
+            rest_key = name_key(rest.text)
+            if rest_key in names or (len(rest) == 1 and rest_key in firsts):
+                self.epithets.append((c.span[:1], c))
+                del self.token_cand[c.span.start]
+                c.span = rest
+
+    @staticmethod
+    def _title_word(word: str) -> bool:
+        low = word.rstrip(".").lower()
+        return low in HONORIFIC_GENDER or low in _TITLE_ABBREVIATIONS or low in ROLE_NOUNS
 
     def _surnames_across_labels(self) -> None:
         """A lone "Delgado" tagged GPE or ORG after "Maria Delgado" is the person again; so is a
@@ -307,7 +405,11 @@ class _Builder:
                     c.label = "PERSON"
         # surnames the tagger missed altogether ("Delgado responded …")
         for t in _tokens_matching(self.doc, _CAPITALISED) if surnames else ():
-            if t.i in self.token_cand or t.pos_ != "PROPN":
+            if t.i in self.token_cand:
+                continue
+            # the small model reads a sentence-initial surname as a common noun ("Marbles said"):
+            # a capitalised subject or possessor spelt like a person's surname is that person
+            if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass", "poss"}):
                 continue
             if surnames.get(name_key(t.text)) and (t.i + 1 >= len(self.doc) or
                                                                  self.doc[t.i + 1].pos_ != "PROPN"):
@@ -335,9 +437,7 @@ class _Builder:
             return ""
         prev = self.doc[span.start - 1]
         word = prev.text.rstrip(".").lower()
-        if word in HONORIFIC_GENDER or word in _TITLE_ABBREVIATIONS or (
-            prev.text[:1].isupper() and word in ROLE_NOUNS
-        ):
+        if word in HONORIFIC_GENDER or word in _TITLE_ABBREVIATIONS or (prev.text[:1].isupper() and self._title_word(word)):
             return prev.text
         return ""
 
@@ -382,6 +482,9 @@ class _Builder:
                 ent.type = "ORG"
             if c.form == "name" and c.key[0] in {"person", "org", "group"} and len(c.span.text) > len(ent.name):
                 ent.name = c.span.text
+        for word, c in self.epithets:
+            if c.entity is not None:
+                self.ents[c.entity].labels.append(_label(word, "descriptor"))
         for ent in self.ents:
             if ent.key[0] == "person":
                 ent.kind = "person" if ent.type == "PERSON" else ent.kind
@@ -675,14 +778,15 @@ class _Builder:
             return
         pattern = re.compile(r"(?i)\b(" + "|".join(map(re.escape, sorted(heads))) + r")\b")
         for head in _tokens_matching(self.doc, pattern):
-            if head.lower_ not in heads or head.pos_ != "NOUN" or head.i in self.token_cand:
+            if head.lower_ not in heads or head.pos_ not in ("NOUN", "PROPN") or head.i in self.token_cand:
                 continue
             lefts = list(head.lefts)
             if not lefts or lefts[0].lower_ != "the" or any(ch.dep_ == "prep" for ch in head.rights):
                 continue
             start = lefts[0].i
-            if any(i in self.token_cand for i in range(start, head.i)):
-                continue
+            inner = [self.token_cand[i] for i in range(start, head.i) if i in self.token_cand]
+            if any(c.entity is None or self.ents[c.entity].type == "PERSON" for c in inner):
+                continue  # "the Republican nominee" may name a party; "the Trump campaign" is not Trump
             owners = {i for i in heads[head.lower_] if first_seen[i] < start}
             if len(owners) != 1:
                 continue
@@ -692,6 +796,49 @@ class _Builder:
             self.ents[idx].cands.append(cand)
             self.cands.append(cand)
         self.cands.sort(key=lambda c: c.span.start)
+
+    def org_descriptions(self) -> None:
+        """ "the bureau", "the ministry", "the party": the organisation named before whose name has
+        that head word (a party for "the party"), the most recent one; sieve ``org_nominal``."""
+        orgs = [c for c in self.cands if c.entity is not None and self.ents[c.entity].type == "ORG"
+                and c.form in ("name", "acronym")]
+        if not orgs:
+            return
+        words: dict[str, list[_Cand]] = {}
+        for c in orgs:
+            ent = self.ents[c.entity]  # type: ignore[index]
+            for w in re.findall(r"[a-z]+", ent.name.lower()):
+                if w in ORG_HEADS:
+                    words.setdefault(w, []).append(c)
+            if ent.kind == "party":
+                words.setdefault("party", []).append(c)
+        if not words:
+            return
+        pattern = re.compile(r"(?i)\bthe\s+(" + "|".join(sorted(words)) + r")\b")
+        added = False
+        for m in pattern.finditer(self.doc.text):
+            span = self.doc.char_span(m.start(), m.end(1))
+            if span is None or any(t.i in self.token_cand for t in span):
+                continue
+            head = span[-1]
+            if head.pos_ != "NOUN" or head.tag_ != "NN" or any(
+                    ch.dep_ == "prep" and ch.lower_ == "of" for ch in head.rights):
+                continue
+            if head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ in ("NOUN", "PROPN"):
+                continue  # "the party leadership": a modifier, not the party
+            before = [c for c in words.get(head.lower_, []) if c.span.end <= span.start]
+            if not before:
+                continue
+            target = max(before, key=lambda c: c.span.start)
+            ent = self.ents[target.entity]  # type: ignore[index]
+            cand = _Cand(span, "ORG", form="description", key=ent.key, entity=target.entity, sieve="org_nominal")
+            ent.cands.append(cand)
+            self.cands.append(cand)
+            for t in span:
+                self.token_cand[t.i] = cand
+            added = True
+        if added:
+            self.cands.sort(key=lambda c: c.span.start)
 
     # -- coreference: gender and pronouns ---------------------------------------
     def genders(self) -> None:
@@ -820,10 +967,24 @@ def _dedupe_roles(roles: list[Role]) -> list[Role]:
     return out
 
 
+def meaningful_label(text: str) -> bool:
+    """Whether a label says something about the actor: not only quantifiers or degree words
+    ("many", "other", "senior"), not a number ("46 percent"), not a dateline or agency ("AFP")."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not words or any(ch.isdigit() for ch in text) or re.search(r"(?i)\b(?:percent|per cent)\b|%", text):
+        return False
+    if all(w.isupper() and len(w) > 1 for w in words):
+        return False  # "AFP", "AP": a dateline or an agency, not a description
+    content = [w for w in words if w.lower() not in NON_LABEL_WORDS and w.lower() not in {"the", "a", "an"}]
+    return bool(content)
+
+
 def _dedupe_labels(labels: list[Label]) -> list[Label]:
     seen: set[tuple[int, int]] = set()
     out = []
     for lab in sorted(labels, key=lambda x: x.start):
+        if lab.form != "designation" and not meaningful_label(lab.text):
+            continue
         if (lab.start, lab.end) not in seen:
             seen.add((lab.start, lab.end))
             out.append(lab)
@@ -844,6 +1005,7 @@ def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     b.premodifier_labels()
     b.designations()
     b.descriptions()
+    b.org_descriptions()
     b.genders()
     b.pronouns()
     mentions, entities = b.records()

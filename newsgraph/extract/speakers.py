@@ -10,12 +10,14 @@ is worse than none, so ambiguity returns ``None``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Entity, Mention
+from . import extractor
 
 SINGULAR = frozenset("he she him his her i me".split())
 PLURAL = frozenset("they them their we us".split())
@@ -135,10 +137,18 @@ class SpeakerResolver:
         return None
 
     def _pronoun(self, root: Token) -> Resolution:
-        """Nearest earlier speaker or subject mention of compatible number."""
+        """The entity the coreference pass tied the pronoun to; else speaker continuity.
+
+        Pronouns are resolved in one place, :mod:`newsgraph.extract.coref.pronouns` (gender,
+        number, syntax, salience), whose links arrive here as mentions of form "pronoun".  What
+        only quotes know is added here: a pronoun the coreference left open ("I", "we", a "they"
+        of people) is the most recent speaker of the same number within three sentences.
+        """
         low = root.lower_
         plural = low in PLURAL
-        want = GROUPLIKE if low in NEUTER else None
+        for m in self.mentions:
+            if m.start <= root.idx < m.end and m.entity and m.form == "pronoun":
+                return Resolution(m.entity, self._entity_name(m.entity))
         # 1. the most recent speaker, when it is recent (within ~3 sentences)
         k = max(0, bisect_right(self.sent_starts, root.i) - 1)
         window_start = self.sent_starts[max(0, k - 2)]  # this sentence and the two before
@@ -148,21 +158,8 @@ class SpeakerResolver:
                 break
             if pl == plural and char < root.idx:
                 return res
-        # 2. nearest preceding compatible mention
         if self.mentions:
-            for m in reversed(self.mentions):
-                if m.end > root.idx or m.start < window_char:
-                    continue
-                if m.form == "pronoun" or not m.entity:
-                    continue
-                if want is not None and m.type not in want:
-                    continue
-                if plural and m.type == "PERSON":
-                    continue
-                if not plural and low in SINGULAR and m.type != "PERSON":
-                    continue
-                return Resolution(m.entity, self._entity_name(m.entity))
-            return Resolution()
+            return Resolution()  # the coreference pass found no antecedent: none is guessed here
         for ent in reversed([e for e in self.ents if e.end_char <= root.idx and e.start >= window_start]):
             if low in SINGULAR and ent.label_ == "PERSON":
                 return Resolution(None, self._full_name(ent))
@@ -186,3 +183,60 @@ class SpeakerResolver:
             if other.label_ == ent.label_ and other[-1].lower_ == last and len(other.text) > len(best):
                 best = other.text
         return best
+
+
+_FIRST_PERSON = re.compile(r"\b(I|me|my|mine|myself)\b")
+
+
+@extractor("quote_coref", field="entities", version="1", after=("actors", "quotes"))
+def quote_coref(doc: Doc, analysis: Analysis) -> list[Entity]:
+    """What only quotes tell coreference: who "I" is, and whose words a label is.
+
+    The actors extractor clusters mentions before quotes are known; this pass, run after them,
+    (1) adds "I", "me", "my" inside a direct quotation as pronoun mentions of the quote's speaker
+    (sieve ``quote_speaker``: speaker continuity), and (2) sets ``Label.by`` to the speaker for
+    every label inside a quotation's words, dropping the label when the speaker is unknown
+    (crediting it to the outlet would be wrong).
+    """
+    pieces: list[tuple[int, int, str | None]] = []
+    for q in analysis.quotes:
+        if q.kind in ("direct", "mixed"):
+            pieces.extend((c.start, c.end, q.speaker_entity) for c in q.content)
+    if not pieces:
+        return analysis.entities
+    _first_person_mentions(analysis, pieces)
+    out: list[Entity] = []
+    for ent in analysis.entities:
+        labels = []
+        for lab in ent.labels:
+            inside = next((p for p in pieces if p[0] <= lab.start and lab.end <= p[1]), None)
+            if inside is None:
+                labels.append(lab)
+            elif inside[2] is not None and inside[2] != ent.id:
+                labels.append(lab.model_copy(update={"by": inside[2]}))
+        out.append(ent.model_copy(update={"labels": labels}) if labels != ent.labels else ent)
+    return out
+
+
+def _first_person_mentions(analysis: Analysis, pieces: list[tuple[int, int, str | None]]) -> None:
+    """First-person singular pronouns in a quotation with a resolved speaker join that speaker."""
+    known = {e.id: e for e in analysis.entities}
+    taken = {(m.start, m.end) for m in analysis.mentions}
+    text = analysis.article.text
+    added: list[Mention] = []
+    n = len(analysis.mentions)
+    for start, end, speaker in pieces:
+        ent = known.get(speaker or "")
+        if ent is None or ent.type != "PERSON":
+            continue
+        for m in _FIRST_PERSON.finditer(text, start, end):
+            if (m.start(), m.end()) in taken:
+                continue
+            n += 1
+            mention = Mention(id=f"M{n}", start=m.start(), end=m.end(), text=m.group(0), entity=ent.id, type="PERSON",
+                              form="pronoun", sieve="quote_speaker")
+            added.append(mention)
+            ent.mentions.append(mention.id)
+            taken.add((m.start(), m.end()))
+    if added:
+        analysis.mentions = sorted([*analysis.mentions, *added], key=lambda m: m.start)

@@ -13,7 +13,10 @@ Passes, most precise first (the name recorded in ``Mention.sieve``):
 ``surname``       a bare or titled surname ("Trump", "Mr. Trump", "President Obama") and the one
                   full name in the article with that surname; a stated gender ("Mrs.") must
                   agree, and a generational suffix must be on both or neither;
-``surname_recent`` several people share the surname ("Bill" and "Hillary Clinton"): the one named
+``surname_salient`` several people share the surname and one of them has been mentioned more
+                  often so far (at least twice): that one — the article's protagonist ("Goode" in a
+                  profile of Matthew Goode that names his parents Rose and Ralph Goode);
+``surname_recent`` several people share the surname, equally salient ("Bill" and "Hillary Clinton"): the one named
                   most recently before the mention (the reader's reading); when none is named
                   before it, or the last two were named in one sentence ("Karim Nasser met his
                   cousin Omar Nasser"), none is preferred: the mention stands alone, ``ambiguous``;
@@ -81,7 +84,11 @@ def parse_name(text: str, title: str = "") -> ParsedName:
     text = re.sub(r"['’]s$", "", text.strip())
     h = HumanName(text)
     first, middle, last = h.first, h.middle, h.last
-    suffix = _SUFFIX_NORM.get(h.suffix.lower().strip(".").split(",")[0].strip(), h.suffix.lower().strip("."))
+    # only a generational suffix tells people apart; post-nominals ("FRS", "PhD") do not
+    suffix = next((_SUFFIX_NORM[w] for w in re.split(r"[\s,]+", h.suffix.lower().replace(".", "")) if w in _SUFFIX_NORM), "")
+    if last.isupper() and len(last) > 1 and middle:  # "Daniel Bernoulli FRS": a post-nominal, not a surname
+        *rest, last = middle.split()
+        middle = " ".join(rest)
     if not last and first and (h.title or title):
         first, last = "", first  # "Mr. Trump": nameparser reads a titled single word as a first name
     return ParsedName(title=h.title or title, first=first, middle=middle, last=last, suffix=suffix)
@@ -143,11 +150,13 @@ def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
         c.gender = c.gender or given_name_gender(c.first)
     # 3-5. single names, in text order so "most recent" means the reader's most recent
     last_seen: dict[int, int] = {}  # cluster -> index of its latest mention so far
+    count: dict[int, int] = {}  # cluster -> its mentions so far (salience)
     bare_clusters: dict[tuple[str, str], int] = {}
     order_of_full = {i: links[i].cluster for i in range(len(parsed)) if links[i] is not None}  # type: ignore[union-attr]
     for i, p in enumerate(parsed):
         if i in order_of_full:
             last_seen[order_of_full[i]] = i
+            count[order_of_full[i]] = count.get(order_of_full[i], 0) + 1
             continue
         word = p.last or p.first
         sur = _surname_key(word)
@@ -158,9 +167,14 @@ def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
         if len(cands) == 1:
             links[i] = NameLink(cands[0], "surname", surname=True)
         elif len(cands) > 1:
-            before = sorted((c for c in cands if c in last_seen), key=lambda c: last_seen[c], reverse=True)
+            seen = [c for c in cands if c in last_seen]
+            top = max((count[c] for c in seen), default=0)
+            salient = [c for c in seen if count[c] == top]
+            before = sorted(salient, key=lambda c: last_seen[c], reverse=True)
             tie = len(before) > 1 and names[last_seen[before[0]]][2] == names[last_seen[before[1]]][2]
-            if before and not tie:
+            if len(salient) == 1 and top >= 2:
+                links[i] = NameLink(salient[0], "surname_salient", surname=True)
+            elif before and not tie:
                 links[i] = NameLink(before[0], "surname_recent", surname=True)
             else:
                 links[i] = NameLink(-1, None, ambiguous=True, surname=True)
@@ -180,4 +194,5 @@ def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
         link = links[i]
         assert link is not None
         last_seen[link.cluster] = i
+        count[link.cluster] = count.get(link.cluster, 0) + 1
     return [link for link in links if link is not None]

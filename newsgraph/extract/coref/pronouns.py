@@ -72,11 +72,11 @@ def _class_of(low: str) -> str:
 
 
 def _expletive(tok: Token) -> bool:
-    """ "it is clear that", "it was raining": no referent."""
+    """ "it is clear that", "it was raining": no referent; an object "it" is left alone too."""
     if tok.lower_ != "it":
         return False
     if tok.dep_ not in _SUBJECT:
-        return tok.dep_ not in _OBJECT
+        return True  # an object "it" is far more often a thing or a fact than an organisation
     head = tok.head
     return head.lemma_ in {"be", "seem", "appear", "take", "rain", "happen", "remain", "matter"}
 
