@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsgraph.eval.actors import build_analysis, evaluate, load_fixture, load_pairs, make_pairs
-from newsgraph.graph import (
+from newsgraph.graph import (  # the re-exports of newsgraph.actors
     Decision,
     acronym_of,
     actor_edges,
