@@ -185,14 +185,17 @@ def rebuild(store: Store) -> tuple[list[ActorCluster], list[str]]:
 
 
 def _candidates(conn: Connection, keys: Iterable[str]) -> list[Any]:
-    """Actor rows sharing a key with the new entities (at most ``_PER_KEY`` per key)."""
-    seen: dict[str, Any] = {}
+    """Actor rows sharing a key with the new entities (at most ``_PER_KEY`` per key, most covered
+    first), in one query whatever the number of keys."""
     a, k = db.actors_table, db.actor_keys
-    for key in sorted(set(keys)):
-        for row in conn.execute(select(a).join(k, k.c.actor_id == a.c.id).where(k.c.key == key[:200])
-                                .order_by(a.c.n_articles.desc(), a.c.id).limit(_PER_KEY)):
-            seen.setdefault(row.id, row)
-    return list(seen.values())
+    wanted = sorted({key[:200] for key in keys})
+    if not wanted:
+        return []
+    rank = func.row_number().over(partition_by=k.c.key, order_by=(a.c.n_articles.desc(), a.c.id)).label("rank")
+    ranked = (select(k.c.actor_id, rank).join(a, a.c.id == k.c.actor_id).where(k.c.key.in_(wanted))
+              .subquery())
+    ids = select(ranked.c.actor_id).where(ranked.c.rank <= _PER_KEY).distinct()
+    return list(conn.execute(select(a).where(a.c.id.in_(ids)).order_by(a.c.id)))
 
 
 def _stand_in(row: Any) -> Node:
@@ -236,8 +239,7 @@ def index_article(conn: Connection, article_id: str, ents: Sequence[Entity], *, 
     nodes = nodes_from_entities(article_id, ents, source=source, published=published)
     if not nodes:
         return 0
-    keys = {k for n in nodes for k in node_keys(n)}
-    rows = _candidates(conn, keys)
+    rows = _candidates(conn, {k for n in nodes for k in node_keys(n)})
     stand_ins = [_stand_in(r) for r in rows]
     r = Resolver([*nodes, *stand_ins])
 
@@ -250,78 +252,108 @@ def index_article(conn: Connection, article_id: str, ents: Sequence[Entity], *, 
     decisions = load_decisions(conn)
     forced = _decision_targets(conn, nodes, decisions) if decisions else {}
     n_new = len(nodes)
-    by_row = {row.id: row for row in rows}
-    touched = 0
+    w = _Writes(conn, {row.id: row for row in rows})
     for g in groups:
         new = [i for i in g if i < n_new]
         if not new:
             continue
         olds = [stand_ins[i - n_new].actor_id for i in g if i >= n_new]
-        target = olds[0] if olds else None
         free = [i for i in new if nodes[i].key not in forced]
         for i in new:
             if nodes[i].key in forced:
-                _attach(conn, r, [i], nodes, forced[nodes[i].key], by_row, "manual decision (replayed)")
-                touched += 1
+                w.attach(r, [i], nodes, forced[nodes[i].key], "manual decision (replayed)")
         if free:
-            _attach(conn, r, free, nodes, target, by_row, None)
-            touched += 1
-    return touched
+            w.attach(r, free, nodes, olds[0] if olds else None, None)
+    w.flush()
+    return len(w.touched)
 
 
-def _attach(conn: Connection, r: Resolver, idx: list[int], nodes: Sequence[Node], actor_id: str | None,
-            rows: dict[str, Any], forced_evidence: str | None) -> None:
-    """Write nodes ``idx`` as members of ``actor_id`` (a new actor when None) and update that actor."""
-    ns = [nodes[i] for i in idx]
-    if actor_id is not None and actor_id not in rows:
-        row = conn.execute(select(db.actors_table).where(db.actors_table.c.id == actor_id)).first()
-        if row is None:
-            actor_id = None
-        else:
-            rows[actor_id] = row
-    if actor_id is None:
-        name, etype, kind, country = describe(ns)
-        sector = KIND_SECTOR.get(kind)
-        if kind == "person":
-            sector = next((s for n in ns for w in sorted(n.roles) if (s := role_sector(w))), None)
-        actor_id = _free_id(conn, _slug(name))
-        cluster = ActorCluster(id=actor_id, name=name, type=etype, kind=kind, country=country, sector=sector,
-                               code=actor_code(kind, country, sector),
-                               aliases=sorted(({n.name for n in ns} | {a for n in ns for a in n.aliases}) - {name},
-                                              key=str.casefold))
-        state = group_state(r, idx)
-        conn.execute(insert(db.actors_table), _row(cluster, state, 1))
-        old_keys: set[str] = set()
-    else:
-        row = rows[actor_id]
-        data = json.loads(row.data)
-        old_state = data.pop("state", {}) or {}
-        cluster = ActorCluster.model_validate(data)
-        state = group_state(r, idx)  # the resolver's cluster already holds the stand-in's state
-        names = Counter(old_state.get("names") or {cluster.name: 1})
-        names.update(n.name for n in ns)
-        state["names"] = dict(names.most_common(50))
-        person = cluster.kind == "person"
-        cluster.name = canonical_name(state["names"], person)
-        cluster.aliases = sorted(({*cluster.aliases, *(n.name for n in ns), *(a for n in ns for a in n.aliases)}
-                                  - {cluster.name}), key=str.casefold)[:200]
-        n_articles = conn.execute(select(func.count(func.distinct(db.actor_members.c.article_id)))
-                                  .where(db.actor_members.c.actor_id == actor_id)).scalar_one()
-        have = conn.execute(select(db.actor_members.c.article_id).where(
-            db.actor_members.c.actor_id == actor_id, db.actor_members.c.article_id == ns[0].article_id).limit(1)).first()
-        vals = _row(cluster, state, n_articles + (0 if have else 1))
-        conn.execute(db.actors_table.update().where(db.actors_table.c.id == actor_id).values(
-            **{k: v for k, v in vals.items() if k != "id"}))
-        old_keys = set(conn.execute(select(db.actor_keys.c.key).where(db.actor_keys.c.actor_id == actor_id)
-                                    .where(db.actor_keys.c.key.in_(sorted({k[:200] for n in ns
-                                                                           for k in node_keys(n)})))).scalars())
-    conn.execute(insert(db.actor_members), [
-        {"article_id": n.article_id, "entity_id": n.entity_id, "actor_id": actor_id, "name": n.name,
-         "evidence": forced_evidence or _evidence(r, i)[0], "confidence": 1.0 if forced_evidence else _evidence(r, i)[1]}
-        for i, n in zip(idx, ns, strict=True)])
-    new_keys = sorted({k[:200] for n in ns for k in node_keys(n)} - old_keys)
-    if new_keys:
-        conn.execute(insert(db.actor_keys), [{"key": k, "actor_id": actor_id} for k in new_keys])
+class _Writes:
+    """The rows one article adds to the index, written in a few statements at the end."""
+
+    def __init__(self, conn: Connection, rows: dict[str, Any]) -> None:
+        self.conn, self.rows = conn, rows
+        self.members: list[dict[str, Any]] = []
+        self.keys: set[tuple[str, str]] = set()
+        self.new_actors: list[dict[str, Any]] = []
+        self.updates: dict[str, dict[str, Any]] = {}
+        self.touched: set[str] = set()
+        self.ids: set[str] = set()
+        self.bases: dict[str, str] = {}
+
+    def attach(self, r: Resolver, idx: list[int], nodes: Sequence[Node], actor_id: str | None,
+               forced_evidence: str | None) -> None:
+        """Nodes ``idx`` become members of ``actor_id`` (a new actor when None)."""
+        conn = self.conn
+        ns = [nodes[i] for i in idx]
+        if actor_id is not None and actor_id not in self.rows and actor_id not in self.ids:
+            row = conn.execute(select(db.actors_table).where(db.actors_table.c.id == actor_id)).first()
+            if row is None:
+                actor_id = None
+            else:
+                self.rows[actor_id] = row
+        if actor_id is None:
+            name, etype, kind, country = describe(ns)
+            sector = KIND_SECTOR.get(kind)
+            if kind == "person":
+                sector = next((s for n in ns for w in sorted(n.roles) if (s := role_sector(w))), None)
+            actor_id = f"\0new{len(self.new_actors)}"  # a placeholder; ids are given in flush()
+            self.ids.add(actor_id)
+            self.bases[actor_id] = _slug(name)
+            cluster = ActorCluster(id=actor_id, name=name, type=etype, kind=kind, country=country, sector=sector,
+                                   code=actor_code(kind, country, sector),
+                                   aliases=sorted(({n.name for n in ns} | {a for n in ns for a in n.aliases}) - {name},
+                                                  key=str.casefold))
+            self.new_actors.append(_row(cluster, group_state(r, idx), 1))
+        elif actor_id in self.rows and actor_id not in self.touched:
+            row = self.rows[actor_id]
+            data = json.loads(row.data)
+            old_state = data.pop("state", {}) or {}
+            cluster = ActorCluster.model_validate(data)
+            state = group_state(r, idx)  # the resolver's cluster already holds the stand-in's state
+            names = Counter(old_state.get("names") or {cluster.name: 1})
+            names.update(n.name for n in ns)
+            state["names"] = dict(names.most_common(50))
+            state["n_articles"] = int(row.n_articles) + 1
+            cluster.name = canonical_name(state["names"], cluster.kind == "person")
+            cluster.aliases = sorted(({*cluster.aliases, *(n.name for n in ns), *(a for n in ns for a in n.aliases)}
+                                      - {cluster.name}), key=str.casefold)[:200]
+            self.updates[actor_id] = _row(cluster, state, int(row.n_articles) + 1)
+        self.touched.add(actor_id)
+        for i, n in zip(idx, ns, strict=True):
+            ev, conf = (forced_evidence, 1.0) if forced_evidence else _evidence(r, i)
+            self.members.append({"article_id": n.article_id, "entity_id": n.entity_id, "actor_id": actor_id,
+                                 "name": n.name, "evidence": ev, "confidence": conf})
+            self.keys |= {(k[:200], actor_id) for k in node_keys(n)}
+
+    def flush(self) -> None:
+        conn = self.conn
+        if self.new_actors:
+            final = _free_ids(conn, self.bases)
+            for row in self.new_actors:
+                ph = row["id"]
+                row["id"] = final[ph]
+                data = json.loads(row["data"])
+                data["id"] = row["id"]
+                row["data"] = json.dumps(data, ensure_ascii=False)
+                row["search"] = row["search"].replace(ph.casefold(), row["id"]).replace(ph, row["id"])
+            for m in self.members:
+                m["actor_id"] = final.get(m["actor_id"], m["actor_id"])
+            self.keys = {(k, final.get(a, a)) for k, a in self.keys}
+            self.touched = {final.get(a, a) for a in self.touched}
+            conn.execute(insert(db.actors_table), self.new_actors)
+        for actor_id, vals in self.updates.items():
+            conn.execute(db.actors_table.update().where(db.actors_table.c.id == actor_id)
+                         .values(**{k: v for k, v in vals.items() if k != "id"}))
+        if self.members:
+            conn.execute(insert(db.actor_members), self.members)
+        old = {(x.key, x.actor_id) for x in conn.execute(
+            select(db.actor_keys).where(db.actor_keys.c.actor_id.in_(sorted(set(self.updates))),
+                                        db.actor_keys.c.key.in_(sorted({k for k, _ in self.keys}))))} \
+            if self.updates else set()
+        fresh = sorted(self.keys - old)
+        if fresh:
+            conn.execute(insert(db.actor_keys), [{"key": k, "actor_id": a} for k, a in fresh])
 
 
 def _evidence(r: Resolver, i: int) -> tuple[str, float]:
@@ -330,15 +362,21 @@ def _evidence(r: Resolver, i: int) -> tuple[str, float]:
     return ("seed of the actor", 1.0)
 
 
-def _free_id(conn: Connection, base: str) -> str:
-    taken = set(conn.execute(select(db.actors_table.c.id).where(db.actors_table.c.id.startswith(base, autoescape=True)))
-                .scalars())
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
+def _free_ids(conn: Connection, bases: dict[str, str]) -> dict[str, str]:
+    """Placeholder -> free actor id (``base``, else ``base-2``, ``base-3`` …), in two queries."""
+    t = db.actors_table.c.id
+    wanted = sorted(set(bases.values()))
+    taken = set(conn.execute(select(t).where(t.in_(wanted))).scalars())
+    for base in {b for b in wanted if b in taken}:
+        taken |= set(conn.execute(select(t).where(t.startswith(base + "-", autoescape=True))).scalars())
+    out: dict[str, str] = {}
+    for ph, base in bases.items():
+        aid, n = base, 2
+        while aid in taken:
+            aid, n = f"{base}-{n}", n + 1
+        taken.add(aid)
+        out[ph] = aid
+    return out
 
 
 def _on_add(conn: Connection, analysis: Analysis) -> None:

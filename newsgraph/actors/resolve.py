@@ -344,6 +344,9 @@ def strip_epithet(name: str) -> tuple[str, bool]:
     given name is a nickname or slur the speaker applies, never part of the person's name.
     Titles ("Sen.", "President") are not epithets; they are dropped by :func:`name_tokens`."""
     words = name.split()
+    m = re.match(r"^(?:pro|anti|ex|non|post|pre)[" + HYPHENS + r"](\w.*)$", name, flags=re.I)
+    if m and len(words) == 1:
+        return m.group(1), True
     if len(words) < 2:
         return name, False
     first = fold(words[0]).strip(".,'")
@@ -416,6 +419,7 @@ class _Cluster:
     gens: set[str] = field(default_factory=set)  # generational suffixes of full names ("" = none)
     kinds: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)  # ids of indexed actors in the cluster (at most one)
+    indexed_articles: int = 0  # articles an indexed actor already has (its stand-in is one node)
 
 
 def cluster_state(c: _Cluster) -> dict:
@@ -425,7 +429,8 @@ def cluster_state(c: _Cluster) -> dict:
             "countries": sorted(c.countries), "org_countries": sorted(c.org_countries), "full": c.full,
             "nonplace": min(c.nonplace, 1_000_000), "roles": sorted(c.roles)[:200],
             "orgnames": sorted(c.orgnames)[:200], "acronyms": sorted(c.acronyms), "gens": sorted(c.gens),
-            "kinds": sorted(c.kinds)}
+            "kinds": sorted(c.kinds),
+            "n_articles": sum(1 for x in c.articles if not x.startswith("actor:")) + c.indexed_articles}
 
 
 def _load_state(c: _Cluster, st: dict) -> None:
@@ -433,6 +438,7 @@ def _load_state(c: _Cluster, st: dict) -> None:
         setattr(c, k, st.get(k, getattr(c, k)))
     for k in ("firsts", "lasts", "countries", "org_countries", "roles", "orgnames", "acronyms", "gens", "kinds"):
         setattr(c, k, set(st.get(k, ())))
+    c.indexed_articles = int(st.get("n_articles", 1))
 
 
 class Resolver:
@@ -552,6 +558,7 @@ class Resolver:
         a.gens |= b.gens
         a.kinds |= b.kinds
         a.actors |= b.actors
+        a.indexed_articles += b.indexed_articles
         del self.clusters[rj]
 
     def try_union(self, i: int, j: int, evidence: str, confidence: float, **kw: bool) -> bool:
@@ -696,12 +703,14 @@ class Resolver:
         """A bare surname joins a full name only if exactly one candidate shares context."""
         full_by_last: dict[str, set[int]] = defaultdict(set)
         full_by_skel: dict[str, set[int]] = defaultdict(set)
+        full_by_first: dict[str, set[int]] = defaultdict(set)  # a bare given name ("Hillary")
         for i, n in enumerate(self.nodes):
             if n.person:
                 first, last = _person_parts(name_tokens(n.mname, person=True))
                 if first and last:
                     full_by_last[last].add(i)
                     full_by_skel[skeleton((last,))[0]].add(i)
+                    full_by_first[first].add(i)
         root_cache: dict[tuple[str, str], set[int]] = {}
         for j, n in enumerate(self.nodes):
             if not n.person:
@@ -710,8 +719,12 @@ class Resolver:
             if first or not last:
                 continue
             key = ("last", last) if last in full_by_last else ("skel", skeleton((last,))[0])
+            if last not in full_by_last and not full_by_skel.get(key[1]) and last in full_by_first \
+                    and is_given_name(last):
+                key = ("first", last)
             if key not in root_cache:
-                cand_nodes = full_by_last.get(last) or full_by_skel.get(key[1], set())
+                cand_nodes = (full_by_first[last] if key[0] == "first"
+                              else full_by_last.get(last) or full_by_skel.get(key[1], set()))
                 root_cache[key] = {self.find(i) for i in cand_nodes}
             roots = {self.find(r) for r in root_cache[key]}
             root_cache[key] = set(roots)
@@ -807,6 +820,24 @@ class Resolver:
                         firsts[first].append(i)
             if not full:
                 continue
+            # one article, one full name: "Hillary Clinton" twice, or with a middle initial, is one person;
+            # a capitalised word glued before a full name ("Rip Donald Trump") is not another one
+            # (spellings differ -- "Ali Hassan" / "Ali Hasan" -- and the article keeps two people apart)
+            by_full: dict[tuple[str, ...], list[int]] = defaultdict(list)
+            for i in self._by_article[aid]:
+                n = self.nodes[i]
+                if n.person:
+                    toks = name_tokens(n.mname, person=True)
+                    words = [w for w in fold(n.mname).replace(".", " ").split() if w not in _SUFFIXES]
+                    if len(toks) >= 2 and words:
+                        by_full[(*toks, "|", words[-1])].append(i)
+            for key, group in list(by_full.items()):
+                if len(key) >= 5 and key[1:] in by_full:
+                    by_full[key[1:]].extend(group)
+            for group in by_full.values():
+                for x in group[1:]:
+                    self.try_union(group[0], x, f"same full name {self.nodes[x].name!r} ~ {self.nodes[group[0]].name!r} "
+                                   f"in article {aid[:8]}", 0.9, same_article_ok=True)
             for j in self._by_article[aid]:
                 n = self.nodes[j]
                 if not n.person and (n.kind == "country" or as_acronym(n.name) or country_code(n.name)
@@ -836,12 +867,24 @@ class Resolver:
             why = self._shared_context(r, j)
             if why:
                 supported[r] = why
-        ranked = sorted(supported.items(), key=lambda kv: (-len(kv[1]), self.nodes[kv[0]].name))
+        ranked = sorted(supported.items(), key=lambda kv: (-len(kv[1]), -self.coverage(kv[0]),
+                                                           self.nodes[kv[0]].name))
         if len(ranked) == 1:
             return ranked[0][0], ranked[0][1], supported
-        if len(ranked) > 1 and len(ranked[0][1]) >= 2 and len(ranked[0][1]) >= 2 * len(ranked[1][1]):
-            return ranked[0][0], ranked[0][1], supported
+        if len(ranked) > 1:
+            (r1, w1), (_r2, w2) = ranked[0], ranked[1]
+            if len(w1) >= 2 and len(w1) >= 2 * len(w2):
+                return r1, w1, supported
+            # as much context, but one much-covered person: "Trump" in election news
+            c1, c2 = self.coverage(r1), max(self.coverage(r) for r, _ in ranked[1:])
+            if len(w1) >= 2 and c1 >= 5 and c1 >= 5 * c2:
+                return r1, [*w1, f"covered in {c1} articles against {c2}"], supported
         return None, [], supported
+
+    def coverage(self, root: int) -> int:
+        """Articles a cluster is in (an indexed actor counts with the articles the index holds)."""
+        c = self.clusters[self.find(root)]
+        return sum(1 for x in c.articles if not x.startswith("actor:")) + c.indexed_articles
 
     def run(self) -> list[list[int]]:
         self.pass_same_article()
