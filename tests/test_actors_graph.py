@@ -368,3 +368,12 @@ def test_one_name_key_for_the_whole_code_base() -> None:
     for text in ("The U.S.", "the U.S.", "U.S."):
         assert name_key(text) == gazetteer.fold(text) == normalize_name(text) == "us"
     assert country_code("The U.S.") == "USA" and gazetteer.region("Ontario") == "CAN"
+
+
+def test_labels_that_say_nothing_about_the_actor_are_left_out() -> None:
+    from newsgraph.actors.profile import is_meaningful_label
+
+    for junk in ("many", "other", "senior", "46 percent", "AFP", "the first"):
+        assert not is_meaningful_label(junk), junk
+    for label in ("heroic", "terrorist organisation", "longtime ally", "so-called liberation army"):
+        assert is_meaningful_label(label), label

@@ -16,6 +16,7 @@ profile shape (:class:`ActorProfile`) is what the CLI prints with ``--format jso
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -239,6 +240,7 @@ def build_profile(
                                             outlet=outlet, date=date, evidence=r.evidence))
                 for lb in e.labels:
                     by = next((x.name for x in a.entities if x.id == lb.by), None) if lb.by else None
+                    by = by or _quoted_by(a, lb.start, lb.end)
                     labels.append(LabelRecord(text=lb.text, form=lb.form, article_id=aid, outlet=outlet,
                                               date=date, start=lb.start, end=lb.end, by=by))
                 for p in e.part_of:
@@ -322,9 +324,42 @@ def _quote_record(a: Analysis, q: object, actor_of: dict[tuple[str, str], str], 
     )
 
 
+# Words that say how many, which or how senior, never what an actor is: closed-class English.
+_NOT_LABELS = frozenset(
+    "a an the this that these those many much more most other others several some few fewer all both each every "
+    "any another such same senior junior top former new old first second third last latest current own various "
+    "certain main key major minor big small little large next previous early late local national".split()
+)
+
+
+def is_meaningful_label(text: str) -> bool:
+    """Does a label say something about the actor?  Not a number or share ("46 percent"), not a
+    dateline or wire acronym ("AFP"), not a quantifier or adjective of degree ("many", "senior")."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not words or any(ch.isdigit() for ch in text):
+        return False
+    if len(words) == 1 and text.strip().isupper() and len(text.strip()) <= 6:
+        return False
+    return not all(w.casefold() in _NOT_LABELS for w in words)
+
+
+def _quoted_by(a: Analysis, start: int, end: int) -> str | None:
+    """The speaker of the quote a label's words sit inside ("Crooked" in a quoted tweet), else None."""
+    for q in a.quotes:
+        if any(c.start <= start and end <= c.end for c in q.content):
+            ent = a.entity(q.speaker_entity) if q.speaker_entity else None
+            return ent.name if ent else (q.speaker.text if q.speaker else "(unnamed speaker)")
+    return None
+
+
 def _labels_by_outlet(labels: list[LabelRecord]) -> list[OutletLabels]:
+    """Labels per outlet, only those that say something about the actor; a label a speaker
+    applies (a designation the article reports, words inside a quotation) keeps who said it
+    in ``by``, so it reads as the speaker's, not the outlet's."""
     per: dict[str, dict[str, LabelCount]] = defaultdict(dict)
     for lb in labels:
+        if not is_meaningful_label(lb.text):
+            continue
         outlet = lb.outlet or "(unknown outlet)"
         key = " ".join(lb.text.casefold().split())
         c = per[outlet].get(key)
