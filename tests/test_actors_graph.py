@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsgraph.eval.actors import build_analysis, evaluate, load_fixture, load_pairs, make_pairs
-from newsgraph.graph import (
+from newsgraph.graph import (  # the re-exports of newsgraph.actors
     Decision,
     acronym_of,
     actor_edges,
@@ -298,3 +298,82 @@ def test_resolution_does_not_depend_on_article_order(fixture_analyses: dict[str,
     shuffled = base[:]
     random.Random(seed).shuffle(shuffled)
     assert partition(shuffled) == partition(base)
+
+
+# -- issue 12: people who share a surname, chambers, epithets, places ----------------------
+
+
+def _one(actors, analysis: Analysis, name: str) -> str:
+    return actor_of(actors, analysis, name)
+
+
+def test_generations_and_first_names_keep_relatives_apart() -> None:
+    a1 = art("Story from Outlet A.", "Outlet A", [ent(1, "Donald Trump"), ent(2, "Hillary Clinton")])
+    a2 = art("Story from Outlet B.", "Outlet B", [ent(1, "Donald Trump Jr."), ent(2, "Bill Clinton")])
+    a3 = art("Story from Outlet C.", "Outlet C", [ent(1, "Theresa May", country="GBR"), ent(2, "Donald Trump")])
+    a4 = art("Story from Outlet D.", "Outlet D", [ent(1, "Elizabeth May", country="CAN")])
+    actors, _ = resolve_analyses([a1, a2, a3, a4])
+    assert _one(actors, a1, "Donald Trump") == _one(actors, a3, "Donald Trump")
+    assert _one(actors, a1, "Donald Trump") != _one(actors, a2, "Donald Trump Jr.")
+    assert _one(actors, a1, "Hillary Clinton") != _one(actors, a2, "Bill Clinton")
+    assert _one(actors, a3, "Theresa May") != _one(actors, a4, "Elizabeth May")
+
+
+def test_bare_surname_in_the_same_article_joins_the_one_full_name() -> None:
+    """Within-article clustering that left "Trump" (even tagged ORG) apart from "Donald Trump"
+    does not split the actor; with two Clintons in the article a bare "Clinton" stays alone."""
+    a1 = art("Story from A.", "A", [ent(1, "Donald Trump"), ent(2, "Trump", "ORG"), ent(3, "Mr. Trump"), ent(4, "Trump’s")])
+    a2 = art("Story from B.", "B", [ent(1, "Bill Clinton"), ent(2, "Hillary Clinton"), ent(3, "Clinton")])
+    actors, _ = resolve_analyses([a1, a2])
+    trump = _one(actors, a1, "Donald Trump")
+    assert {_one(actors, a1, n) for n in ("Trump", "Mr. Trump", "Trump’s")} == {trump}
+    assert _one(actors, a2, "Clinton") not in {_one(actors, a2, "Bill Clinton"), _one(actors, a2, "Hillary Clinton")}
+
+
+def test_epithets_never_name_an_actor() -> None:
+    a1 = art("Story from A.", "A", [ent(1, "Hillary Clinton"), ent(2, "Crooked Hillary")])
+    a2 = art("Story from B.", "B", [ent(1, "Crooked Hillary Clinton"), ent(2, "Donald Trump")])
+    actors, _ = resolve_analyses([a1, a2])
+    assert not [a.name for a in actors if a.name.lower().startswith("crooked")]
+    assert _one(actors, a1, "Crooked Hillary") == _one(actors, a1, "Hillary Clinton") == \
+        _one(actors, a2, "Crooked Hillary Clinton")
+
+
+def test_chambers_are_kept_per_country() -> None:
+    us = art("Story from A.", "A", [ent(1, "Senate", "ORG"), ent(2, "United States", "GPE", "country", country="USA")])
+    us2 = art("Story from B.", "B", [ent(1, "the Senate", "ORG"), ent(2, "Washington", "GPE", "city", country="USA")])
+    ca = art("Story from C.", "C", [ent(1, "Senate", "ORG"), ent(2, "Canada", "GPE", "country", country="CAN")])
+    nowhere = art("Story from D.", "D", [ent(1, "Senate", "ORG")])
+    actors, _ = resolve_analyses([us, us2, ca, nowhere])
+    assert _one(actors, us, "Senate") == _one(actors, us2, "the Senate")
+    assert _one(actors, us, "Senate") != _one(actors, ca, "Senate")
+    assert _one(actors, nowhere, "Senate") not in {_one(actors, us, "Senate"), _one(actors, ca, "Senate")}
+
+
+def test_provinces_are_regions_and_cities_stay_cities() -> None:
+    a1 = art("Story from A.", "A", [ent(1, "Ontario", "GPE", "city", country="USA")])
+    a2 = art("Story from B.", "B", [ent(1, "Beijing", "GPE", "city", country="CHN")])
+    a3 = art("Story from C.", "C", [ent(1, "Beijing", "GPE", "government", country="CHN")])
+    actors, _ = resolve_analyses([a1, a2, a3])
+    ontario = next(a for a in actors if a.name == "Ontario")
+    assert (ontario.kind, ontario.country) == ("region", "CAN")
+    assert _one(actors, a2, "Beijing") != _one(actors, a3, "Beijing")
+
+
+def test_one_name_key_for_the_whole_code_base() -> None:
+    from newsgraph import gazetteer
+    from newsgraph.api.actors import normalize_name
+    from newsgraph.textnorm import name_key
+
+    for text in ("The U.S.", "the U.S.", "U.S."):
+        assert name_key(text) == gazetteer.fold(text) == normalize_name(text) == "us"
+    assert country_code("The U.S.") == "USA" and gazetteer.region("Ontario") == "CAN"
+
+
+def test_labels_that_say_nothing_about_the_actor_are_left_out() -> None:
+    from newsgraph.actors.profile import is_meaningful_label
+
+    for junk in ("many", "other", "senior", "46 percent", "AFP", "the first"):
+        assert not is_meaningful_label(junk), junk
+    for label in ("heroic", "terrorist organisation", "longtime ally", "so-called liberation army"):
+        assert is_meaningful_label(label), label

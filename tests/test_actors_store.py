@@ -295,3 +295,77 @@ def test_designation_labels_keep_who_applies_them_across_outlets(tmp_path: Path)
     r = runner.invoke(build(), ["actor", "Sylvanian Liberation Front", "--db", s.url])
     assert r.exit_code == 0 and "designation, per Freedonia" in r.output
     s.close()
+
+
+# -- incremental index (issue 12 item 2) ---------------------------------------------
+
+
+def _partition(store: Store) -> set[frozenset[tuple[str, str]]]:
+    from newsgraph.store import actors as db
+
+    groups: dict[str, set[tuple[str, str]]] = {}
+    with store.engine.connect() as conn:
+        for (aid, eid), act in db.all_members(conn).items():
+            groups.setdefault(act, set()).add((aid, eid))
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_storing_an_article_indexes_it_without_a_rebuild(store: Store) -> None:
+    """Every entity of every stored article has its actor the moment the article is stored,
+    and a rebuild of the fixtures gives the same actors as the incremental path did."""
+    with store.engine.connect() as conn:
+        from newsgraph.store import actors as db
+
+        n_members = len(db.all_members(conn))
+    assert n_members == store.count("entities")
+    incremental = _partition(store)
+    api.resolve(store)
+    assert _partition(store) == incremental
+
+
+def test_a_new_article_joins_existing_actors_and_touches_no_other(store: Store) -> None:
+    from newsgraph.store import actors as db
+
+    with store.engine.connect() as conn:
+        before = {r.id: (r.n_articles, r.data) for r in conn.execute(db.actors_table.select())}
+    fajr = api.find_actor(store, "Kata'ib al-Fajr")
+    s = _hand("Kataib al-Fajr claimed the attack.", "Wire Nine", [("Kata'ib al-Fajr", "ORG"), ("Zorblat Quenn", "PERSON")])
+    store.add(s)
+    with store.engine.connect() as conn:
+        after = {r.id: (r.n_articles, r.data) for r in conn.execute(db.actors_table.select())}
+    changed = {i for i in before if before[i] != after.get(i)}
+    assert changed == {fajr.id}
+    assert after[fajr.id][0] == before[fajr.id][0] + 1
+    assert set(after) - set(before) == {"zorblat-quenn"}
+
+
+def test_get_requests_never_write_to_the_store(store: Store) -> None:
+    from fastapi.testclient import TestClient
+    from sqlalchemy import event
+
+    from newsgraph.api import create_app
+
+    writes: list[str] = []
+
+    def spy(conn, cursor, statement, *args) -> None:  # noqa: ANN001
+        if statement.lstrip().split(" ", 1)[0].upper() in {"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP"}:
+            writes.append(statement)
+
+    client = TestClient(create_app(store))
+    event.listen(store.engine, "before_cursor_execute", spy)
+    try:
+        fajr = api.find_actor(store, "Kata'ib al-Fajr").id
+        for url in ("/api/actors", f"/api/actors/{fajr}", "/api/network", "/actors", f"/actors/{fajr}", "/network"):
+            assert client.get(url).status_code == 200, url
+    finally:
+        event.remove(store.engine, "before_cursor_execute", spy)
+    assert writes == []
+
+
+def test_removing_the_last_article_of_an_actor_removes_the_actor(store: Store) -> None:
+    s = _hand("Only here: Vellum Ostrakov.", "Wire Ten", [("Vellum Ostrakov", "PERSON")])
+    store.add(s)
+    assert api.find_actor(store, "Vellum Ostrakov").id == "vellum-ostrakov"
+    store.remove(s.article.id)
+    with pytest.raises(api.ActorNotFound):
+        api.find_actor(store, "Vellum Ostrakov")

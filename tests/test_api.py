@@ -431,25 +431,6 @@ def test_serve_command_is_registered() -> None:
     assert Path(__file__).exists()
 
 
-def test_name_grouping_fallback_when_actor_resolution_is_absent(
-    store: Store, client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without newsgraph.actors the pages group per-article entities by normalized name."""
-    from newsgraph.api import actors as actor_api
-
-    monkeypatch.setattr(actor_api, "_real", lambda: None)
-    assert actor_api.backend() == "names"
-    items = client.get("/api/actors", params={"q": "quill"}).json()["items"]
-    assert [a["id"] for a in items] == ["mara-quill"] and items[0]["articles"] == 8
-    p = client.get("/api/actors/Mara Quill").json()
-    assert p["backend"] == "names" and len(p["quotes"]) == 8 and p["roles"][0]["role"] == "spokeswoman"
-    html = client.get(f"/articles/{sample_analysis().article.id}").text
-    assert 'href="/actors/mara-quill"' in html
-    assert client.get("/actors/mara-quill").status_code == 200
-    g = client.get("/api/network").json()
-    assert {"mara-quill", "port-aldren-city-council"} <= {n["id"] for n in g["nodes"]}
-
-
 # -- the highlighter: whatever the annotations, the text survives exactly and tags balance -------
 
 

@@ -74,10 +74,11 @@ def test_db_url_resolution(monkeypatch):
 
 def test_store_offers_the_actor_graph(store: Store, analysis: Analysis):
     import newsgraph
+    from newsgraph import actors
 
     assert newsgraph.Store is Store
     store.add(analysis)
-    names = {a.name for a in store.actors()}
+    names = {a.name for a in actors.actors(store)}
     assert "Peter Odhiambo" in names
-    profile = store.actor("Odhiambo")
+    profile = actors.actor_profile(store, "Odhiambo")
     assert profile.name == "Peter Odhiambo" and profile.quotes_by

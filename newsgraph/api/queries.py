@@ -13,7 +13,6 @@ import re
 import threading
 from datetime import date
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
@@ -23,7 +22,7 @@ from sqlalchemy.sql.elements import literal, literal_column
 from ..model import normalize_for_hash
 from ..store import Store
 from ..store import search as fts
-from ..store.schema import articles, claims, entities, events, frames, mentions, metadata, quotes, times
+from ..store.schema import articles, claims, entities, events, frames, metadata, quotes, times
 from . import actors as actor_api
 
 ART_COLS = [articles.c.title, articles.c.source, articles.c.published]
@@ -507,56 +506,11 @@ def timeline(
 
 
 def network(store: Store, *, max_nodes: int = 80) -> dict[str, Any]:
-    """Actor graph: who acts on whom (events) and who is quoted about whom (mentions inside quotes)."""
-    pairs: list[tuple[str, str, str, str]] = []  # (kind, article, src entity, dst entity)
-    with store.engine.connect() as conn:
-        for r in conn.execute(
-            select(events.c.article_id, events.c.actor_entity, events.c.recipient_entity).where(
-                events.c.actor_entity.is_not(None), events.c.recipient_entity.is_not(None)
-            )
-        ):
-            pairs.append(("acts_on", r.article_id, r.actor_entity, r.recipient_entity))
-        for r in conn.execute(
-            select(quotes.c.article_id, quotes.c.speaker_entity, mentions.c.entity_id)
-            .select_from(quotes)
-            .join(
-                mentions,
-                and_(
-                    mentions.c.article_id == quotes.c.article_id,
-                    mentions.c.start >= quotes.c.start,
-                    mentions.c.end <= quotes.c.end,
-                ),
-            )
-            .where(
-                quotes.c.speaker_entity.is_not(None),
-                mentions.c.entity_id.is_not(None),
-                mentions.c.entity_id != quotes.c.speaker_entity,
-            )
-            .distinct()
-        ):
-            pairs.append(("quoted_about", r.article_id, r.speaker_entity, r.entity_id))
-    amap = actor_api.actor_map(store) if pairs else {}
-    edges: dict[tuple[str, str, str], int] = {}
-    for kind, aid, src, dst in pairs:
-        s, d = amap.get((aid, src)), amap.get((aid, dst))
-        if s and d and s != d:
-            edges[(s, d, kind)] = edges.get((s, d, kind), 0) + 1
-    degree: dict[str, int] = {}
-    for (s, d, _k), w in edges.items():
-        degree[s] = degree.get(s, 0) + w
-        degree[d] = degree.get(d, 0) + w
-    keep = set(sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes])
-    names = actor_api.actor_names(store, keep)
-    nodes = [
-        {"id": n, "name": names.get(n, n), "degree": degree[n], "href": f"/actors/{quote(n, safe='')}"}
-        for n in sorted(keep)
-    ]
-    links = [
-        {"source": s, "target": d, "kind": k, "weight": w}
-        for (s, d, k), w in sorted(edges.items())
-        if s in keep and d in keep
-    ]
-    return {"nodes": nodes, "links": links}
+    """Actor graph: who acts on whom (events) and who is quoted about whom (mentions inside quotes).
+    The one edge definition is :func:`newsgraph.actors.network.actor_edges`."""
+    from ..actors.network import page_network
+
+    return page_network(store, max_nodes=max_nodes)
 
 
 # -- stories ----------------------------------------------------------------------

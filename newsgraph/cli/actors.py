@@ -98,9 +98,17 @@ def split_cmd(
     typer.echo(f"split: {len(d.a)} member(s) moved to a new actor: {', '.join(d.a)}")
 
 
-@actor_app.command("resolve", help="Re-run cross-article resolution now (reads do it lazily anyway).")
-def resolve_cmd(db: DbOpt = None, verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
+@actor_app.command("resolve", help="Rebuild the cross-article actor index from scratch (storing an article "
+                  "already indexes it; --pending indexes only articles stored without the index).")
+def resolve_cmd(db: DbOpt = None, verbose: bool = typer.Option(False, "--verbose", "-v"),
+                pending: bool = typer.Option(False, "--pending", help="Only index articles that have no actor yet.")
+                ) -> None:
+    from ..actors import index
+
     with Store(db) as store:
+        if pending:
+            typer.echo(f"{index.index_pending(store)} articles indexed")
+            return
         n, notes = api.resolve(store)
     typer.echo(f"{n} actors")
     if verbose:

@@ -30,7 +30,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from ..graph import as_acronym, name_tokens, resolve_analyses
+from ..actors.resolve import as_acronym, name_tokens, resolve_analyses
 from ..model import (
     Analysis,
     Article,

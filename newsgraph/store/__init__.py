@@ -349,19 +349,6 @@ class Store:
                 ).scalars()
             )
 
-    # -- the cross-article actor graph (newsgraph.actors does the work) ----------
-    def actors(self, kind: str | None = None, search: str | None = None) -> list[Any]:
-        """Cross-article actors (``ActorSummary``), optionally filtered by kind or a name search."""
-        from ..actors import actors
-
-        return actors(self, kind=kind, search=search)
-
-    def actor(self, name_or_id: str) -> Any:
-        """One actor's ``ActorProfile``: aliases, roles with dates, labels by outlet, quotes, events."""
-        from ..actors import actor_profile
-
-        return actor_profile(self, name_or_id)
-
     def orphans(self) -> int:
         """Record rows whose article is missing (should always be 0)."""
         total = 0

@@ -1,4 +1,4 @@
-"""Python API for cross-article actors: list, profile, merge, split.
+"""Actor profiles and the actor operations: list, find, profile, merge, split.
 
     from newsgraph.store import Store
     from newsgraph import actors
@@ -7,22 +7,27 @@
     p = actors.actor_profile(store, "Kata'ib Hezbollah")  # -> ActorProfile
     p.labels_by_outlet                                  # what each outlet called it
 
-Every read resolves first when the store changed (see :mod:`newsgraph.store.actors`).
-The profile is assembled from the stored analyses of the actor's articles only,
-so its cost grows with the actor, not with the corpus.
+Reads never resolve: the index is kept up to date when articles are stored
+(:mod:`newsgraph.actors.index`).  The profile is assembled from the stored analyses of the
+actor's articles only, so its cost grows with the actor, not with the corpus.  The one
+profile shape (:class:`ActorProfile`) is what the CLI prints with ``--format json``, what
+``GET /api/actors/{id}`` returns and what the page renders.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from .graph import ActorCluster, Decision, MemberLink, entities_in_quote, is_membership, member_key, name_tokens
-from .model import Analysis, Span
-from .store import Store
-from .store import actors as db
+from ..model import Analysis, Span
+from ..store import Store
+from ..store import actors as db
+from . import index
+from .network import entities_in_quote, is_membership
+from .resolve import ActorCluster, Decision, MemberLink, member_key, name_tokens
 
 
 class ActorRef(BaseModel):
@@ -153,36 +158,34 @@ def _summary(a: ActorCluster, n_articles: int) -> ActorSummary:
 
 def resolve(store: Store) -> tuple[int, list[str]]:
     """Force a full re-resolution.  Returns (number of actors, notes on what was kept apart)."""
-    clusters, notes = db.resolve_store(store)
+    clusters, notes = index.rebuild(store)
     return len(clusters), notes
 
 
 def actors(store: Store, kind: str | None = None, search: str | None = None) -> list[ActorSummary]:
     """Actors, most-covered first; ``kind`` filters exactly, ``search`` matches any name form."""
-    db.ensure_resolved(store)
     with store.engine.connect() as conn:
         return [_summary(ActorCluster.model_validate_json(r.data), r.n_articles)
-                for r in db.actor_rows(conn, kind=kind, search=search)]
+                for r in db.actor_rows(conn, kind=kind, search=index.search_key(search) if search else None)]
 
 
 def find_actor(store: Store, name_or_id: str) -> ActorCluster:
     """An actor by id, exact name/alias (normalized), or a unique search hit."""
-    db.ensure_resolved(store)
     key = " ".join(name_tokens(name_or_id))
     with store.engine.connect() as conn:
         row = conn.execute(db.actors_table.select().where(db.actors_table.c.id == name_or_id)).first()
         if row is not None:
-            return db.cluster_from_row(conn, row)
-        rows = db.actor_rows(conn, search=name_or_id)
+            return index.cluster_from_row(conn, row)
+        rows = db.actor_rows(conn, search=index.search_key(name_or_id))
         exact = [r for r in rows if f"|{key}|" in r.search]
         by_name = [r for r in exact if " ".join(name_tokens(r.name)) == key]
         for group in (by_name, exact, rows):
             if len(group) == 1:
-                return db.cluster_from_row(conn, group[0])
+                return index.cluster_from_row(conn, group[0])
             if len(group) > 1:
                 # the best-covered actor wins only when it clearly dominates
                 if group[0].n_articles > 2 * group[1].n_articles:
-                    return db.cluster_from_row(conn, group[0])
+                    return index.cluster_from_row(conn, group[0])
                 cands = [_summary(ActorCluster.model_validate_json(r.data), r.n_articles) for r in group]
                 raise ActorNotFound(name_or_id, cands)
     raise ActorNotFound(name_or_id)
@@ -237,6 +240,7 @@ def build_profile(
                                             outlet=outlet, date=date, evidence=r.evidence))
                 for lb in e.labels:
                     by = next((x.name for x in a.entities if x.id == lb.by), None) if lb.by else None
+                    by = by or _quoted_by(a, lb.start, lb.end)
                     labels.append(LabelRecord(text=lb.text, form=lb.form, article_id=aid, outlet=outlet,
                                               date=date, start=lb.start, end=lb.end, by=by))
                 for p in e.part_of:
@@ -320,9 +324,42 @@ def _quote_record(a: Analysis, q: object, actor_of: dict[tuple[str, str], str], 
     )
 
 
+# Words that say how many, which or how senior, never what an actor is: closed-class English.
+_NOT_LABELS = frozenset(
+    "a an the this that these those many much more most other others several some few fewer all both each every "
+    "any another such same senior junior top former new old first second third last latest current own various "
+    "certain main key major minor big small little large next previous early late local national".split()
+)
+
+
+def is_meaningful_label(text: str) -> bool:
+    """Does a label say something about the actor?  Not a number or share ("46 percent"), not a
+    dateline or wire acronym ("AFP"), not a quantifier or adjective of degree ("many", "senior")."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not words or any(ch.isdigit() for ch in text):
+        return False
+    if len(words) == 1 and text.strip().isupper() and len(text.strip()) <= 6:
+        return False
+    return not all(w.casefold() in _NOT_LABELS for w in words)
+
+
+def _quoted_by(a: Analysis, start: int, end: int) -> str | None:
+    """The speaker of the quote a label's words sit inside ("Crooked" in a quoted tweet), else None."""
+    for q in a.quotes:
+        if any(c.start <= start and end <= c.end for c in q.content):
+            ent = a.entity(q.speaker_entity) if q.speaker_entity else None
+            return ent.name if ent else (q.speaker.text if q.speaker else "(unnamed speaker)")
+    return None
+
+
 def _labels_by_outlet(labels: list[LabelRecord]) -> list[OutletLabels]:
+    """Labels per outlet, only those that say something about the actor; a label a speaker
+    applies (a designation the article reports, words inside a quotation) keeps who said it
+    in ``by``, so it reads as the speaker's, not the outlet's."""
     per: dict[str, dict[str, LabelCount]] = defaultdict(dict)
     for lb in labels:
+        if not is_meaningful_label(lb.text):
+            continue
         outlet = lb.outlet or "(unknown outlet)"
         key = " ".join(lb.text.casefold().split())
         c = per[outlet].get(key)
@@ -351,8 +388,8 @@ def merge(store: Store, a: str, b: str, note: str | None = None) -> Decision:
         raise ValueError(f"{a!r} and {b!r} are already one actor ({ca.id})")
     d = Decision(op="merge", a=sorted({member_key(m.article_id, m.name) for m in ca.members}),
                  b=sorted({member_key(m.article_id, m.name) for m in cb.members}), note=note)
-    db.add_decision(store, d)
-    db.resolve_store(store)
+    db.add_decision(store, d.op, d.model_dump_json())
+    index.rebuild(store)
     return d
 
 
@@ -376,11 +413,11 @@ def split(
     if len(moved) == len(c.members):
         raise ValueError(f"that would move every member of {c.id}; nothing to split")
     d = Decision(op="split", a=sorted({member_key(m.article_id, m.name) for m in moved}), note=note)
-    db.add_decision(store, d)
-    db.resolve_store(store)
+    db.add_decision(store, d.op, d.model_dump_json())
+    index.rebuild(store)
     return d
 
 
 def decisions(store: Store) -> list[Decision]:
     with store.engine.connect() as conn:
-        return db.load_decisions(conn)
+        return index.load_decisions(conn)
