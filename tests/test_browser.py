@@ -32,7 +32,7 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
 
-from newsgraph.api import create_app  # noqa: E402
+from newsgraph.app import create_app  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 from newsgraph.web.sample import sample_analysis, xss_analysis  # noqa: E402
 

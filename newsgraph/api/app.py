@@ -9,7 +9,6 @@ value is a 4xx with a message, never a 500.
 
 from __future__ import annotations
 
-import hmac
 import logging
 from typing import Annotated, Any, Literal
 
@@ -25,6 +24,7 @@ from ..store import Store
 from ..store import search as fts
 from . import actors as actor_api
 from . import queries
+from .security import SecureHeaders, TokenGuard, retry_after
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +77,12 @@ def _error(status: int, message: str, detail: Any = None) -> JSONResponse:
     return JSONResponse(body, status_code=status)
 
 
-def create_app(store: Store, token: str | None = None) -> FastAPI:
-    """The app serving ``store``; with ``token``, POST /api/ingest is enabled and requires it."""
+def create_api(store: Store, token: str | None = None) -> FastAPI:
+    """The JSON API over ``store`` (no pages: :func:`newsgraph.app.create_app` adds them).
+
+    With ``token``, the write endpoints exist and demand it as a bearer token, checked with a
+    per-client backoff (:class:`~newsgraph.api.security.TokenGuard`).  Every response carries
+    the security headers and every error is JSON with a reason."""
     app = FastAPI(
         title="newsgraph",
         version=__version__,
@@ -89,6 +93,8 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
     )
     app.state.store = store
     app.state.token = token
+    app.state.guard = TokenGuard(token) if token else None
+    app.add_middleware(SecureHeaders)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_req: Request, exc: RequestValidationError) -> JSONResponse:
@@ -103,17 +109,71 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(req: Request, exc: StarletteHTTPException) -> Any:
-        if not req.url.path.startswith("/api/") and exc.status_code == 404:
-            from ..web import not_found
-
-            return not_found(req, str(exc.detail))
-        return _error(exc.status_code, str(exc.detail), None)
+        handler = getattr(req.app.state, "page_error", None)
+        if handler is not None and not req.url.path.startswith("/api/"):
+            return handler(req, exc.status_code, str(exc.detail))
+        resp = _error(exc.status_code, str(exc.detail), None)
+        for k, v in (exc.headers or {}).items():
+            resp.headers[k] = v
+        return resp
 
     app.include_router(api_router(store, token))
-    from ..web import mount
-
-    mount(app, store)
     return app
+
+
+def create_app(store: Store, token: str | None = None) -> FastAPI:
+    """The API and the pages: kept here for callers of ``newsgraph.api.create_app``.
+
+    The composition lives in :mod:`newsgraph.app` (pages depend on the API's read queries,
+    never the other way round); this shim imports it only when called."""
+    from ..app import create_app as _full
+
+    return _full(store, token=token)
+
+
+def client_key(request: Request) -> str:
+    """Who is asking, for the token backoff: the peer address (a proxy should set its own limits)."""
+    return request.client.host if request.client else "unknown"
+
+
+def require_token(request: Request) -> None:
+    """Dependency of every write route: a bearer token, checked with per-client backoff.
+
+    401 for a wrong or missing token, 429 with ``Retry-After`` while the client is backing off."""
+    guard: TokenGuard | None = request.app.state.guard
+    if guard is None:
+        raise HTTPException(403, "this server is read-only (start it with --token to allow writes)")
+    auth = request.headers.get("authorization", "")
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        left = guard.wait(client_key(request))
+        if left > 0:
+            raise HTTPException(
+                429,
+                f"too many failed token attempts from this client; retry in {retry_after(left)} s",
+                headers={"Retry-After": retry_after(left)},
+            )
+        raise HTTPException(
+            401, "a bearer token is required for write endpoints", headers={"WWW-Authenticate": "Bearer"}
+        )
+    verdict, wait = guard.check(client_key(request), given.strip())
+    if verdict == "ok":
+        return
+    if verdict == "backoff":
+        raise HTTPException(
+            429,
+            f"too many failed token attempts from this client; retry in {retry_after(wait)} s",
+            headers={"Retry-After": retry_after(wait)},
+        )
+    headers = {"WWW-Authenticate": "Bearer"}
+    if wait > 0:
+        headers["Retry-After"] = retry_after(wait)
+    raise HTTPException(
+        401,
+        "the bearer token is wrong"
+        + (f"; the next attempt from this client is accepted in {retry_after(wait)} s" if wait else ""),
+        headers=headers,
+    )
 
 
 def api_router(store: Store, token: str | None) -> APIRouter:
@@ -304,12 +364,6 @@ def api_router(store: Store, token: str | None) -> APIRouter:
 
 
 def _add_write_routes(r: APIRouter, store: Store, token: str) -> None:
-    def require_token(request: Request) -> None:
-        auth = request.headers.get("authorization", "")
-        scheme, _, given = auth.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-            raise HTTPException(401, "a bearer token is required for write endpoints")
-
     @r.post("/ingest", status_code=201, dependencies=[Depends(require_token)], tags=["write"])
     def post_ingest(body: IngestRequest) -> dict[str, Any]:
         """Analyse and store an article given as text or URL; returns its id."""
@@ -332,7 +386,11 @@ def _add_write_routes(r: APIRouter, store: Store, token: str) -> None:
             except Exception as exc:  # noqa: BLE001 - report, do not crash the server
                 log.exception("analysis failed")
                 raise HTTPException(422, f"analysis failed: {exc}") from exc
-            added = store.add(analysis)
+            try:
+                added = store.add(analysis)
+            except Exception as exc:  # noqa: BLE001 - the client gets the reason as JSON
+                log.exception("store failed")
+                raise HTTPException(422, f"the article could not be stored: {type(exc).__name__}: {exc}"[:500]) from exc
             out.append({"id": art.id, "added": added, "href": f"/articles/{art.id}"})
         return {"articles": out}
 
@@ -340,7 +398,11 @@ def _add_write_routes(r: APIRouter, store: Store, token: str) -> None:
 def _fetch(url: str) -> list[Article]:
     from ..sources import SourceError, read
 
-    got = list(read([url]))
+    try:
+        got = list(read([url]))
+    except Exception as exc:  # noqa: BLE001 - a reader bug is the client's 422 with a reason
+        log.exception("reading %s failed", url)
+        raise HTTPException(422, f"could not read {url!r}: {type(exc).__name__}: {exc}"[:500]) from exc
     errors = [str(x) for x in got if isinstance(x, SourceError)]
     arts = [x for x in got if isinstance(x, Article)]
     if not arts and errors:

@@ -24,9 +24,11 @@ from ..model import normalize_for_hash
 from ..store import Store
 from ..store import search as fts
 from ..store.schema import articles, claims, entities, events, frames, mentions, metadata, quotes, times
+from ..titles import HEAD_CHARS, display_title
 from . import actors as actor_api
 
-ART_COLS = [articles.c.title, articles.c.source, articles.c.published]
+HEAD = func.substr(articles.c.text, 1, HEAD_CHARS).label("head")
+ART_COLS = [articles.c.title, articles.c.source, articles.c.published, HEAD]
 
 
 def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -56,7 +58,8 @@ def date_range(col: Any, date_from: str | None, date_to: str | None) -> list[Col
 def _art(row: Any) -> dict[str, Any]:
     return {
         "article_id": row.article_id,
-        "title": row.title,
+        "title": display_title(row.title, row.head),
+        "title_from_text": not (row.title or "").strip(),
         "source": row.source,
         "published": row.published,
     }
@@ -80,7 +83,7 @@ def list_articles(
     offset: int = 0,
 ) -> dict[str, Any]:
     """Articles newest first (by publication date, then id: a stable order for paging)."""
-    stmt = select(articles.c.id, articles.c.title, articles.c.source, articles.c.published, articles.c.url)
+    stmt = select(articles.c.id, articles.c.title, articles.c.source, articles.c.published, articles.c.url, HEAD)
     if source:
         stmt = stmt.where(articles.c.source == source)
     stmt = stmt.where(*date_range(articles.c.published, date_from, date_to))
@@ -114,7 +117,8 @@ def list_articles(
     items = [
         {
             "id": r.id,
-            "title": r.title,
+            "title": display_title(r.title, r.head),
+            "title_from_text": not (r.title or "").strip(),
             "source": r.source,
             "published": r.published,
             "url": r.url,
@@ -134,6 +138,18 @@ def sources(store: Store) -> list[str]:
             for s in conn.execute(select(articles.c.source).distinct().order_by(articles.c.source)).scalars()
             if s
         ]
+
+
+def titles(store: Store, ids: list[str]) -> dict[str, str]:
+    """Display titles (own title, else first line or sentence) of the given articles."""
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for r in conn.execute(
+                select(articles.c.id, articles.c.title, HEAD).where(articles.c.id.in_(ids[i : i + 500]))
+            ):
+                out[r.id] = display_title(r.title, r.head)
+    return out
 
 
 # -- records ---------------------------------------------------------------------
@@ -589,5 +605,10 @@ def _article_refs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
             for r in conn.execute(
                 select(articles.c.id, *ART_COLS).where(articles.c.id.in_(ids[i : i + 500]))
             ):
-                out[r.id] = {"id": r.id, "title": r.title, "source": r.source, "published": r.published}
+                out[r.id] = {
+                    "id": r.id,
+                    "title": display_title(r.title, r.head),
+                    "source": r.source,
+                    "published": r.published,
+                }
     return out

@@ -12,7 +12,7 @@ import re
 from pathlib import Path as FsPath
 from typing import Annotated, Any
 from urllib.parse import quote as urlquote
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
@@ -23,6 +23,7 @@ from ..api import actors as actor_api
 from ..api import queries
 from ..store import Store
 from ..store import search as fts
+from ..titles import display_title
 from . import charts, render
 
 HERE = FsPath(__file__).parent
@@ -38,6 +39,24 @@ env = Environment(
     lstrip_blocks=True,
 )
 env.filters["urlpart"] = lambda s: urlquote(str(s), safe="")
+
+
+def http_url(value: Any) -> str | None:
+    """``value`` if it is an absolute http(s) URL, else None: only those may become links
+    (``javascript:``, ``data:`` and the like are shown as text)."""
+    if not isinstance(value, str):
+        return None
+    v = value.strip()
+    try:
+        parts = urlsplit(v)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in v for c in "\x00\r\n\t"):
+        return v
+    return None
+
+
+env.filters["http_url"] = http_url
 env.globals["LAYER_INFO"] = render.LAYER_INFO
 
 
@@ -54,8 +73,15 @@ def not_found(_req: Request, message: str) -> HTMLResponse:
     return page("error.html", status=404, title="Not found", message=message)
 
 
+def page_error(_req: Request, status: int, message: str) -> HTMLResponse:
+    """An HTTP error on a page (not under /api/) as an HTML page."""
+    title = {404: "Not found", 401: "Not allowed", 403: "Not allowed", 429: "Slow down"}.get(status, "Error")
+    return page("error.html", status=status, title=title, message=message)
+
+
 def mount(app: FastAPI, store: Store) -> None:
     """Add the pages and ``/static`` to ``app``."""
+    app.state.page_error = page_error
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(router(store))
 
@@ -101,7 +127,7 @@ def router(store: Store) -> APIRouter:
         counts = {layer: len({a.rid for a in anns if a.layer == layer}) for layer in render.LAYER_INFO}
         return page(
             "article.html",
-            title=analysis.article.title or analysis.article.id,
+            title=display_title(analysis.article.title, analysis.article.text),
             a=analysis,
             body=render.highlight(analysis.article.text, anns),
             speakers=render.speakers(analysis, ids),
