@@ -14,11 +14,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..export import tables
 from ..model import Analysis, Article
 from ..store import Store
 from ..store import search as fts
@@ -68,6 +69,31 @@ class IngestRequest(BaseModel):
         if bool(self.text and self.text.strip()) == bool(self.url):
             raise ValueError("give exactly one of 'text' or 'url'")
         return self
+
+
+def table_response(
+    rows: list[dict[str, Any]],
+    fields: tuple[str, ...] | list[str],
+    fmt: str,
+    name: str,
+    res: dict[str, Any],
+    limit: int,
+    offset: int,
+) -> Any:
+    """A table as JSON (paged), CSV or JSON Lines (a download of exactly these rows)."""
+    if fmt == "csv":
+        return Response(
+            tables.rows_csv(rows, fields),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
+    if fmt == "jsonl":
+        return Response(
+            tables.rows_jsonl(rows, fields),
+            media_type="application/x-ndjson; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.jsonl"'},
+        )
+    return {"total": res["total"], "limit": limit, "offset": offset, "fields": list(fields), "items": rows}
 
 
 def _error(status: int, message: str, detail: Any = None) -> JSONResponse:
@@ -254,6 +280,40 @@ def api_router(store: Store, token: str | None) -> APIRouter:
             limit=limit,
             offset=offset,
         )
+
+    @r.get("/said", tags=["records"], response_model=None)
+    def get_said(
+        limit: Limit = 20,
+        offset: Offset = 0,
+        speaker: Text_ = None,
+        actor: Annotated[str | None, Query(max_length=200, description="Cross-article actor id.")] = None,
+        outlet: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+        q: Text_ = None,
+        kind: Literal["direct", "indirect", "mixed", "belief"] | None = None,
+        negated: bool | None = None,
+        sort: Literal["newest", "oldest", "speaker", "outlet"] = "newest",
+        format: Literal["json", "csv", "jsonl"] = "json",
+    ) -> Any:
+        """Who said what: statements with speaker (actor), role, outlet, date, cue, the quote and a
+        link to its characters.  ``format=csv`` / ``jsonl`` download exactly the rows of this page."""
+        res = queries.list_quotes(
+            store,
+            speaker=_clean(speaker),
+            actor=_clean(actor),
+            outlet=_clean(outlet),
+            date_from=date_from,
+            date_to=date_to,
+            q=_clean(q),
+            kind=kind,
+            negated=negated,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
+        rows = [queries.statement_row(i) for i in res["items"]]
+        return table_response(rows, queries.STATEMENT_FIELDS, format, "said", res, limit, offset)
 
     @r.get("/events", response_model=Page, tags=["records"])
     def get_events(

@@ -173,7 +173,7 @@ def _paged(
     """Two-phase paging: order and count over keys only (joining entity names only when a
     filter needs them), then fetch the full records of one page.  Sorting rows that carry the
     JSON ``data`` column is what made these lists slow on large stores."""
-    joins = {k: v for k, v in names.items() if any(_uses(c, v[0]) for c in conds)}
+    joins = {k: v for k, v in names.items() if any(_uses(c, v[0]) for c in [*conds, *(order or [])])}
     # On SQLite, "+articles.id" stops the planner from scanning the record table first and then
     # sorting all of it: it walks articles in publication order instead and stops after a page.
     art_id = literal_column("+articles.id") if store.dialect == "sqlite" else articles.c.id
@@ -213,38 +213,78 @@ def _uses(cond: Any, ent: Any) -> bool:
     return any(getattr(c, "table", None) is ent for c in visitors.iterate(cond) if hasattr(c, "table"))
 
 
+QUOTE_SORTS = ("newest", "oldest", "speaker", "outlet")
+
+
+def _negated_cond(negated: bool) -> ColumnElement[bool]:
+    """Quote.negated lives in the record JSON (the quotes table has no column for it); the
+    store writes compact JSON, so the flag appears as ``"negated":true`` exactly."""
+    hit = quotes.c.data.like('%"negated":true%')
+    return hit if negated else ~hit
+
+
 def list_quotes(
     store: Store,
     *,
     speaker: str | None = None,
+    actor: str | None = None,
     outlet: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     q: str | None = None,
     article: str | None = None,
     kind: str | None = None,
+    negated: bool | None = None,
+    sort: str = "newest",
     limit: int = 20,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Quotes filtered by speaker (its name or the words naming it), outlet, date (the quote's, else the
-    article's publication date), words of the quote and article; newest articles first."""
+    """Quotes filtered by speaker (its name or the words naming it), cross-article ``actor`` id,
+    outlet, date (the quote's, else the article's publication date), words of the quote, kind,
+    negation and article; ``sort`` is one of :data:`QUOTE_SORTS` (default: newest first)."""
     ent, on = _entity_name(quotes, quotes.c.speaker_entity, "spk")
     qdate = func.coalesce(quotes.c.date, articles.c.published)
     conds: list[Any] = []
     if speaker:
         conds.append(or_(_ilike(quotes.c.speaker_text, speaker), _ilike(ent.c.name, speaker)))
+    if actor:
+        # the same mapping as actor_api.actor_map: the last resolution's member rows, and the
+        # entity's name for entities it has not seen yet
+        members = metadata.tables.get("actor_members")
+        by_name = ent.c.name == actor
+        if members is None:
+            conds.append(by_name)
+        else:
+            member = members.c.article_id == quotes.c.article_id, members.c.entity_id == quotes.c.speaker_entity
+            conds.append(
+                or_(
+                    select(members.c.entity_id).where(members.c.actor_id == actor, *member).exists(),
+                    and_(by_name, ~select(members.c.entity_id).where(*member).exists()),
+                )
+            )
     if outlet:
         conds.append(_ilike(articles.c.source, outlet))
     if article:
         conds.append(quotes.c.article_id == article)
     if kind:
         conds.append(quotes.c.kind == kind)
+    if negated is not None:
+        conds.append(_negated_cond(negated))
     conds += date_range(qdate, date_from, date_to)
     if q:
         words = fts.terms(q)
         conds += [_ilike(quotes.c.text, w) for w in words] if words else [literal(False)]
+    order: list[Any] | None = None
+    if sort == "oldest":
+        order = [qdate.asc().nulls_last(), articles.c.id, quotes.c.start]
+    elif sort == "speaker":
+        order = [func.coalesce(ent.c.name, quotes.c.speaker_text).asc().nulls_last(), qdate.desc(), quotes.c.article_id, quotes.c.start]
+    elif sort == "outlet":
+        order = [articles.c.source.asc().nulls_last(), qdate.desc(), articles.c.id, quotes.c.start]
+    elif sort != "newest":
+        raise ValueError(f"sort must be one of {', '.join(QUOTE_SORTS)}")
     rows, total = _paged(
-        store, quotes, conds=conds, names={"speaker_name": (ent, on)}, order=None, limit=limit, offset=offset
+        store, quotes, conds=conds, names={"speaker_name": (ent, on)}, order=order, limit=limit, offset=offset
     )
     amap = actor_api.actor_map(store, sorted({r.article_id for r in rows})) if rows else {}
     items = []
@@ -254,11 +294,59 @@ def list_quotes(
             {
                 **_art(r),
                 **rec,
-                "speaker_name": r.speaker_name,
+                "speaker_name": r.speaker_name or rec.get("speaker_name"),
                 "speaker_actor": amap.get((r.article_id, rec.get("speaker_entity") or "")),
             }
         )
     return page(items, total, limit, offset)
+
+
+STATEMENT_FIELDS = (
+    "date",
+    "outlet",
+    "speaker",
+    "speaker_actor",
+    "role",
+    "org",
+    "kind",
+    "cue",
+    "quote",
+    "negated",
+    "hedged",
+    "title",
+    "article_id",
+    "quote_id",
+    "start",
+    "end",
+    "href",
+)
+
+
+def statement_row(item: dict[str, Any]) -> dict[str, Any]:
+    """One quote of :func:`list_quotes` as the flat row the who-said-what page, its CSV/JSONL
+    exports and ``newsgraph said`` all show (columns :data:`STATEMENT_FIELDS`)."""
+    spans = item.get("content") or []
+    spk = item.get("speaker") or {}
+    cue = item.get("cue") or {}
+    return {
+        "date": item.get("date") or item.get("published"),
+        "outlet": item.get("source"),
+        "speaker": item.get("speaker_name") or spk.get("text"),
+        "speaker_actor": item.get("speaker_actor"),
+        "role": item.get("speaker_role"),
+        "org": item.get("speaker_org"),
+        "kind": item.get("kind"),
+        "cue": cue.get("text") or item.get("cue_lemma"),
+        "quote": " … ".join(s.get("text", "") for s in spans),
+        "negated": bool(item.get("negated")),
+        "hedged": bool(item.get("hedged")),
+        "title": item.get("title"),
+        "article_id": item.get("article_id"),
+        "quote_id": item.get("id"),
+        "start": min((s["start"] for s in spans), default=None),
+        "end": max((s["end"] for s in spans), default=None),
+        "href": f"/articles/{item.get('article_id')}#quote-{item.get('id')}",
+    }
 
 
 def list_events(

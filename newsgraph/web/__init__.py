@@ -31,6 +31,8 @@ PAGE_SIZE = 25
 _ARTICLE_ID = re.compile(r"[A-Za-z0-9_.:\-]{4,64}")
 Off = Annotated[int, Query(ge=0, le=10_000_000)]
 Txt = Annotated[str | None, Query(max_length=200)]
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Date_ = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 
 env = Environment(
     loader=FileSystemLoader(str(HERE / "templates")),
@@ -191,6 +193,47 @@ def router(store: Store) -> APIRouter:
             hits=hits,
             engine=engine,
             pager=_pager("/search", {"q": q}, total, PAGE_SIZE, offset),
+        )
+
+    @r.get("/said", response_class=HTMLResponse)
+    def said_page(
+        offset: Off = 0,
+        speaker: Txt = None,
+        actor: Txt = None,
+        outlet: Txt = None,
+        date_from: Date_ = None,
+        date_to: Date_ = None,
+        q: Txt = None,
+        kind: Annotated[str | None, Query(pattern="^(direct|indirect|mixed|belief)?$")] = None,
+        negated: Annotated[str | None, Query(pattern="^(yes|no)?$")] = None,
+        sort: Annotated[str, Query(pattern="^(newest|oldest|speaker|outlet)$")] = "newest",
+    ) -> HTMLResponse:
+        params = {
+            "speaker": _clean(speaker),
+            "actor": _clean(actor),
+            "outlet": _clean(outlet),
+            "date_from": date_from or None,
+            "date_to": date_to or None,
+            "q": _clean(q),
+            "kind": kind or None,
+        }
+        neg = {"yes": True, "no": False}.get(negated or "")
+        res = queries.list_quotes(
+            store, **params, negated=neg, sort=sort, limit=PAGE_SIZE, offset=offset
+        )
+        rows = [queries.statement_row(i) for i in res["items"]]
+        shown = {**params, "negated": negated or None, "sort": sort if sort != "newest" else None}
+        export = {**{k: ("true" if v == "yes" else "false" if v == "no" else v) if k == "negated" else v
+                     for k, v in shown.items() if v}, "limit": PAGE_SIZE, "offset": offset}
+        return page(
+            "said.html",
+            title="Who said what",
+            rows=rows,
+            f={**shown, "negated": negated or "", "sort": sort},
+            sources=queries.sources(store),
+            csv_href="/api/said?" + urlencode({**export, "format": "csv"}),
+            jsonl_href="/api/said?" + urlencode({**export, "format": "jsonl"}),
+            pager=_pager("/said", shown, res["total"], PAGE_SIZE, offset),
         )
 
     @r.get("/stories", response_class=HTMLResponse)

@@ -121,6 +121,8 @@ def sample_analysis(
             cue_lemma="say",
             speaker=s("Mara Quill"),
             speaker_entity="E2",
+            speaker_role="spokeswoman",
+            speaker_org="Aldren Dockers Union",
             date=published,
         ),
         Quote(
@@ -131,6 +133,7 @@ def sample_analysis(
             cue_lemma="tell",
             speaker=s("Tomas Brenn"),
             speaker_entity="E4",
+            speaker_role="mayor",
             date=published,
         ),
         Quote(
