@@ -346,10 +346,14 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         min_score: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
         q: Text_ = None,
         article: ArticleFilter = None,
+        outlet: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
     ) -> dict[str, Any]:
-        """Check-worthy claims, most check-worthy first."""
+        """Check-worthy claims, most check-worthy first (outlet and publication-date filters)."""
         return queries.list_claims(
-            store, min_score=min_score, q=_clean(q), article=article, limit=limit, offset=offset
+            store, min_score=min_score, q=_clean(q), article=article, outlet=_clean(outlet),
+            date_from=date_from, date_to=date_to, limit=limit, offset=offset
         )
 
     @r.get("/frames", response_model=Page, tags=["records"])
@@ -360,14 +364,20 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         target: Text_ = None,
         voice: Literal["outlet", "speaker"] | None = None,
         article: ArticleFilter = None,
+        outlet: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
     ) -> dict[str, Any]:
-        """Framing cues by technique, target actor and voice."""
+        """Framing cues by technique, target actor, voice, outlet and publication date."""
         return queries.list_frames(
             store,
             technique=_clean(technique),
             target=_clean(target),
             voice=voice,
             article=article,
+            outlet=_clean(outlet),
+            date_from=date_from,
+            date_to=date_to,
             limit=limit,
             offset=offset,
         )

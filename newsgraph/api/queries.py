@@ -397,21 +397,59 @@ def list_claims(
     min_score: float | None = None,
     q: str | None = None,
     article: str | None = None,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Check-worthy claims, most check-worthy first."""
+    """Check-worthy claims, most check-worthy first, with the claimant's name (null: the outlet)."""
+    ent, on = _entity_name(claims, claims.c.speaker, "clm")
     conds: list[Any] = []
     if min_score is not None:
         conds.append(claims.c.checkworthiness >= min_score)
     if article:
         conds.append(claims.c.article_id == article)
+    if outlet:
+        conds.append(_ilike(articles.c.source, outlet))
+    conds += date_range(articles.c.published, date_from, date_to)
     if q:
         words = fts.terms(q)
         conds += [_ilike(claims.c.text, w) for w in words] if words else [literal(False)]
     order = [claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start]
-    rows, total = _paged(store, claims, conds=conds, names={}, order=order, limit=limit, offset=offset)
-    return page([{**_art(r), **json.loads(r.data)} for r in rows], total, limit, offset)
+    rows, total = _paged(
+        store, claims, conds=conds, names={"claimant_name": (ent, on)}, order=order, limit=limit, offset=offset
+    )
+    return page(
+        [{**_art(r), **json.loads(r.data), "claimant_name": r.claimant_name} for r in rows], total, limit, offset
+    )
+
+
+CLAIM_FIELDS = ("score", "claimant", "claim", "quantities", "hedge", "outlet", "date", "title", "article_id",
+                "claim_id", "start", "end", "href")
+
+
+def claim_row(item: dict[str, Any]) -> dict[str, Any]:
+    """A claim as the row the claims page and its downloads show."""
+    qty = []
+    for x in item.get("quantities") or []:
+        counted = f" ({x['counted']})" if x.get("counted") else ""
+        qty.append(f"{x.get('text')}{counted}")
+    return {
+        "score": round(float(item.get("checkworthiness") or 0.0), 3),
+        "claimant": item.get("claimant_name") or ("the outlet" if item.get("speaker") in (None, "the outlet") else item.get("speaker")),
+        "claim": item.get("text"),
+        "quantities": qty,
+        "hedge": (item.get("hedge") or {}).get("text"),
+        "outlet": item.get("source"),
+        "date": item.get("published"),
+        "title": item.get("title"),
+        "article_id": item.get("article_id"),
+        "claim_id": item.get("id"),
+        "start": item.get("start"),
+        "end": item.get("end"),
+        "href": f"/articles/{item.get('article_id')}#claim-{item.get('id')}",
+    }
 
 
 def list_frames(
@@ -421,6 +459,9 @@ def list_frames(
     target: str | None = None,
     voice: str | None = None,
     article: str | None = None,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> dict[str, Any]:
@@ -435,12 +476,60 @@ def list_frames(
         conds.append(frames.c.article_id == article)
     if target:
         conds.append(_ilike(ent.c.name, target))
+    if outlet:
+        conds.append(_ilike(articles.c.source, outlet))
+    conds += date_range(articles.c.published, date_from, date_to)
     rows, total = _paged(
         store, frames, conds=conds, names={"target_name": (ent, on)}, order=None, limit=limit, offset=offset
     )
     return page(
         [{**_art(r), **json.loads(r.data), "target_name": r.target_name} for r in rows], total, limit, offset
     )
+
+
+FRAME_FIELDS = ("technique", "cue", "target", "voice", "explanation", "outlet", "date", "title", "article_id",
+                "frame_id", "start", "end", "href")
+
+
+def frame_row(item: dict[str, Any]) -> dict[str, Any]:
+    """A framing cue as the row the framing page and its downloads show."""
+    return {
+        "technique": item.get("technique"),
+        "cue": item.get("text"),
+        "target": item.get("target_name") or item.get("target_text"),
+        "voice": item.get("voice"),
+        "explanation": item.get("explanation"),
+        "outlet": item.get("source"),
+        "date": item.get("published"),
+        "title": item.get("title"),
+        "article_id": item.get("article_id"),
+        "frame_id": item.get("id"),
+        "start": item.get("start"),
+        "end": item.get("end"),
+        "href": f"/articles/{item.get('article_id')}#frame-{item.get('id')}",
+    }
+
+
+def frame_summary(
+    store: Store, *, outlet: str | None = None, date_from: str | None = None, date_to: str | None = None
+) -> dict[str, Any]:
+    """Counts of framing cues by technique and outlet (the framing page's cross-table)."""
+    stmt = (
+        select(frames.c.technique, articles.c.source, func.count())
+        .join(articles, articles.c.id == frames.c.article_id)
+        .where(*date_range(articles.c.published, date_from, date_to))
+        .group_by(frames.c.technique, articles.c.source)
+    )
+    if outlet:
+        stmt = stmt.where(_ilike(articles.c.source, outlet))
+    cells: dict[str, dict[str, int]] = {}
+    outlets: set[str] = set()
+    with store.engine.connect() as conn:
+        for tech, src, n in conn.execute(stmt):
+            cells.setdefault(tech or "?", {})[src or "(no outlet)"] = int(n)
+            outlets.add(src or "(no outlet)")
+    techniques = sorted(cells, key=lambda t: (-sum(cells[t].values()), t))
+    return {"outlets": sorted(outlets), "techniques": techniques, "cells": cells}
 
 
 # -- timeline ---------------------------------------------------------------------

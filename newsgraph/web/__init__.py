@@ -15,12 +15,13 @@ from urllib.parse import quote as urlquote
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..api import actors as actor_api
 from ..api import queries
+from ..export import tables
 from ..store import Store
 from ..store import search as fts
 from ..titles import display_title
@@ -99,6 +100,27 @@ def _pager(base: str, params: dict[str, Any], total: int, limit: int, offset: in
         "prev": link(max(0, offset - limit)) if offset > 0 else None,
         "next": link(offset + limit) if offset + limit < total else None,
     }
+
+
+Fmt = Annotated[str, Query(pattern="^(html|csv|jsonl)$", description="html (the page), csv or jsonl (its rows)")]
+
+
+def download(rows: list[dict[str, Any]], fields: tuple[str, ...], fmt: str, name: str) -> Response:
+    """The rows of a page table as a CSV or JSON Lines download (the same rows the page shows)."""
+    if fmt == "csv":
+        body, mime = tables.rows_csv(rows, fields), "text/csv; charset=utf-8"
+    else:
+        body, mime = tables.rows_jsonl(rows, fields), "application/x-ndjson; charset=utf-8"
+    return Response(body, media_type=mime,
+                    headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
+
+
+def _exports(base: str, params: dict[str, Any], offset: int) -> dict[str, str]:
+    """Download links of a page: the same filters and offset, as CSV and JSONL."""
+    keep = {k: v for k, v in params.items() if v not in (None, "")}
+    if offset:
+        keep["offset"] = offset
+    return {fmt: base + "?" + urlencode({**keep, "format": fmt}) for fmt in ("csv", "jsonl")}
 
 
 def router(store: Store) -> APIRouter:
@@ -234,6 +256,63 @@ def router(store: Store) -> APIRouter:
             csv_href="/api/said?" + urlencode({**export, "format": "csv"}),
             jsonl_href="/api/said?" + urlencode({**export, "format": "jsonl"}),
             pager=_pager("/said", shown, res["total"], PAGE_SIZE, offset),
+        )
+
+    @r.get("/claims", response_class=HTMLResponse, response_model=None)
+    def claims_page(
+        offset: Off = 0,
+        q: Txt = None,
+        outlet: Txt = None,
+        date_from: Date_ = None,
+        date_to: Date_ = None,
+        min_score: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+        format: Fmt = "html",
+    ) -> Any:
+        params = {"q": _clean(q), "outlet": _clean(outlet), "date_from": date_from or None,
+                  "date_to": date_to or None}
+        res = queries.list_claims(store, **params, min_score=min_score, limit=PAGE_SIZE, offset=offset)
+        rows = [queries.claim_row(i) for i in res["items"]]
+        if format != "html":
+            return download(rows, queries.CLAIM_FIELDS, format, "claims")
+        shown = {**params, "min_score": min_score}
+        return page(
+            "claims.html",
+            title="Claims to check",
+            rows=rows,
+            f=shown,
+            sources=queries.sources(store),
+            exports=_exports("/claims", shown, offset),
+            pager=_pager("/claims", shown, res["total"], PAGE_SIZE, offset),
+        )
+
+    @r.get("/framing", response_class=HTMLResponse, response_model=None)
+    def framing_page(
+        offset: Off = 0,
+        technique: Txt = None,
+        target: Txt = None,
+        outlet: Txt = None,
+        date_from: Date_ = None,
+        date_to: Date_ = None,
+        voice: Annotated[str | None, Query(pattern="^(outlet|speaker)?$")] = None,
+        format: Fmt = "html",
+    ) -> Any:
+        params = {"technique": _clean(technique), "target": _clean(target), "outlet": _clean(outlet),
+                  "date_from": date_from or None, "date_to": date_to or None, "voice": voice or None}
+        res = queries.list_frames(store, **params, limit=PAGE_SIZE, offset=offset)
+        rows = [queries.frame_row(i) for i in res["items"]]
+        if format != "html":
+            return download(rows, queries.FRAME_FIELDS, format, "framing")
+        summary = queries.frame_summary(store, outlet=params["outlet"], date_from=params["date_from"],
+                                        date_to=params["date_to"])
+        return page(
+            "framing.html",
+            title="Framing",
+            rows=rows,
+            f=params,
+            summary=summary,
+            sources=queries.sources(store),
+            exports=_exports("/framing", params, offset),
+            pager=_pager("/framing", params, res["total"], PAGE_SIZE, offset),
         )
 
     @r.get("/stories", response_class=HTMLResponse)
