@@ -123,6 +123,62 @@ def _exports(base: str, params: dict[str, Any], offset: int) -> dict[str, str]:
     return {fmt: base + "?" + urlencode({**keep, "format": fmt}) for fmt in ("csv", "jsonl")}
 
 
+def _in_range(value: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """Inclusive at any precision, like the API's date filters ('2021-04' includes '2021-04-30')."""
+    if not (date_from or date_to):
+        return True
+    if not value:
+        return False
+    if date_from and value[: len(date_from)] < date_from:
+        return False
+    return not (date_to and value[: len(date_to)] > date_to)
+
+
+def filter_profile(
+    prof: dict[str, Any],
+    *,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    kind: str | None = None,
+) -> dict[str, Any]:
+    """The actor profile with its quotes, events, roles, labels and articles narrowed to one outlet,
+    a date range (the record's date, else the article's publication date) and a quote kind.
+
+    The profile itself comes from the actor layer; the page only narrows what it shows."""
+    if not (outlet or date_from or date_to or kind):
+        return prof
+
+    def keep(x: dict[str, Any], dated: bool = True) -> bool:
+        if outlet and x.get("source") != outlet:
+            return False
+        return _in_range((x.get("date") if dated else None) or x.get("published"), date_from, date_to)
+
+    out = dict(prof)
+    for key in ("quotes", "quotes_about"):
+        out[key] = [q for q in prof.get(key, []) if keep(q) and (not kind or q.get("kind") == kind)]
+    out["events"] = [e for e in prof.get("events", []) if keep(e)]
+    out["roles"] = [r for r in prof.get("roles", []) if keep(r)]
+    out["article_list"] = [a for a in prof.get("article_list", []) if keep(a, dated=False)]
+    labels = prof.get("labels", {})
+    out["labels"] = {o: v for o, v in labels.items() if not outlet or o == outlet}
+    out["filtered"] = True
+    return out
+
+
+def _fill_titles(store: Store, prof: dict[str, Any]) -> None:
+    """Untitled articles in the profile get their display title (first line or sentence)."""
+    lists = [prof.get(k, []) for k in ("quotes", "quotes_about", "events", "roles", "article_list")]
+    missing = sorted({x["article_id"] for xs in lists for x in xs if not x.get("title") and x.get("article_id")})
+    if not missing:
+        return
+    names = queries.titles(store, missing)
+    for xs in lists:
+        for x in xs:
+            if not x.get("title") and x.get("article_id") in names:
+                x["title"] = names[x["article_id"]]
+
+
 def router(store: Store) -> APIRouter:
     r = APIRouter(include_in_schema=False)
 
@@ -174,14 +230,28 @@ def router(store: Store) -> APIRouter:
         )
 
     @r.get("/actors/{actor_id:path}", response_class=HTMLResponse)
-    def actor(actor_id: str) -> HTMLResponse:
+    def actor(
+        actor_id: str,
+        outlet: Txt = None,
+        date_from: Date_ = None,
+        date_to: Date_ = None,
+        kind: Annotated[str | None, Query(pattern="^(direct|indirect|mixed|belief)?$")] = None,
+    ) -> HTMLResponse:
         try:
             prof = actor_api.actor_profile(store, actor_id.replace("\x00", "")[:200])
         except actor_api.ActorLookupError as exc:
             return page(
                 "error.html", status=404, title="Not found", message=exc.message, candidates=exc.candidates
             )
-        return page("actor.html", title=prof["name"], p=prof, outlets=sorted(prof["labels"]))
+        f = {"outlet": _clean(outlet), "date_from": date_from or None, "date_to": date_to or None,
+             "kind": kind or None}
+        all_outlets = sorted(
+            {x.get("source") for x in prof.get("article_list", []) if x.get("source")} | set(prof.get("labels", {}))
+        )
+        prof = filter_profile(prof, **f)
+        _fill_titles(store, prof)
+        return page("actor.html", title=prof["name"], p=prof, outlets=sorted(prof["labels"]), f=f,
+                    all_outlets=all_outlets)
 
     @r.get("/timeline", response_class=HTMLResponse)
     def timeline_page(
