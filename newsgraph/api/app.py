@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..export import tables
 from ..model import Analysis, Article
-from ..store import Store
+from ..store import Store, corrections
 from ..store import search as fts
 from . import actors as actor_api
 from . import queries
@@ -69,6 +69,23 @@ class IngestRequest(BaseModel):
         if bool(self.text and self.text.strip()) == bool(self.url):
             raise ValueError("give exactly one of 'text' or 'url'")
         return self
+
+
+class CorrectionRequest(BaseModel):
+    """One correction; which fields count depends on ``op`` (see ``POST /api/corrections``)."""
+
+    op: Literal["speaker", "reject_event", "reject_claim", "merge", "split"]
+    article: str | None = Field(None, max_length=64)
+    quote: str | None = Field(None, max_length=32)
+    event: str | None = Field(None, max_length=32)
+    claim: str | None = Field(None, max_length=32)
+    speaker: str | None = Field(None, max_length=200)
+    a: str | None = Field(None, max_length=200)
+    b: str | None = Field(None, max_length=200)
+    actor: str | None = Field(None, max_length=200)
+    articles: list[str] = Field(default_factory=list, max_length=1000)
+    names: list[str] = Field(default_factory=list, max_length=1000)
+    note: str | None = Field(None, max_length=1000)
 
 
 def table_response(
@@ -427,6 +444,29 @@ def api_router(store: Store, token: str | None) -> APIRouter:
             engine = fts.mode(conn)
         items = [{**vars(h), "snippet": str(h.snippet)} for h in hits]
         return {**queries.page(items, total, limit, offset), "engine": engine}
+
+    @r.get("/corrections", tags=["corrections"])
+    def get_corrections(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Every correction made from the pages or the API, newest first (the audit list)."""
+        items, total = corrections.audit(store, limit=limit, offset=offset)
+        return queries.page(items, total, limit, offset)
+
+    @r.get("/review", tags=["corrections"])
+    def get_review(limit: Limit = 50) -> dict[str, Any]:
+        """The review queue: low-confidence entity links and one-article actors that look like a known actor."""
+        return corrections.review_queue(store, limit=limit)
+
+    @r.post("/corrections", status_code=201, dependencies=[Depends(require_token)], tags=["corrections"])
+    def post_correction(body: CorrectionRequest, request: Request) -> dict[str, Any]:
+        """Make a correction (bearer token): ``op`` is speaker, reject_event, reject_claim, merge or split.
+
+        Stored as a decision keyed by the record's characters, so it survives ``reanalyze``."""
+        try:
+            return corrections.correct(
+                store, body.op, body.model_dump(exclude={"op"}), client=client_key(request)
+            )
+        except corrections.CorrectionError as exc:
+            raise HTTPException(422, str(exc)) from exc
 
     if token:
         _add_write_routes(r, store, token)

@@ -11,18 +11,18 @@ from __future__ import annotations
 import re
 from pathlib import Path as FsPath
 from typing import Annotated, Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 from urllib.parse import quote as urlquote
-from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..api import actors as actor_api
 from ..api import queries
 from ..export import tables
-from ..store import Store
+from ..store import Store, corrections
 from ..store import search as fts
 from ..titles import display_title
 from . import charts, render
@@ -179,6 +179,11 @@ def _fill_titles(store: Store, prof: dict[str, Any]) -> None:
                 x["title"] = names[x["article_id"]]
 
 
+def _writable(request: Request) -> bool:
+    """Whether the server was started with a token (then the pages offer correction forms)."""
+    return getattr(request.app.state, "guard", None) is not None
+
+
 def router(store: Store) -> APIRouter:
     r = APIRouter(include_in_schema=False)
 
@@ -198,7 +203,7 @@ def router(store: Store) -> APIRouter:
         )
 
     @r.get("/articles/{article_id}", response_class=HTMLResponse)
-    def article(article_id: str) -> HTMLResponse:
+    def article(article_id: str, request: Request) -> HTMLResponse:
         analysis = store.analysis(article_id) if _ARTICLE_ID.fullmatch(article_id) else None
         if analysis is None:
             return page("error.html", status=404, title="Not found", message=f"No article {article_id!r}.")
@@ -213,6 +218,7 @@ def router(store: Store) -> APIRouter:
             speakers=render.speakers(analysis, ids),
             counts=counts,
             actor_ids=ids,
+            writable=_writable(request),
         )
 
     @r.get("/actors", response_class=HTMLResponse)
@@ -232,6 +238,7 @@ def router(store: Store) -> APIRouter:
     @r.get("/actors/{actor_id:path}", response_class=HTMLResponse)
     def actor(
         actor_id: str,
+        request: Request,
         outlet: Txt = None,
         date_from: Date_ = None,
         date_to: Date_ = None,
@@ -251,7 +258,7 @@ def router(store: Store) -> APIRouter:
         prof = filter_profile(prof, **f)
         _fill_titles(store, prof)
         return page("actor.html", title=prof["name"], p=prof, outlets=sorted(prof["labels"]), f=f,
-                    all_outlets=all_outlets)
+                    all_outlets=all_outlets, writable=_writable(request))
 
     @r.get("/timeline", response_class=HTMLResponse)
     def timeline_page(
@@ -384,6 +391,55 @@ def router(store: Store) -> APIRouter:
             exports=_exports("/framing", params, offset),
             pager=_pager("/framing", params, res["total"], PAGE_SIZE, offset),
         )
+
+    @r.get("/corrections", response_class=HTMLResponse)
+    def corrections_page(request: Request, offset: Off = 0, done: Annotated[int | None, Query(ge=1)] = None) -> HTMLResponse:
+        items, total = corrections.audit(store, limit=PAGE_SIZE, offset=offset)
+        return page(
+            "corrections.html",
+            title="Corrections",
+            items=items,
+            review=corrections.review_queue(store, limit=30),
+            writable=_writable(request),
+            done=done,
+            pager=_pager("/corrections", {}, total, PAGE_SIZE, offset),
+        )
+
+    @r.post("/corrections", response_class=HTMLResponse, response_model=None)
+    async def post_correction(request: Request) -> Any:
+        """A correction from a page form.  The form carries the server's token (a page cannot send
+        a bearer header), checked with the same per-client backoff as the API."""
+        from ..api.app import client_key
+        from ..api.security import retry_after
+
+        raw = await request.body()
+        if len(raw) > 100_000:
+            return page("error.html", status=413, title="Too large", message="The form is too large.")
+        form = {k: v[-1] for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()}
+        guard = request.app.state.guard
+        if guard is None:
+            return page("error.html", status=403, title="Not allowed",
+                        message="This server is read-only: start it with --token to allow corrections.")
+        verdict, wait = guard.check(client_key(request), form.get("token", ""))
+        if verdict == "backoff":
+            resp = page("error.html", status=429, title="Slow down",
+                        message=f"Too many wrong tokens from this client; retry in {retry_after(wait)} s.")
+            resp.headers["Retry-After"] = retry_after(wait)
+            return resp
+        if verdict != "ok":
+            return page("error.html", status=401, title="Not allowed",
+                        message="The token is wrong: the correction was not made.")
+        op = form.pop("op", "")
+        params: dict[str, Any] = {k: v for k, v in form.items() if k not in ("token", "next")}
+        try:
+            done = corrections.correct(store, op, params, client=client_key(request))
+        except corrections.CorrectionError as exc:
+            return page("error.html", status=422, title="Not corrected", message=str(exc))
+        nxt = form.get("next") or "/corrections"
+        if not nxt.startswith("/") or nxt.startswith("//") or "\\" in nxt:
+            nxt = "/corrections"
+        sep = "&" if "?" in nxt else "?"
+        return RedirectResponse(f"{nxt}{sep}done={done['seq']}" if "#" not in nxt else nxt, status_code=303)
 
     @r.get("/stories", response_class=HTMLResponse)
     def stories_page(offset: Off = 0) -> HTMLResponse:
