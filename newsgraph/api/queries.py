@@ -657,17 +657,26 @@ def timeline(
 # -- network ----------------------------------------------------------------------
 
 
-def network(store: Store, *, max_nodes: int = 80) -> dict[str, Any]:
-    """Actor graph: who acts on whom (events) and who is quoted about whom (mentions inside quotes)."""
+NETWORK_KINDS = ("acts_on", "quoted_about")
+
+
+def network(
+    store: Store, *, max_nodes: int = 80, kinds: tuple[str, ...] | None = None, min_weight: int = 1
+) -> dict[str, Any]:
+    """Actor graph: who acts on whom (events) and who is quoted about whom (mentions inside quotes).
+
+    ``kinds`` keeps only those edge types; edges lighter than ``min_weight`` are dropped; then the
+    ``max_nodes`` actors of highest degree are kept (the rest would be an unreadable hairball)."""
+    kinds = tuple(kinds or NETWORK_KINDS)
     pairs: list[tuple[str, str, str, str]] = []  # (kind, article, src entity, dst entity)
     with store.engine.connect() as conn:
-        for r in conn.execute(
+        for r in ([] if "acts_on" not in kinds else conn.execute(
             select(events.c.article_id, events.c.actor_entity, events.c.recipient_entity).where(
                 events.c.actor_entity.is_not(None), events.c.recipient_entity.is_not(None)
             )
-        ):
+        )):
             pairs.append(("acts_on", r.article_id, r.actor_entity, r.recipient_entity))
-        for r in conn.execute(
+        for r in ([] if "quoted_about" not in kinds else conn.execute(
             select(quotes.c.article_id, quotes.c.speaker_entity, mentions.c.entity_id)
             .select_from(quotes)
             .join(
@@ -684,7 +693,7 @@ def network(store: Store, *, max_nodes: int = 80) -> dict[str, Any]:
                 mentions.c.entity_id != quotes.c.speaker_entity,
             )
             .distinct()
-        ):
+        )):
             pairs.append(("quoted_about", r.article_id, r.speaker_entity, r.entity_id))
     amap = actor_api.actor_map(store) if pairs else {}
     edges: dict[tuple[str, str, str], int] = {}
@@ -692,6 +701,7 @@ def network(store: Store, *, max_nodes: int = 80) -> dict[str, Any]:
         s, d = amap.get((aid, src)), amap.get((aid, dst))
         if s and d and s != d:
             edges[(s, d, kind)] = edges.get((s, d, kind), 0) + 1
+    edges = {k: w for k, w in edges.items() if w >= min_weight}
     degree: dict[str, int] = {}
     for (s, d, _k), w in edges.items():
         degree[s] = degree.get(s, 0) + w

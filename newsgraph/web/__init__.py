@@ -179,6 +179,48 @@ def _fill_titles(store: Store, prof: dict[str, Any]) -> None:
                 x["title"] = names[x["article_id"]]
 
 
+#: an item dated this far from its article's publication is background (history, not the news)
+BACKGROUND_DAYS = 90
+TIMELINE_FIELDS = ("date", "kind", "type", "label", "actor", "recipient", "background", "evidence", "outlet",
+                   "published", "title", "article_id", "id", "href")
+
+
+def split_background(items: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(news, background): background are items the events layer marks ``relation: background``,
+    or, without that mark, dated more than :data:`BACKGROUND_DAYS` from their article's publication
+    — the 1750 founding date of a city should not stretch the axis of this week's news."""
+    news, background = [], []
+    for i in items:
+        rel = i.get("relation")
+        if rel is None:
+            d, pub = queries.parse_date(i.get("date")), queries.parse_date(i.get("published"))
+            rel = "background" if d and pub and abs((d - pub).days) > BACKGROUND_DAYS else "news"
+        (background if rel == "background" else news).append(i)
+    return news, background
+
+
+def timeline_row(i: dict[str, Any], background: bool) -> dict[str, Any]:
+    ev = i.get("evidence") or {}
+    return {"date": i.get("date"), "kind": i.get("kind"), "type": i.get("type"), "label": i.get("label"),
+            "actor": i.get("actor_name"), "recipient": i.get("recipient_name"), "background": background,
+            "evidence": ev.get("text"), "outlet": i.get("source"), "published": i.get("published"),
+            "title": i.get("title"), "article_id": i.get("article_id"), "id": i.get("id"), "href": i.get("href")}
+
+
+def figure(svg: str, fmt: str, name: str) -> Response:
+    """A chart as a standalone SVG file, or PNG when CairoSVG is installed (no browser needed)."""
+    doc = charts.standalone(svg)
+    if fmt == "png":
+        png = charts.to_png(doc)
+        if png is None:
+            return page("error.html", status=501, title="PNG unavailable",
+                        message="PNG export needs CairoSVG (pip install 'newsgraph[figures]'); SVG works.")
+        return Response(png, media_type="image/png",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.png"'})
+    return Response(doc, media_type="image/svg+xml",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.svg"'})
+
+
 def _writable(request: Request) -> bool:
     """Whether the server was started with a token (then the pages offer correction forms)."""
     return getattr(request.app.state, "guard", None) is not None
@@ -260,21 +302,66 @@ def router(store: Store) -> APIRouter:
         return page("actor.html", title=prof["name"], p=prof, outlets=sorted(prof["labels"]), f=f,
                     all_outlets=all_outlets, writable=_writable(request))
 
-    @r.get("/timeline", response_class=HTMLResponse)
+    @r.get("/timeline", response_class=HTMLResponse, response_model=None)
     def timeline_page(
         kind: Annotated[str, Query(pattern="^(events|times|all)$")] = "all",
         actor: Txt = None,
-    ) -> HTMLResponse:
-        data = queries.timeline(store, kind=kind, actor=_clean(actor), limit=1000)
-        plot = charts.timeline_svg(data["items"])
+        type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")] = None,
+        outlet: Txt = None,
+        date_from: Date_ = None,
+        date_to: Date_ = None,
+        window: Annotated[str, Query(pattern="^(news|all)$")] = "news",
+        format: Annotated[str, Query(pattern="^(html|csv|jsonl|svg|png)$")] = "html",
+    ) -> Any:
+        data = queries.timeline(store, kind=kind, actor=_clean(actor), type=type or None,
+                                date_from=date_from or None, date_to=date_to or None, limit=2000)
+        items = data["items"]
+        if outlet:
+            items = [i for i in items if i.get("source") == _clean(outlet)]
+        news, background = split_background(items)
+        shown = items if window == "all" else news
+        if format in ("csv", "jsonl"):
+            bg = {id(i) for i in background}
+            rows = [timeline_row(i, id(i) in bg) for i in items]
+            return download(rows, TIMELINE_FIELDS, format, "timeline")
+        plot = charts.timeline_svg(shown)
+        if format in ("svg", "png"):
+            return figure(str(plot), format, "timeline")
+        f = {"kind": kind, "actor": _clean(actor), "type": type or None, "outlet": _clean(outlet),
+             "date_from": date_from or None, "date_to": date_to or None, "window": window}
+        keep = {k: v for k, v in f.items() if v and not (k == "kind" and v == "all") and not (k == "window" and v == "news")}
         return page(
-            "timeline.html", title="Timeline", items=data["items"], plot=plot, kind=kind, actor=actor or ""
+            "timeline.html", title="Timeline", items=news, background=background, plot=plot, kind=kind,
+            actor=actor or "", f=f, sources=queries.sources(store),
+            exports={fmt: "/timeline?" + urlencode({**keep, "format": fmt}) for fmt in ("csv", "jsonl", "svg", "png")},
+            png=charts.png_available(),
         )
 
-    @r.get("/network", response_class=HTMLResponse)
-    def network_page(max_nodes: Annotated[int, Query(ge=2, le=500)] = 80) -> HTMLResponse:
-        graph = queries.network(store, max_nodes=max_nodes)
-        return page("network.html", title="Network", graph=graph)
+    @r.get("/network", response_class=HTMLResponse, response_model=None)
+    def network_page(
+        max_nodes: Annotated[int, Query(ge=2, le=500)] = 80,
+        edges: Annotated[str, Query(pattern="^(all|acts_on|quoted_about)$")] = "all",
+        min_weight: Annotated[int, Query(ge=1, le=1000)] = 1,
+        format: Annotated[str, Query(pattern="^(html|csv|jsonl|svg|png)$")] = "html",
+    ) -> Any:
+        kinds = None if edges == "all" else (edges,)
+        graph = queries.network(store, max_nodes=max_nodes, kinds=kinds, min_weight=min_weight)
+        names = {n["id"]: n["name"] for n in graph["nodes"]}
+        if format in ("csv", "jsonl"):
+            rows = [{"source": names.get(ln["source"], ln["source"]), "source_id": ln["source"], "kind": ln["kind"],
+                     "target": names.get(ln["target"], ln["target"]), "target_id": ln["target"],
+                     "weight": ln["weight"]} for ln in graph["links"]]
+            return download(rows, ("source", "kind", "target", "weight", "source_id", "target_id"), format, "network")
+        static = charts.network_svg(graph)
+        if format in ("svg", "png"):
+            return figure(str(static), format, "network")
+        f = {"max_nodes": max_nodes, "edges": edges, "min_weight": min_weight}
+        keep = {k: v for k, v in f.items() if v not in (80, "all", 1)}
+        return page(
+            "network.html", title="Network", graph=graph, f=f, static=static if len(graph["nodes"]) > 150 else None,
+            exports={fmt: "/network?" + urlencode({**keep, "format": fmt}) for fmt in ("csv", "jsonl", "svg", "png")},
+            png=charts.png_available(),
+        )
 
     @r.get("/search", response_class=HTMLResponse)
     def search_page(q: Txt = None, offset: Off = 0) -> HTMLResponse:
