@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from datetime import date
 from typing import Any
 from urllib.parse import quote
@@ -20,7 +19,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import literal, literal_column
 
-from ..model import normalize_for_hash
 from ..store import Store
 from ..store import search as fts
 from ..store.schema import articles, claims, entities, events, frames, mentions, metadata, quotes, times
@@ -722,67 +720,49 @@ def network(
 
 # -- stories ----------------------------------------------------------------------
 
-_story_cache: dict[str, tuple[tuple[Any, ...], dict[str, str]]] = {}
-_story_lock = threading.Lock()
-
-
 def stories(store: Store, *, limit: int = 50, offset: int = 0, min_size: int = 2) -> dict[str, Any]:
-    """Stories (near-duplicate groups) with at least ``min_size`` articles, biggest first.
+    """Stories with at least ``min_size`` articles, biggest first (then most outlets, newest).
 
-    Story membership comes from the store's ``stories`` table when the dedup work keeps one,
-    else from ``newsgraph.dedup`` run over the stored texts in ingest order (cached until the
-    store changes), else from identical titles.
-    """
-    story_of = _story_membership(store)
-    members: dict[str, list[str]] = {}
-    for aid, sid in story_of.items():
-        members.setdefault(sid, []).append(aid)
-    big = {sid: ids for sid, ids in members.items() if len(ids) >= min_size}
-    ordered = sorted(big, key=lambda sid: (-len(big[sid]), sid))
-    chosen = ordered[offset : offset + limit]
-    refs = _article_refs(store, [a for sid in chosen for a in big[sid]])
+    Membership is the store's ``stories`` table, written when each article is stored
+    (:mod:`newsgraph.store.stories`: near-copies, then same-event coverage); nothing is
+    recomputed here."""
+    from ..store.stories import stories as st
+
+    with store.engine.connect() as conn:
+        sizes = (
+            select(st.c.story_id, func.count().label("n"), func.count(st.c.outlet.distinct()).label("o"))
+            .group_by(st.c.story_id)
+            .having(func.count() >= min_size)
+            .subquery()
+        )
+        total = int(conn.execute(select(func.count()).select_from(sizes)).scalar_one())
+        chosen = [
+            r.story_id
+            for r in conn.execute(
+                select(sizes.c.story_id).order_by(sizes.c.n.desc(), sizes.c.o.desc(), sizes.c.story_id)
+                .limit(limit).offset(offset)
+            )
+        ]
+        members: dict[str, list[str]] = {sid: [] for sid in chosen}
+        if chosen:
+            for r in conn.execute(select(st.c.story_id, st.c.article_id).where(st.c.story_id.in_(chosen))):
+                members[r.story_id].append(r.article_id)
+    refs = _article_refs(store, [a for sid in chosen for a in members[sid]])
     items = []
     for sid in chosen:
-        arts = sorted((refs[a] for a in big[sid] if a in refs), key=lambda a: (a["published"] or "", a["id"]))
+        arts = sorted((refs[a] for a in members[sid] if a in refs), key=lambda a: (a["published"] or "", a["id"]))
         outlets = sorted({a["source"] for a in arts if a["source"]})
-        items.append({"id": sid, "size": len(arts), "outlets": outlets, "articles": arts})
-    return page(items, len(big), limit, offset)
+        items.append({"id": sid, "size": len(arts), "outlets": outlets, "articles": arts,
+                      "title": arts[0]["title"] if arts else sid, "href": f"/stories/{sid}"})
+    return page(items, total, limit, offset)
 
 
-def _story_membership(store: Store) -> dict[str, str]:
-    table = metadata.tables.get("stories")
+def story_of(store: Store, article_id: str) -> str | None:
+    """The story id of one article (None when it has no row yet)."""
+    from ..store.stories import stories as st
+
     with store.engine.connect() as conn:
-        if table is not None and {"article_id", "story_id"} <= set(table.c.keys()):
-            rows = conn.execute(select(table.c.article_id, table.c.story_id)).all()
-            if rows or not conn.execute(select(func.count()).select_from(articles)).scalar_one():
-                return {r.article_id: r.story_id for r in rows}
-        stamp = tuple(conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one())
-        with _story_lock:
-            hit = _story_cache.get(store.url)
-            if hit and hit[0] == stamp:
-                return hit[1]
-        try:
-            from .. import dedup
-        except ImportError:
-            dedup = None  # type: ignore[assignment]
-        if dedup is not None and hasattr(dedup, "group"):
-            docs = (
-                (r.id, r.text)
-                for r in conn.execute(
-                    select(articles.c.id, articles.c.text).order_by(articles.c.ingested_at, articles.c.id)
-                )
-            )
-            result = dict(dedup.group(docs))
-        else:
-            result = {
-                r.id: "T" + normalize_for_hash(r.title).casefold()
-                for r in conn.execute(
-                    select(articles.c.id, articles.c.title).where(articles.c.title.is_not(None))
-                )
-            }
-    with _story_lock:
-        _story_cache[store.url] = (stamp, result)
-    return result
+        return conn.execute(select(st.c.story_id).where(st.c.article_id == article_id)).scalar_one_or_none()
 
 
 def _article_refs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -790,12 +770,161 @@ def _article_refs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     with store.engine.connect() as conn:
         for i in range(0, len(ids), 500):
             for r in conn.execute(
-                select(articles.c.id, *ART_COLS).where(articles.c.id.in_(ids[i : i + 500]))
+                select(articles.c.id, articles.c.url, *ART_COLS).where(articles.c.id.in_(ids[i : i + 500]))
             ):
                 out[r.id] = {
+                    "url": r.url,
                     "id": r.id,
                     "title": display_title(r.title, r.head),
                     "source": r.source,
                     "published": r.published,
                 }
     return out
+
+
+def story_brief(store: Store, story_id: str, *, max_claims: int = 15) -> dict[str, Any] | None:
+    """One story as a brief: its articles by outlet, who is quoted in each outlet, the labels each
+    outlet uses for the story's main actors, the claims to check and the reported events.
+
+    None when no article belongs to ``story_id``."""
+    from ..store.stories import stories as st
+
+    with store.engine.connect() as conn:
+        ids = list(conn.execute(select(st.c.article_id).where(st.c.story_id == story_id)).scalars())
+        if not ids:
+            return None
+        refs = _article_refs(store, ids)
+        outlet_of = {a: (refs[a]["source"] or "(no outlet)") for a in ids if a in refs}
+        ent_rows = conn.execute(
+            select(entities.c.article_id, entities.c.id, entities.c.name, entities.c.type, entities.c.data).where(
+                entities.c.article_id.in_(ids)
+            )
+        ).all()
+        q_rows = conn.execute(
+            select(quotes.c.article_id, quotes.c.id, quotes.c.kind, quotes.c.speaker_text, quotes.c.speaker_entity,
+                   quotes.c.text, quotes.c.start, quotes.c.end).where(quotes.c.article_id.in_(ids))
+        ).all()
+        c_rows = conn.execute(
+            select(claims.c.article_id, claims.c.data, claims.c.speaker)
+            .where(claims.c.article_id.in_(ids))
+            .order_by(claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start)
+            .limit(max_claims)
+        ).all()
+        e_rows = conn.execute(
+            select(events.c.article_id, events.c.id, events.c.data, events.c.date, events.c.type,
+                   events.c.actor_entity, events.c.recipient_entity).where(events.c.article_id.in_(ids))
+        ).all()
+    amap = actor_api.actor_map(store, ids)
+    ent_name = {(r.article_id, r.id): r.name for r in ent_rows}
+    # main actors: in most articles of the story, then most mentions
+    score: dict[str, list[int]] = {}
+    display: dict[str, str] = {}
+    labels: dict[str, dict[str, dict[str, int]]] = {}
+    for r in ent_rows:
+        if r.type not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        actor = amap.get((r.article_id, r.id)) or r.name
+        data = json.loads(r.data)
+        s = score.setdefault(actor, [0, 0])
+        s[0] += 1
+        s[1] += len(data.get("mentions") or [])
+        display.setdefault(actor, r.name)
+        for lab in data.get("labels") or []:
+            text = " ".join(str(lab.get("text", "")).split())
+            if text:
+                per = labels.setdefault(actor, {}).setdefault(outlet_of.get(r.article_id, "?"), {})
+                per[text] = per.get(text, 0) + 1
+    main = sorted(score, key=lambda a: (-score[a][0], -score[a][1], display[a]))[:8]
+    main_actors = [
+        {"id": a, "name": display[a], "articles": score[a][0], "mentions": score[a][1],
+         "labels": {o: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for o, v in sorted(labels.get(a, {}).items())},
+         "href": f"/actors/{quote(a, safe='')}"}
+        for a in main
+    ]
+    quoted: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in q_rows:
+        name = ent_name.get((r.article_id, r.speaker_entity or "")) or r.speaker_text
+        if not name:
+            continue
+        o = outlet_of.get(r.article_id, "?")
+        who = quoted.setdefault(o, {}).setdefault(name, {"name": name, "count": 0, "actor": amap.get(
+            (r.article_id, r.speaker_entity or "")), "first": f"/articles/{r.article_id}#quote-{r.id}"})
+        who["count"] += 1
+    claims_out = []
+    for r in c_rows:
+        rec = json.loads(r.data)
+        item = {**rec, **{k: refs[r.article_id][k] for k in ("title", "source", "published")}, "article_id": r.article_id,
+                "claimant_name": ent_name.get((r.article_id, r.speaker or ""))}
+        claims_out.append(claim_row(item))
+    timeline_items = []
+    for r in e_rows:
+        ev = json.loads(r.data)
+        ref = refs.get(r.article_id, {})
+        timeline_items.append({
+            "article_id": r.article_id, "id": r.id, "kind": "event", "date": r.date or ref.get("published"),
+            "dated": bool(r.date), "type": r.type, "label": ev["trigger"]["text"],
+            "actor_name": ent_name.get((r.article_id, r.actor_entity or "")),
+            "recipient_name": ent_name.get((r.article_id, r.recipient_entity or "")),
+            "evidence": ev["sentence"], "source": ref.get("source"), "title": ref.get("title"),
+            "published": ref.get("published"), "href": f"/articles/{r.article_id}#event-{r.id}",
+        })
+    timeline_items.sort(key=lambda i: (i["date"] or "", i["article_id"], i["id"]))
+    arts = sorted((refs[a] for a in ids if a in refs), key=lambda a: (a["published"] or "", a["id"]))
+    by_outlet: dict[str, list[dict[str, Any]]] = {}
+    for a in arts:
+        by_outlet.setdefault(a["source"] or "(no outlet)", []).append(a)
+    return {
+        "id": story_id,
+        "title": arts[0]["title"] if arts else story_id,
+        "size": len(arts),
+        "outlets": sorted(by_outlet),
+        "first": arts[0]["published"] if arts else None,
+        "last": arts[-1]["published"] if arts else None,
+        "articles": arts,
+        "by_outlet": by_outlet,
+        "quoted": {o: sorted(v.values(), key=lambda x: (-x["count"], x["name"])) for o, v in sorted(quoted.items())},
+        "main_actors": main_actors,
+        "claims": claims_out,
+        "events": timeline_items,
+    }
+
+
+def story_markdown(brief: dict[str, Any], base_url: str = "") -> str:
+    """The story brief as Markdown (for a newsroom wiki or a report); links are relative to ``base_url``."""
+
+    def esc(text: Any) -> str:
+        return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(str(text or "").split()))
+
+    out = [f"# {esc(brief['title'])}", "",
+           f"{brief['size']} articles from {len(brief['outlets'])} outlets, {brief['first'] or '?'} to {brief['last'] or '?'}.", ""]
+    out += ["## Coverage", ""]
+    for o, arts in brief["by_outlet"].items():
+        out.append(f"- **{esc(o)}**: " + "; ".join(
+            f"[{esc(a['title'])}]({base_url}/articles/{a['id']}) ({a['published'] or 'undated'})" for a in arts))
+    out += ["", "## Who is quoted, by outlet", ""]
+    for o, people in brief["quoted"].items():
+        out.append(f"- **{esc(o)}**: " + ", ".join(f"{esc(p['name'])} ({p['count']})" for p in people))
+    if not brief["quoted"]:
+        out.append("- nobody is quoted")
+    out += ["", "## Labels for the main actors, by outlet", ""]
+    for a in brief["main_actors"]:
+        if a["labels"]:
+            per = "; ".join(f"{esc(o)}: " + ", ".join(f"“{esc(t)}”" for t, _ in v) for o, v in a["labels"].items())
+            out.append(f"- **{esc(a['name'])}** — {per}")
+        else:
+            out.append(f"- **{esc(a['name'])}** — no labels ({a['articles']} articles)")
+    out += ["", "## Claims to check", ""]
+    for c in brief["claims"]:
+        extra = f" — quantities: {esc(', '.join(c['quantities']))}" if c["quantities"] else ""
+        hedge = f" — hedged: “{esc(c['hedge'])}”" if c["hedge"] else ""
+        out.append(f"- {c['score']:.2f} “{esc(c['claim'])}” ({esc(c['claimant'])}, {esc(c['outlet'])}){extra}{hedge}")
+    if not brief["claims"]:
+        out.append("- none")
+    out += ["", "## Reported events", ""]
+    for e in brief["events"]:
+        who = f"{esc(e['actor_name'] or '?')} → {esc(e['recipient_name'] or '?')}"
+        out.append(f"- {e['date'] or '?'}{'' if e['dated'] else ' (published)'} **{e['type']}** {who}: "
+                   f"“{esc(e['evidence']['text'])}” ({esc(e['source'])})")
+    if not brief["events"]:
+        out.append("- none")
+    return "\n".join(out) + "\n"

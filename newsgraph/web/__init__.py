@@ -15,9 +15,11 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from urllib.parse import quote as urlquote
 
 from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import Path as FPath
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from ..api import actors as actor_api
 from ..api import queries
@@ -527,6 +529,26 @@ def router(store: Store) -> APIRouter:
             nxt = "/corrections"
         sep = "&" if "?" in nxt else "?"
         return RedirectResponse(f"{nxt}{sep}done={done['seq']}" if "#" not in nxt else nxt, status_code=303)
+
+    @r.get("/stories/{story_id}", response_class=HTMLResponse, response_model=None)
+    def story_page(
+        story_id: Annotated[str, FPath(max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$")],
+        format: Annotated[str, Query(pattern="^(html|md|download)$")] = "html",
+    ) -> Any:
+        brief = queries.story_brief(store, story_id)
+        if brief is None:
+            return page("error.html", status=404, title="Not found", message=f"No story {story_id!r}.")
+        if format == "md":
+            return Response(queries.story_markdown(brief), media_type="text/markdown; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="story-{story_id}.md"'})
+        dated = [e for e in brief["events"] if e["date"]]
+        standalone = format == "download"
+        css = (HERE / "static" / "style.css").read_text(encoding="utf-8") if standalone else ""
+        resp = page("story.html", title=brief["title"], b=brief, plot=charts.timeline_svg(dated),
+                    standalone=standalone, inline_css=Markup(css.replace("</", "<\\/")))
+        if format == "download":
+            resp.headers["Content-Disposition"] = f'attachment; filename="story-{story_id}.html"'
+        return resp
 
     @r.get("/stories", response_class=HTMLResponse)
     def stories_page(offset: Off = 0) -> HTMLResponse:
