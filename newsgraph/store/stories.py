@@ -105,9 +105,9 @@ def _bump_df(conn: Connection, terms: list[str]) -> None:
             from sqlalchemy.dialects.sqlite import insert as up
         else:
             from sqlalchemy.dialects.postgresql import insert as up
-        for i in range(0, len(terms), 500):
-            stmt = up(story_df).values([{"term": t, "df": 1} for t in terms[i : i + 500]])
-            conn.execute(stmt.on_conflict_do_update(index_elements=["term"], set_={"df": story_df.c.df + 1}))
+        # one cached statement run as executemany (a multi-row VALUES would be compiled anew each time)
+        stmt = up(story_df).on_conflict_do_update(index_elements=["term"], set_={"df": story_df.c.df + 1})
+        conn.execute(stmt, [{"term": t, "df": 1} for t in terms])
         return
     known = set(conn.execute(select(story_df.c.term).where(story_df.c.term.in_(terms))).scalars())
     for t in terms:
