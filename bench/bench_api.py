@@ -23,7 +23,7 @@ from pathlib import Path
 
 import httpx
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.model import Analysis, Article
 from newsgraph.store import Store
 

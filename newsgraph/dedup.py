@@ -31,6 +31,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -126,12 +127,19 @@ class StoryIndex:
                 best, best_sim = cand, sim
         return (self._story_of[best], best_sim) if best is not None else (None, best_sim)
 
-    def add(self, article_id: str, text: str, outlet: str | None = None) -> str:
-        """Index one article; its story id (an existing story's, or a new one named after it)."""
+    def add(
+        self, article_id: str, text: str, outlet: str | None = None, *, otherwise: Any = None
+    ) -> str:
+        """Index one article; its story id (an existing story's, or a new one named after it).
+
+        ``otherwise()``, when given, is asked for a story id when no near-copy matches (the
+        store's same-event linker); None from it opens a new story."""
         if article_id in self._story_of:  # exact duplicate: same normalized text, same id
             return self._story_of[article_id]
         m = signature(text, num_perm=self.num_perm)
         story_id, _ = self.match(m)
+        if story_id is None and otherwise is not None:
+            story_id = otherwise()
         return self._insert(article_id, m, story_id or f"S{article_id}", outlet)
 
     def _insert(self, article_id: str, m: MinHash, story_id: str, outlet: str | None) -> str:
@@ -230,3 +238,58 @@ def _main() -> None:  # pragma: no cover - measurement printout
 
 if __name__ == "__main__":  # pragma: no cover
     _main()
+
+
+# -- same-event coverage ------------------------------------------------------------
+#
+# Near-copies share wording; different outlets covering the same event do not — they share
+# the event's *names and topic words* within a few days.  Each article keeps its top terms
+# (tf-idf over the store so far, unit length); an article that is no near-copy joins the story
+# of the most similar article published within EVENT_DAYS when their cosine is at least
+# EVENT_THRESHOLD.  Ubiquitous names ("Trump" in an election) get a low idf and count little.
+
+EVENT_DAYS = 3
+EVENT_THRESHOLD = 0.10
+TOP_TERMS = 100
+EVENT_MIN_SHARED = 5
+_NAME = re.compile(r"\b([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)")
+
+
+def _stop_words() -> frozenset[str]:
+    try:  # spaCy's English stop-word list: maintained data, already a dependency
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover
+        return frozenset()
+    return frozenset(STOP_WORDS)
+
+
+_STOP = _stop_words()
+
+
+def term_counts(text: str) -> dict[str, int]:
+    """Topic words (lower-cased, 4+ letters, not stop words) and multi-word capitalised names
+    (``n:hillary clinton``) with their counts: what same-event coverage shares."""
+    counts: dict[str, int] = {}
+    for w in _WORD.findall(text.lower()):
+        if len(w) >= 4 and w.isalpha() and w not in _STOP:
+            counts[w] = counts.get(w, 0) + 1
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group(1).split() if w.lower() not in _STOP]
+        if len(words) >= 2:
+            key = "n:" + " ".join(w.lower().strip(".'’") for w in words[:4])
+            counts[key] = counts.get(key, 0) + 2  # a full name says more than a word
+    return counts
+
+
+def top_terms(counts: dict[str, int], df: dict[str, int], n_docs: int, k: int = TOP_TERMS) -> dict[str, float]:
+    """The ``k`` heaviest terms by tf-idf (idf from ``df`` over ``n_docs`` earlier articles), unit length."""
+    import math
+
+    weights = {t: (1 + math.log(c)) * math.log((n_docs + 1) / (df.get(t, 0) + 1) + 1) for t, c in counts.items()}
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {t: w / norm for t, w in top}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(w * b[t] for t, w in a.items() if t in b)

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.model import Article
 from newsgraph.store import Store
 from newsgraph.web.sample import sample_analysis, xss_analysis

@@ -32,7 +32,7 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
 
-from newsgraph.api import create_app  # noqa: E402
+from newsgraph.app import create_app  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 from newsgraph.web.sample import sample_analysis, xss_analysis  # noqa: E402
 
@@ -57,11 +57,11 @@ def _free_port() -> int:
 class Server:
     """uvicorn serving one store on 127.0.0.1 in a daemon thread."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, token: str | None = None) -> None:
         import uvicorn
 
         self.port = _free_port()
-        config = uvicorn.Config(create_app(store), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(create_app(store, token=token), host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -273,4 +273,122 @@ def test_seed_article_in_the_browser(page: object, tmp_path: Path) -> None:
         assert pg.locator("svg#network circle").count() >= 2
         pg.screenshot(path=str(SHOTS / "seed-network.png"))
         assert name
+    assert pg.dialogs == [] and pg.external == []
+
+
+# -- the workbench: who said what, claims, framing, stories, corrections ------------------------
+
+WB_TOKEN = "browser-token-42"
+WB_OUTLETS = ["Aldren Gazette", "Coastal Herald", "Velm Post"]
+
+
+def _wb_variant(i: int):  # noqa: ANN202
+    base = sample_analysis()
+    a = sample_analysis(
+        base.article.text.replace("Shipping agents", f"Shipping agents in berth {i}"),
+        source=WB_OUTLETS[i % 3],
+        published=f"2024-03-{11 + i:02d}",
+    )
+    for q in a.quotes:
+        q.date = a.article.published
+    if i == 2:
+        a.quotes[1] = a.quotes[1].model_copy(update={"negated": True})
+    return a
+
+
+@pytest.fixture(scope="module")
+def wb_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    store = Store(str(tmp_path_factory.mktemp("wb") / "wb.db"))
+    store.add(sample_analysis())
+    for i in range(1, 6):
+        store.add(_wb_variant(i))
+    with Server(store, token=WB_TOKEN) as srv:
+        yield srv
+
+
+def test_who_said_what_filters_and_export(page: object, wb_server: Server) -> None:
+    pg = page
+    pg.goto(f"{wb_server.url}/said")
+    assert pg.locator("table.said tbody tr").count() == 18
+    pg.fill('input[name="speaker"]', "Brenn")
+    pg.select_option('select[name="outlet"]', "Velm Post")
+    pg.click('form.filters button[type="submit"]')
+    pg.wait_for_url("**/said?**")
+    rows = pg.locator("table.said tbody tr")
+    assert rows.count() == 2
+    assert all("Tomas Brenn" in t and "Velm Post" in t for t in rows.all_inner_texts())
+    assert "mayor" in rows.first.inner_text()
+    pg.goto(f"{wb_server.url}/said?negated=yes")
+    assert pg.locator("table.said tbody tr").count() == 1 and pg.locator(".flag.neg").count() == 1
+    pg.goto(f"{wb_server.url}/said?speaker=quill&sort=oldest")
+    pg.screenshot(path=str(SHOTS / "said.png"), full_page=True)
+    with pg.expect_download() as dl:
+        pg.click("a.export:has-text('CSV')")
+    import csv
+
+    got = list(csv.DictReader(open(dl.value.path(), encoding="utf-8")))  # noqa: SIM115
+    assert [r["speaker"] for r in got] == ["Mara Quill"] * 6
+    assert [r["date"] for r in got] == sorted(r["date"] for r in got)
+    # a statement links to its characters in the article
+    pg.locator("table.said tbody tr a[href*='#quote-']").first.click()
+    pg.wait_for_url("**/articles/**#quote-Q1")
+    assert pg.dialogs == [] and pg.external == []
+
+
+def test_claims_framing_story_and_figures(page: object, wb_server: Server) -> None:
+    pg = page
+    pg.goto(f"{wb_server.url}/claims")
+    assert "more than 1,200 (members)" in pg.inner_text("table.claims")
+    pg.screenshot(path=str(SHOTS / "claims.png"), full_page=True)
+    pg.goto(f"{wb_server.url}/framing")
+    assert "A dismissive label for the strike." in pg.inner_text("table.frames")
+    assert pg.locator("table.crosstab tbody tr").count() >= 1
+    pg.screenshot(path=str(SHOTS / "framing.png"), full_page=True)
+    pg.goto(f"{wb_server.url}/stories")
+    pg.locator("section.story h2 a").first.click()
+    pg.wait_for_url("**/stories/**")
+    text = pg.inner_text("article.brief")
+    assert "Coverage" in text and "Velm Post" in text and "Mara Quill" in text and "Claims to check" in text
+    pg.screenshot(path=str(SHOTS / "story.png"), full_page=True)
+    pg.emulate_media(media="print")
+    assert not pg.locator("header.top").is_visible()  # printable: no navigation
+    pg.emulate_media(media="screen")
+    pg.goto(f"{wb_server.url}/timeline")
+    assert pg.locator("svg.timeline circle.mark").count() >= 3
+    pg.screenshot(path=str(SHOTS / "timeline.png"), full_page=True)
+    pg.goto(f"{wb_server.url}/network?max_nodes=4&edges=acts_on")
+    pg.wait_for_selector("svg#network[data-settled]", timeout=20_000)
+    assert pg.locator("svg#network circle").count() <= 4
+    assert pg.dialogs == [] and pg.external == []
+
+
+def test_corrections_with_and_without_the_token(page: object, wb_server: Server) -> None:
+    pg = page
+    a = _wb_variant(3)
+    pg.goto(f"{wb_server.url}/articles/{a.article.id}")
+    # without the right token: refused, nothing changes
+    pg.locator("details.fix summary:has-text('Change speaker')").first.click()
+    form = pg.locator("details.fix[open] form")
+    form.locator('input[name="speaker"]').fill("Tomas Brenn")
+    form.locator('input[name="token"]').fill("not-the-token")
+    form.locator("button").click()
+    assert "The token is wrong" in pg.inner_text("main")
+    pg.goto(f"{wb_server.url}/corrections")
+    assert "No corrections yet." in pg.inner_text("table.audit")
+    # with the token: the first quote (Mara Quill's) is given to Tomas Brenn
+    pg.goto(f"{wb_server.url}/articles/{a.article.id}")
+    pg.locator("details.fix summary:has-text('Change speaker')").first.click()
+    form = pg.locator("details.fix[open] form")
+    form.locator('input[name="speaker"]').fill("Tomas Brenn")
+    form.locator('input[name="note"]').fill("the mayor said this, see the video")
+    form.locator('input[name="token"]').fill(WB_TOKEN)
+    pg.screenshot(path=str(SHOTS / "correction-form.png"))
+    form.locator("button").click()
+    pg.wait_for_url("**/articles/**done=*")
+    quotes = quotes_on_page(pg)
+    assert quotes["Q1"]["speaker"] == "Tomas Brenn"
+    pg.goto(f"{wb_server.url}/corrections")
+    audit = pg.inner_text("table.audit")
+    assert "speaker" in audit and "Tomas Brenn" in audit and "the mayor said this" in audit
+    pg.screenshot(path=str(SHOTS / "corrections.png"), full_page=True)
     assert pg.dialogs == [] and pg.external == []

@@ -118,19 +118,23 @@ def actor_graph(store: Any) -> tuple[list[dict[str, Any]], list[Edge]]:
 _PAGE_KIND = {"event": "acts_on", "quotes_about": "quoted_about"}
 
 
-def page_network(store: Any, *, max_nodes: int = 80) -> dict[str, Any]:
+def page_network(
+    store: Any, *, max_nodes: int = 80, kinds: tuple[str, ...] | None = None, min_weight: int = 1
+) -> dict[str, Any]:
     """The network for ``/api/network`` and the page: the best-connected ``max_nodes`` actors and
-    the edges among them, weighted by statement count (same edges as the exports)."""
+    the edges among them, weighted by statement count (same edges as the exports); ``kinds`` keeps
+    only those page edge types ("acts_on", "quoted_about"), ``min_weight`` drops lighter edges."""
     from urllib.parse import quote
 
     nodes, edges = actor_graph(store)
     names = {n["id"]: n["name"] for n in nodes}
     weights: dict[tuple[str, str, str], int] = {}
     for e in edges:
-        if e.relation not in _PAGE_KIND:
+        if e.relation not in _PAGE_KIND or (kinds and _PAGE_KIND[e.relation] not in kinds):
             continue
         k = (e.source, e.target, _PAGE_KIND[e.relation])
         weights[k] = weights.get(k, 0) + e.count
+    weights = {k: w for k, w in weights.items() if w >= min_weight}
     degree: dict[str, int] = {}
     for (s, d, _k), w in weights.items():
         degree[s] = degree.get(s, 0) + w

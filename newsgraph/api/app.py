@@ -9,22 +9,23 @@ value is a 4xx with a message, never a 500.
 
 from __future__ import annotations
 
-import hmac
 import logging
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..export import tables
 from ..model import Analysis, Article
-from ..store import Store
+from ..store import Store, corrections
 from ..store import search as fts
 from . import actors as actor_api
 from . import queries
+from .security import SecureHeaders, TokenGuard, retry_after
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,48 @@ class IngestRequest(BaseModel):
         return self
 
 
+class CorrectionRequest(BaseModel):
+    """One correction; which fields count depends on ``op`` (see ``POST /api/corrections``)."""
+
+    op: Literal["speaker", "reject_event", "reject_claim", "merge", "split"]
+    article: str | None = Field(None, max_length=64)
+    quote: str | None = Field(None, max_length=32)
+    event: str | None = Field(None, max_length=32)
+    claim: str | None = Field(None, max_length=32)
+    speaker: str | None = Field(None, max_length=200)
+    a: str | None = Field(None, max_length=200)
+    b: str | None = Field(None, max_length=200)
+    actor: str | None = Field(None, max_length=200)
+    articles: list[str] = Field(default_factory=list, max_length=1000)
+    names: list[str] = Field(default_factory=list, max_length=1000)
+    note: str | None = Field(None, max_length=1000)
+
+
+def table_response(
+    rows: list[dict[str, Any]],
+    fields: tuple[str, ...] | list[str],
+    fmt: str,
+    name: str,
+    res: dict[str, Any],
+    limit: int,
+    offset: int,
+) -> Any:
+    """A table as JSON (paged), CSV or JSON Lines (a download of exactly these rows)."""
+    if fmt == "csv":
+        return Response(
+            tables.rows_csv(rows, fields),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
+    if fmt == "jsonl":
+        return Response(
+            tables.rows_jsonl(rows, fields),
+            media_type="application/x-ndjson; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.jsonl"'},
+        )
+    return {"total": res["total"], "limit": limit, "offset": offset, "fields": list(fields), "items": rows}
+
+
 def _error(status: int, message: str, detail: Any = None) -> JSONResponse:
     body: dict[str, Any] = {"error": message}
     if detail is not None:
@@ -77,8 +120,12 @@ def _error(status: int, message: str, detail: Any = None) -> JSONResponse:
     return JSONResponse(body, status_code=status)
 
 
-def create_app(store: Store, token: str | None = None) -> FastAPI:
-    """The app serving ``store``; with ``token``, POST /api/ingest is enabled and requires it."""
+def create_api(store: Store, token: str | None = None) -> FastAPI:
+    """The JSON API over ``store`` (no pages: :func:`newsgraph.app.create_app` adds them).
+
+    With ``token``, the write endpoints exist and demand it as a bearer token, checked with a
+    per-client backoff (:class:`~newsgraph.api.security.TokenGuard`).  Every response carries
+    the security headers and every error is JSON with a reason."""
     app = FastAPI(
         title="newsgraph",
         version=__version__,
@@ -89,6 +136,8 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
     )
     app.state.store = store
     app.state.token = token
+    app.state.guard = TokenGuard(token) if token else None
+    app.add_middleware(SecureHeaders)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_req: Request, exc: RequestValidationError) -> JSONResponse:
@@ -103,20 +152,74 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(req: Request, exc: StarletteHTTPException) -> Any:
-        if not req.url.path.startswith("/api/") and exc.status_code == 404:
-            from ..web import not_found
-
-            return not_found(req, str(exc.detail))
-        return _error(exc.status_code, str(exc.detail), None)
+        handler = getattr(req.app.state, "page_error", None)
+        if handler is not None and not req.url.path.startswith("/api/"):
+            return handler(req, exc.status_code, str(exc.detail))
+        resp = _error(exc.status_code, str(exc.detail), None)
+        for k, v in (exc.headers or {}).items():
+            resp.headers[k] = v
+        return resp
 
     app.include_router(api_router(store, token))
     from . import sources as sources_api
 
     app.include_router(sources_api.router(store))
-    from ..web import mount
-
-    mount(app, store)
     return app
+
+
+def create_app(store: Store, token: str | None = None) -> FastAPI:
+    """The API and the pages: kept here for callers of ``newsgraph.api.create_app``.
+
+    The composition lives in :mod:`newsgraph.app` (pages depend on the API's read queries,
+    never the other way round); this shim imports it only when called."""
+    from ..app import create_app as _full
+
+    return _full(store, token=token)
+
+
+def client_key(request: Request) -> str:
+    """Who is asking, for the token backoff: the peer address (a proxy should set its own limits)."""
+    return request.client.host if request.client else "unknown"
+
+
+def require_token(request: Request) -> None:
+    """Dependency of every write route: a bearer token, checked with per-client backoff.
+
+    401 for a wrong or missing token, 429 with ``Retry-After`` while the client is backing off."""
+    guard: TokenGuard | None = request.app.state.guard
+    if guard is None:
+        raise HTTPException(403, "this server is read-only (start it with --token to allow writes)")
+    auth = request.headers.get("authorization", "")
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        left = guard.wait(client_key(request))
+        if left > 0:
+            raise HTTPException(
+                429,
+                f"too many failed token attempts from this client; retry in {retry_after(left)} s",
+                headers={"Retry-After": retry_after(left)},
+            )
+        raise HTTPException(
+            401, "a bearer token is required for write endpoints", headers={"WWW-Authenticate": "Bearer"}
+        )
+    verdict, wait = guard.check(client_key(request), given.strip())
+    if verdict == "ok":
+        return
+    if verdict == "backoff":
+        raise HTTPException(
+            429,
+            f"too many failed token attempts from this client; retry in {retry_after(wait)} s",
+            headers={"Retry-After": retry_after(wait)},
+        )
+    headers = {"WWW-Authenticate": "Bearer"}
+    if wait > 0:
+        headers["Retry-After"] = retry_after(wait)
+    raise HTTPException(
+        401,
+        "the bearer token is wrong"
+        + (f"; the next attempt from this client is accepted in {retry_after(wait)} s" if wait else ""),
+        headers=headers,
+    )
 
 
 def api_router(store: Store, token: str | None) -> APIRouter:
@@ -198,6 +301,40 @@ def api_router(store: Store, token: str | None) -> APIRouter:
             offset=offset,
         )
 
+    @r.get("/said", tags=["records"], response_model=None)
+    def get_said(
+        limit: Limit = 20,
+        offset: Offset = 0,
+        speaker: Text_ = None,
+        actor: Annotated[str | None, Query(max_length=200, description="Cross-article actor id.")] = None,
+        outlet: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+        q: Text_ = None,
+        kind: Literal["direct", "indirect", "mixed", "belief"] | None = None,
+        negated: bool | None = None,
+        sort: Literal["newest", "oldest", "speaker", "outlet"] = "newest",
+        format: Literal["json", "csv", "jsonl"] = "json",
+    ) -> Any:
+        """Who said what: statements with speaker (actor), role, outlet, date, cue, the quote and a
+        link to its characters.  ``format=csv`` / ``jsonl`` download exactly the rows of this page."""
+        res = queries.list_quotes(
+            store,
+            speaker=_clean(speaker),
+            actor=_clean(actor),
+            outlet=_clean(outlet),
+            date_from=date_from,
+            date_to=date_to,
+            q=_clean(q),
+            kind=kind,
+            negated=negated,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
+        rows = [queries.statement_row(i) for i in res["items"]]
+        return table_response(rows, queries.STATEMENT_FIELDS, format, "said", res, limit, offset)
+
     @r.get("/events", response_model=Page, tags=["records"])
     def get_events(
         limit: Limit = 20,
@@ -229,10 +366,14 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         min_score: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
         q: Text_ = None,
         article: ArticleFilter = None,
+        outlet: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
     ) -> dict[str, Any]:
-        """Check-worthy claims, most check-worthy first."""
+        """Check-worthy claims, most check-worthy first (outlet and publication-date filters)."""
         return queries.list_claims(
-            store, min_score=min_score, q=_clean(q), article=article, limit=limit, offset=offset
+            store, min_score=min_score, q=_clean(q), article=article, outlet=_clean(outlet),
+            date_from=date_from, date_to=date_to, limit=limit, offset=offset
         )
 
     @r.get("/frames", response_model=Page, tags=["records"])
@@ -243,14 +384,20 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         target: Text_ = None,
         voice: Literal["outlet", "speaker"] | None = None,
         article: ArticleFilter = None,
+        outlet: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
     ) -> dict[str, Any]:
-        """Framing cues by technique, target actor and voice."""
+        """Framing cues by technique, target actor, voice, outlet and publication date."""
         return queries.list_frames(
             store,
             technique=_clean(technique),
             target=_clean(target),
             voice=voice,
             article=article,
+            outlet=_clean(outlet),
+            date_from=date_from,
+            date_to=date_to,
             limit=limit,
             offset=offset,
         )
@@ -308,18 +455,35 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         items = [{**vars(h), "snippet": str(h.snippet)} for h in hits]
         return {**queries.page(items, total, limit, offset), "engine": engine}
 
+    @r.get("/corrections", tags=["corrections"])
+    def get_corrections(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Every correction made from the pages or the API, newest first (the audit list)."""
+        items, total = corrections.audit(store, limit=limit, offset=offset)
+        return queries.page(items, total, limit, offset)
+
+    @r.get("/review", tags=["corrections"])
+    def get_review(limit: Limit = 50) -> dict[str, Any]:
+        """The review queue: low-confidence entity links and one-article actors that look like a known actor."""
+        return corrections.review_queue(store, limit=limit)
+
+    @r.post("/corrections", status_code=201, dependencies=[Depends(require_token)], tags=["corrections"])
+    def post_correction(body: CorrectionRequest, request: Request) -> dict[str, Any]:
+        """Make a correction (bearer token): ``op`` is speaker, reject_event, reject_claim, merge or split.
+
+        Stored as a decision keyed by the record's characters, so it survives ``reanalyze``."""
+        try:
+            return corrections.correct(
+                store, body.op, body.model_dump(exclude={"op"}), client=client_key(request)
+            )
+        except corrections.CorrectionError as exc:
+            raise HTTPException(422, str(exc)) from exc
+
     if token:
         _add_write_routes(r, store, token)
     return r
 
 
 def _add_write_routes(r: APIRouter, store: Store, token: str) -> None:
-    def require_token(request: Request) -> None:
-        auth = request.headers.get("authorization", "")
-        scheme, _, given = auth.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-            raise HTTPException(401, "a bearer token is required for write endpoints")
-
     @r.post("/ingest", status_code=201, dependencies=[Depends(require_token)], tags=["write"])
     def post_ingest(body: IngestRequest) -> dict[str, Any]:
         """Analyse and store an article given as text or URL; returns its id."""
@@ -342,7 +506,11 @@ def _add_write_routes(r: APIRouter, store: Store, token: str) -> None:
             except Exception as exc:  # noqa: BLE001 - report, do not crash the server
                 log.exception("analysis failed")
                 raise HTTPException(422, f"analysis failed: {exc}") from exc
-            added = store.add(analysis)
+            try:
+                added = store.add(analysis)
+            except Exception as exc:  # noqa: BLE001 - the client gets the reason as JSON
+                log.exception("store failed")
+                raise HTTPException(422, f"the article could not be stored: {type(exc).__name__}: {exc}"[:500]) from exc
             out.append({"id": art.id, "added": added, "href": f"/articles/{art.id}"})
         return {"articles": out}
 
@@ -350,7 +518,11 @@ def _add_write_routes(r: APIRouter, store: Store, token: str) -> None:
 def _fetch(url: str) -> list[Article]:
     from ..sources import SourceError, read
 
-    got = list(read([url]))
+    try:
+        got = list(read([url]))
+    except Exception as exc:  # noqa: BLE001 - a reader bug is the client's 422 with a reason
+        log.exception("reading %s failed", url)
+        raise HTTPException(422, f"could not read {url!r}: {type(exc).__name__}: {exc}"[:500]) from exc
     errors = [str(x) for x in got if isinstance(x, SourceError)]
     arts = [x for x in got if isinstance(x, Article)]
     if not arts and errors:

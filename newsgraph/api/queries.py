@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import literal, literal_column
 
-from ..model import normalize_for_hash
 from ..store import Store
 from ..store import search as fts
 from ..store.schema import articles, claims, entities, events, frames, metadata, quotes, times
+from ..titles import HEAD_CHARS, display_title
 from . import actors as actor_api
 
-ART_COLS = [articles.c.title, articles.c.source, articles.c.published]
+HEAD = func.substr(articles.c.text, 1, HEAD_CHARS).label("head")
+ART_COLS = [articles.c.title, articles.c.source, articles.c.published, HEAD]
 
 
 def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -55,7 +56,8 @@ def date_range(col: Any, date_from: str | None, date_to: str | None) -> list[Col
 def _art(row: Any) -> dict[str, Any]:
     return {
         "article_id": row.article_id,
-        "title": row.title,
+        "title": display_title(row.title, row.head),
+        "title_from_text": not (row.title or "").strip(),
         "source": row.source,
         "published": row.published,
     }
@@ -79,7 +81,7 @@ def list_articles(
     offset: int = 0,
 ) -> dict[str, Any]:
     """Articles newest first (by publication date, then id: a stable order for paging)."""
-    stmt = select(articles.c.id, articles.c.title, articles.c.source, articles.c.published, articles.c.url)
+    stmt = select(articles.c.id, articles.c.title, articles.c.source, articles.c.published, articles.c.url, HEAD)
     if source:
         stmt = stmt.where(articles.c.source == source)
     stmt = stmt.where(*date_range(articles.c.published, date_from, date_to))
@@ -113,7 +115,8 @@ def list_articles(
     items = [
         {
             "id": r.id,
-            "title": r.title,
+            "title": display_title(r.title, r.head),
+            "title_from_text": not (r.title or "").strip(),
             "source": r.source,
             "published": r.published,
             "url": r.url,
@@ -133,6 +136,18 @@ def sources(store: Store) -> list[str]:
             for s in conn.execute(select(articles.c.source).distinct().order_by(articles.c.source)).scalars()
             if s
         ]
+
+
+def titles(store: Store, ids: list[str]) -> dict[str, str]:
+    """Display titles (own title, else first line or sentence) of the given articles."""
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for r in conn.execute(
+                select(articles.c.id, articles.c.title, HEAD).where(articles.c.id.in_(ids[i : i + 500]))
+            ):
+                out[r.id] = display_title(r.title, r.head)
+    return out
 
 
 # -- records ---------------------------------------------------------------------
@@ -156,7 +171,7 @@ def _paged(
     """Two-phase paging: order and count over keys only (joining entity names only when a
     filter needs them), then fetch the full records of one page.  Sorting rows that carry the
     JSON ``data`` column is what made these lists slow on large stores."""
-    joins = {k: v for k, v in names.items() if any(_uses(c, v[0]) for c in conds)}
+    joins = {k: v for k, v in names.items() if any(_uses(c, v[0]) for c in [*conds, *(order or [])])}
     # On SQLite, "+articles.id" stops the planner from scanning the record table first and then
     # sorting all of it: it walks articles in publication order instead and stops after a page.
     art_id = literal_column("+articles.id") if store.dialect == "sqlite" else articles.c.id
@@ -196,38 +211,78 @@ def _uses(cond: Any, ent: Any) -> bool:
     return any(getattr(c, "table", None) is ent for c in visitors.iterate(cond) if hasattr(c, "table"))
 
 
+QUOTE_SORTS = ("newest", "oldest", "speaker", "outlet")
+
+
+def _negated_cond(negated: bool) -> ColumnElement[bool]:
+    """Quote.negated lives in the record JSON (the quotes table has no column for it); the
+    store writes compact JSON, so the flag appears as ``"negated":true`` exactly."""
+    hit = quotes.c.data.like('%"negated":true%')
+    return hit if negated else ~hit
+
+
 def list_quotes(
     store: Store,
     *,
     speaker: str | None = None,
+    actor: str | None = None,
     outlet: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     q: str | None = None,
     article: str | None = None,
     kind: str | None = None,
+    negated: bool | None = None,
+    sort: str = "newest",
     limit: int = 20,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Quotes filtered by speaker (its name or the words naming it), outlet, date (the quote's, else the
-    article's publication date), words of the quote and article; newest articles first."""
+    """Quotes filtered by speaker (its name or the words naming it), cross-article ``actor`` id,
+    outlet, date (the quote's, else the article's publication date), words of the quote, kind,
+    negation and article; ``sort`` is one of :data:`QUOTE_SORTS` (default: newest first)."""
     ent, on = _entity_name(quotes, quotes.c.speaker_entity, "spk")
     qdate = func.coalesce(quotes.c.date, articles.c.published)
     conds: list[Any] = []
     if speaker:
         conds.append(or_(_ilike(quotes.c.speaker_text, speaker), _ilike(ent.c.name, speaker)))
+    if actor:
+        # the same mapping as actor_api.actor_map: the last resolution's member rows, and the
+        # entity's name for entities it has not seen yet
+        members = metadata.tables.get("actor_members")
+        by_name = ent.c.name == actor
+        if members is None:
+            conds.append(by_name)
+        else:
+            member = members.c.article_id == quotes.c.article_id, members.c.entity_id == quotes.c.speaker_entity
+            conds.append(
+                or_(
+                    select(members.c.entity_id).where(members.c.actor_id == actor, *member).exists(),
+                    and_(by_name, ~select(members.c.entity_id).where(*member).exists()),
+                )
+            )
     if outlet:
         conds.append(_ilike(articles.c.source, outlet))
     if article:
         conds.append(quotes.c.article_id == article)
     if kind:
         conds.append(quotes.c.kind == kind)
+    if negated is not None:
+        conds.append(_negated_cond(negated))
     conds += date_range(qdate, date_from, date_to)
     if q:
         words = fts.terms(q)
         conds += [_ilike(quotes.c.text, w) for w in words] if words else [literal(False)]
+    order: list[Any] | None = None
+    if sort == "oldest":
+        order = [qdate.asc().nulls_last(), articles.c.id, quotes.c.start]
+    elif sort == "speaker":
+        order = [func.coalesce(ent.c.name, quotes.c.speaker_text).asc().nulls_last(), qdate.desc(), quotes.c.article_id, quotes.c.start]
+    elif sort == "outlet":
+        order = [articles.c.source.asc().nulls_last(), qdate.desc(), articles.c.id, quotes.c.start]
+    elif sort != "newest":
+        raise ValueError(f"sort must be one of {', '.join(QUOTE_SORTS)}")
     rows, total = _paged(
-        store, quotes, conds=conds, names={"speaker_name": (ent, on)}, order=None, limit=limit, offset=offset
+        store, quotes, conds=conds, names={"speaker_name": (ent, on)}, order=order, limit=limit, offset=offset
     )
     amap = actor_api.actor_map(store, sorted({r.article_id for r in rows})) if rows else {}
     items = []
@@ -237,11 +292,59 @@ def list_quotes(
             {
                 **_art(r),
                 **rec,
-                "speaker_name": r.speaker_name,
+                "speaker_name": r.speaker_name or rec.get("speaker_name"),
                 "speaker_actor": amap.get((r.article_id, rec.get("speaker_entity") or "")),
             }
         )
     return page(items, total, limit, offset)
+
+
+STATEMENT_FIELDS = (
+    "date",
+    "outlet",
+    "speaker",
+    "speaker_actor",
+    "role",
+    "org",
+    "kind",
+    "cue",
+    "quote",
+    "negated",
+    "hedged",
+    "title",
+    "article_id",
+    "quote_id",
+    "start",
+    "end",
+    "href",
+)
+
+
+def statement_row(item: dict[str, Any]) -> dict[str, Any]:
+    """One quote of :func:`list_quotes` as the flat row the who-said-what page, its CSV/JSONL
+    exports and ``newsgraph said`` all show (columns :data:`STATEMENT_FIELDS`)."""
+    spans = item.get("content") or []
+    spk = item.get("speaker") or {}
+    cue = item.get("cue") or {}
+    return {
+        "date": item.get("date") or item.get("published"),
+        "outlet": item.get("source"),
+        "speaker": item.get("speaker_name") or spk.get("text"),
+        "speaker_actor": item.get("speaker_actor"),
+        "role": item.get("speaker_role"),
+        "org": item.get("speaker_org"),
+        "kind": item.get("kind"),
+        "cue": cue.get("text") or item.get("cue_lemma"),
+        "quote": " … ".join(s.get("text", "") for s in spans),
+        "negated": bool(item.get("negated")),
+        "hedged": bool(item.get("hedged")),
+        "title": item.get("title"),
+        "article_id": item.get("article_id"),
+        "quote_id": item.get("id"),
+        "start": min((s["start"] for s in spans), default=None),
+        "end": max((s["end"] for s in spans), default=None),
+        "href": f"/articles/{item.get('article_id')}#quote-{item.get('id')}",
+    }
 
 
 def list_events(
@@ -292,16 +395,19 @@ def list_claims(
     min_score: float | None = None,
     q: str | None = None,
     article: str | None = None,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
     limit: int = 20,
     offset: int = 0,
     source: str | None = None,
     actor: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
 ) -> dict[str, Any]:
-    """Check-worthy claims, most check-worthy first; ``actor`` matches the claimant's name."""
-    ent, on = _entity_name(claims, claims.c.speaker, "spk")
-    conds: list[Any] = [*date_range(articles.c.published, date_from, date_to)]
+    """Check-worthy claims, most check-worthy first, with the claimant's name (null: the outlet).
+
+    ``outlet`` matches part of the outlet name, ``source`` the exact outlet; ``actor`` the claimant's name."""
+    ent, on = _entity_name(claims, claims.c.speaker, "clm")
+    conds: list[Any] = []
     if source:
         conds.append(articles.c.source == source)
     if actor:
@@ -310,14 +416,46 @@ def list_claims(
         conds.append(claims.c.checkworthiness >= min_score)
     if article:
         conds.append(claims.c.article_id == article)
+    if outlet:
+        conds.append(_ilike(articles.c.source, outlet))
+    conds += date_range(articles.c.published, date_from, date_to)
     if q:
         words = fts.terms(q)
         conds += [_ilike(claims.c.text, w) for w in words] if words else [literal(False)]
     order = [claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start]
     rows, total = _paged(
-        store, claims, conds=conds, names={"claimant": (ent, on)}, order=order, limit=limit, offset=offset
+        store, claims, conds=conds, names={"claimant_name": (ent, on)}, order=order, limit=limit, offset=offset
     )
-    return page([{**_art(r), **json.loads(r.data)} for r in rows], total, limit, offset)
+    return page(
+        [{**_art(r), **json.loads(r.data), "claimant_name": r.claimant_name} for r in rows], total, limit, offset
+    )
+
+
+CLAIM_FIELDS = ("score", "claimant", "claim", "quantities", "hedge", "outlet", "date", "title", "article_id",
+                "claim_id", "start", "end", "href")
+
+
+def claim_row(item: dict[str, Any]) -> dict[str, Any]:
+    """A claim as the row the claims page and its downloads show."""
+    qty = []
+    for x in item.get("quantities") or []:
+        counted = f" ({x['counted']})" if x.get("counted") else ""
+        qty.append(f"{x.get('text')}{counted}")
+    return {
+        "score": round(float(item.get("checkworthiness") or 0.0), 3),
+        "claimant": item.get("claimant_name") or ("the outlet" if item.get("speaker") in (None, "the outlet") else item.get("speaker")),
+        "claim": item.get("text"),
+        "quantities": qty,
+        "hedge": (item.get("hedge") or {}).get("text"),
+        "outlet": item.get("source"),
+        "date": item.get("published"),
+        "title": item.get("title"),
+        "article_id": item.get("article_id"),
+        "claim_id": item.get("id"),
+        "start": item.get("start"),
+        "end": item.get("end"),
+        "href": f"/articles/{item.get('article_id')}#claim-{item.get('id')}",
+    }
 
 
 def list_frames(
@@ -327,15 +465,16 @@ def list_frames(
     target: str | None = None,
     voice: str | None = None,
     article: str | None = None,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
     limit: int = 20,
     offset: int = 0,
     source: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
 ) -> dict[str, Any]:
     """Framing cues (loaded language, persuasion techniques) with their target actor."""
     ent, on = _entity_name(frames, frames.c.target, "tgt")
-    conds: list[Any] = [*date_range(articles.c.published, date_from, date_to)]
+    conds: list[Any] = []
     if source:
         conds.append(articles.c.source == source)
     if technique:
@@ -346,12 +485,60 @@ def list_frames(
         conds.append(frames.c.article_id == article)
     if target:
         conds.append(_ilike(ent.c.name, target))
+    if outlet:
+        conds.append(_ilike(articles.c.source, outlet))
+    conds += date_range(articles.c.published, date_from, date_to)
     rows, total = _paged(
         store, frames, conds=conds, names={"target_name": (ent, on)}, order=None, limit=limit, offset=offset
     )
     return page(
         [{**_art(r), **json.loads(r.data), "target_name": r.target_name} for r in rows], total, limit, offset
     )
+
+
+FRAME_FIELDS = ("technique", "cue", "target", "voice", "explanation", "outlet", "date", "title", "article_id",
+                "frame_id", "start", "end", "href")
+
+
+def frame_row(item: dict[str, Any]) -> dict[str, Any]:
+    """A framing cue as the row the framing page and its downloads show."""
+    return {
+        "technique": item.get("technique"),
+        "cue": item.get("text"),
+        "target": item.get("target_name") or item.get("target_text"),
+        "voice": item.get("voice"),
+        "explanation": item.get("explanation"),
+        "outlet": item.get("source"),
+        "date": item.get("published"),
+        "title": item.get("title"),
+        "article_id": item.get("article_id"),
+        "frame_id": item.get("id"),
+        "start": item.get("start"),
+        "end": item.get("end"),
+        "href": f"/articles/{item.get('article_id')}#frame-{item.get('id')}",
+    }
+
+
+def frame_summary(
+    store: Store, *, outlet: str | None = None, date_from: str | None = None, date_to: str | None = None
+) -> dict[str, Any]:
+    """Counts of framing cues by technique and outlet (the framing page's cross-table)."""
+    stmt = (
+        select(frames.c.technique, articles.c.source, func.count())
+        .join(articles, articles.c.id == frames.c.article_id)
+        .where(*date_range(articles.c.published, date_from, date_to))
+        .group_by(frames.c.technique, articles.c.source)
+    )
+    if outlet:
+        stmt = stmt.where(_ilike(articles.c.source, outlet))
+    cells: dict[str, dict[str, int]] = {}
+    outlets: set[str] = set()
+    with store.engine.connect() as conn:
+        for tech, src, n in conn.execute(stmt):
+            cells.setdefault(tech or "?", {})[src or "(no outlet)"] = int(n)
+            outlets.add(src or "(no outlet)")
+    techniques = sorted(cells, key=lambda t: (-sum(cells[t].values()), t))
+    return {"outlets": sorted(outlets), "techniques": techniques, "cells": cells}
 
 
 # -- timeline ---------------------------------------------------------------------
@@ -505,77 +692,67 @@ def timeline(
 # -- network ----------------------------------------------------------------------
 
 
-def network(store: Store, *, max_nodes: int = 80) -> dict[str, Any]:
+NETWORK_KINDS = ("acts_on", "quoted_about")
+
+
+def network(
+    store: Store, *, max_nodes: int = 80, kinds: tuple[str, ...] | None = None, min_weight: int = 1
+) -> dict[str, Any]:
     """Actor graph: who acts on whom (events) and who is quoted about whom (mentions inside quotes).
-    The one edge definition is :func:`newsgraph.actors.network.actor_edges`."""
+
+    The one edge definition is :func:`newsgraph.actors.network.actor_edges`; ``kinds`` keeps only those
+    edge types, edges lighter than ``min_weight`` are dropped, then the ``max_nodes`` actors of highest
+    degree are kept (the rest would be an unreadable hairball)."""
     from ..actors.network import page_network
 
-    return page_network(store, max_nodes=max_nodes)
+    return page_network(store, max_nodes=max_nodes, kinds=tuple(kinds or NETWORK_KINDS), min_weight=min_weight)
 
 
 # -- stories ----------------------------------------------------------------------
 
-_story_cache: dict[str, tuple[tuple[Any, ...], dict[str, str]]] = {}
-_story_lock = threading.Lock()
-
-
 def stories(store: Store, *, limit: int = 50, offset: int = 0, min_size: int = 2) -> dict[str, Any]:
-    """Stories (near-duplicate groups) with at least ``min_size`` articles, biggest first.
+    """Stories with at least ``min_size`` articles, biggest first (then most outlets, newest).
 
-    Story membership comes from the store's ``stories`` table when the dedup work keeps one,
-    else from ``newsgraph.dedup`` run over the stored texts in ingest order (cached until the
-    store changes), else from identical titles.
-    """
-    story_of = _story_membership(store)
-    members: dict[str, list[str]] = {}
-    for aid, sid in story_of.items():
-        members.setdefault(sid, []).append(aid)
-    big = {sid: ids for sid, ids in members.items() if len(ids) >= min_size}
-    ordered = sorted(big, key=lambda sid: (-len(big[sid]), sid))
-    chosen = ordered[offset : offset + limit]
-    refs = _article_refs(store, [a for sid in chosen for a in big[sid]])
+    Membership is the store's ``stories`` table, written when each article is stored
+    (:mod:`newsgraph.store.stories`: near-copies, then same-event coverage); nothing is
+    recomputed here."""
+    from ..store.stories import stories as st
+
+    with store.engine.connect() as conn:
+        sizes = (
+            select(st.c.story_id, func.count().label("n"), func.count(st.c.outlet.distinct()).label("o"))
+            .group_by(st.c.story_id)
+            .having(func.count() >= min_size)
+            .subquery()
+        )
+        total = int(conn.execute(select(func.count()).select_from(sizes)).scalar_one())
+        chosen = [
+            r.story_id
+            for r in conn.execute(
+                select(sizes.c.story_id).order_by(sizes.c.n.desc(), sizes.c.o.desc(), sizes.c.story_id)
+                .limit(limit).offset(offset)
+            )
+        ]
+        members: dict[str, list[str]] = {sid: [] for sid in chosen}
+        if chosen:
+            for r in conn.execute(select(st.c.story_id, st.c.article_id).where(st.c.story_id.in_(chosen))):
+                members[r.story_id].append(r.article_id)
+    refs = _article_refs(store, [a for sid in chosen for a in members[sid]])
     items = []
     for sid in chosen:
-        arts = sorted((refs[a] for a in big[sid] if a in refs), key=lambda a: (a["published"] or "", a["id"]))
+        arts = sorted((refs[a] for a in members[sid] if a in refs), key=lambda a: (a["published"] or "", a["id"]))
         outlets = sorted({a["source"] for a in arts if a["source"]})
-        items.append({"id": sid, "size": len(arts), "outlets": outlets, "articles": arts})
-    return page(items, len(big), limit, offset)
+        items.append({"id": sid, "size": len(arts), "outlets": outlets, "articles": arts,
+                      "title": arts[0]["title"] if arts else sid, "href": f"/stories/{sid}"})
+    return page(items, total, limit, offset)
 
 
-def _story_membership(store: Store) -> dict[str, str]:
-    table = metadata.tables.get("stories")
+def story_of(store: Store, article_id: str) -> str | None:
+    """The story id of one article (None when it has no row yet)."""
+    from ..store.stories import stories as st
+
     with store.engine.connect() as conn:
-        if table is not None and {"article_id", "story_id"} <= set(table.c.keys()):
-            rows = conn.execute(select(table.c.article_id, table.c.story_id)).all()
-            if rows or not conn.execute(select(func.count()).select_from(articles)).scalar_one():
-                return {r.article_id: r.story_id for r in rows}
-        stamp = tuple(conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one())
-        with _story_lock:
-            hit = _story_cache.get(store.url)
-            if hit and hit[0] == stamp:
-                return hit[1]
-        try:
-            from .. import dedup
-        except ImportError:
-            dedup = None  # type: ignore[assignment]
-        if dedup is not None and hasattr(dedup, "group"):
-            docs = (
-                (r.id, r.text)
-                for r in conn.execute(
-                    select(articles.c.id, articles.c.text).order_by(articles.c.ingested_at, articles.c.id)
-                )
-            )
-            result = dict(dedup.group(docs))
-        else:
-            result = {
-                r.id: "T" + normalize_for_hash(r.title).casefold()
-                for r in conn.execute(
-                    select(articles.c.id, articles.c.title).where(articles.c.title.is_not(None))
-                )
-            }
-    with _story_lock:
-        _story_cache[store.url] = (stamp, result)
-    return result
+        return conn.execute(select(st.c.story_id).where(st.c.article_id == article_id)).scalar_one_or_none()
 
 
 def _article_refs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -583,7 +760,161 @@ def _article_refs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     with store.engine.connect() as conn:
         for i in range(0, len(ids), 500):
             for r in conn.execute(
-                select(articles.c.id, *ART_COLS).where(articles.c.id.in_(ids[i : i + 500]))
+                select(articles.c.id, articles.c.url, *ART_COLS).where(articles.c.id.in_(ids[i : i + 500]))
             ):
-                out[r.id] = {"id": r.id, "title": r.title, "source": r.source, "published": r.published}
+                out[r.id] = {
+                    "url": r.url,
+                    "id": r.id,
+                    "title": display_title(r.title, r.head),
+                    "source": r.source,
+                    "published": r.published,
+                }
     return out
+
+
+def story_brief(store: Store, story_id: str, *, max_claims: int = 15) -> dict[str, Any] | None:
+    """One story as a brief: its articles by outlet, who is quoted in each outlet, the labels each
+    outlet uses for the story's main actors, the claims to check and the reported events.
+
+    None when no article belongs to ``story_id``."""
+    from ..store.stories import stories as st
+
+    with store.engine.connect() as conn:
+        ids = list(conn.execute(select(st.c.article_id).where(st.c.story_id == story_id)).scalars())
+        if not ids:
+            return None
+        refs = _article_refs(store, ids)
+        outlet_of = {a: (refs[a]["source"] or "(no outlet)") for a in ids if a in refs}
+        ent_rows = conn.execute(
+            select(entities.c.article_id, entities.c.id, entities.c.name, entities.c.type, entities.c.data).where(
+                entities.c.article_id.in_(ids)
+            )
+        ).all()
+        q_rows = conn.execute(
+            select(quotes.c.article_id, quotes.c.id, quotes.c.kind, quotes.c.speaker_text, quotes.c.speaker_entity,
+                   quotes.c.text, quotes.c.start, quotes.c.end).where(quotes.c.article_id.in_(ids))
+        ).all()
+        c_rows = conn.execute(
+            select(claims.c.article_id, claims.c.data, claims.c.speaker)
+            .where(claims.c.article_id.in_(ids))
+            .order_by(claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start)
+            .limit(max_claims)
+        ).all()
+        e_rows = conn.execute(
+            select(events.c.article_id, events.c.id, events.c.data, events.c.date, events.c.type,
+                   events.c.actor_entity, events.c.recipient_entity).where(events.c.article_id.in_(ids))
+        ).all()
+    amap = actor_api.actor_map(store, ids)
+    ent_name = {(r.article_id, r.id): r.name for r in ent_rows}
+    # main actors: in most articles of the story, then most mentions
+    score: dict[str, list[int]] = {}
+    display: dict[str, str] = {}
+    labels: dict[str, dict[str, dict[str, int]]] = {}
+    for r in ent_rows:
+        if r.type not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        actor = amap.get((r.article_id, r.id)) or r.name
+        data = json.loads(r.data)
+        s = score.setdefault(actor, [0, 0])
+        s[0] += 1
+        s[1] += len(data.get("mentions") or [])
+        display.setdefault(actor, r.name)
+        for lab in data.get("labels") or []:
+            text = " ".join(str(lab.get("text", "")).split())
+            if text:
+                per = labels.setdefault(actor, {}).setdefault(outlet_of.get(r.article_id, "?"), {})
+                per[text] = per.get(text, 0) + 1
+    main = sorted(score, key=lambda a: (-score[a][0], -score[a][1], display[a]))[:8]
+    main_actors = [
+        {"id": a, "name": display[a], "articles": score[a][0], "mentions": score[a][1],
+         "labels": {o: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for o, v in sorted(labels.get(a, {}).items())},
+         "href": f"/actors/{quote(a, safe='')}"}
+        for a in main
+    ]
+    quoted: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in q_rows:
+        name = ent_name.get((r.article_id, r.speaker_entity or "")) or r.speaker_text
+        if not name:
+            continue
+        o = outlet_of.get(r.article_id, "?")
+        who = quoted.setdefault(o, {}).setdefault(name, {"name": name, "count": 0, "actor": amap.get(
+            (r.article_id, r.speaker_entity or "")), "first": f"/articles/{r.article_id}#quote-{r.id}"})
+        who["count"] += 1
+    claims_out = []
+    for r in c_rows:
+        rec = json.loads(r.data)
+        item = {**rec, **{k: refs[r.article_id][k] for k in ("title", "source", "published")}, "article_id": r.article_id,
+                "claimant_name": ent_name.get((r.article_id, r.speaker or ""))}
+        claims_out.append(claim_row(item))
+    timeline_items = []
+    for r in e_rows:
+        ev = json.loads(r.data)
+        ref = refs.get(r.article_id, {})
+        timeline_items.append({
+            "article_id": r.article_id, "id": r.id, "kind": "event", "date": r.date or ref.get("published"),
+            "dated": bool(r.date), "type": r.type, "label": ev["trigger"]["text"],
+            "actor_name": ent_name.get((r.article_id, r.actor_entity or "")),
+            "recipient_name": ent_name.get((r.article_id, r.recipient_entity or "")),
+            "evidence": ev["sentence"], "source": ref.get("source"), "title": ref.get("title"),
+            "published": ref.get("published"), "href": f"/articles/{r.article_id}#event-{r.id}",
+        })
+    timeline_items.sort(key=lambda i: (i["date"] or "", i["article_id"], i["id"]))
+    arts = sorted((refs[a] for a in ids if a in refs), key=lambda a: (a["published"] or "", a["id"]))
+    by_outlet: dict[str, list[dict[str, Any]]] = {}
+    for a in arts:
+        by_outlet.setdefault(a["source"] or "(no outlet)", []).append(a)
+    return {
+        "id": story_id,
+        "title": arts[0]["title"] if arts else story_id,
+        "size": len(arts),
+        "outlets": sorted(by_outlet),
+        "first": arts[0]["published"] if arts else None,
+        "last": arts[-1]["published"] if arts else None,
+        "articles": arts,
+        "by_outlet": by_outlet,
+        "quoted": {o: sorted(v.values(), key=lambda x: (-x["count"], x["name"])) for o, v in sorted(quoted.items())},
+        "main_actors": main_actors,
+        "claims": claims_out,
+        "events": timeline_items,
+    }
+
+
+def story_markdown(brief: dict[str, Any], base_url: str = "") -> str:
+    """The story brief as Markdown (for a newsroom wiki or a report); links are relative to ``base_url``."""
+
+    def esc(text: Any) -> str:
+        return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(str(text or "").split()))
+
+    out = [f"# {esc(brief['title'])}", "",
+           f"{brief['size']} articles from {len(brief['outlets'])} outlets, {brief['first'] or '?'} to {brief['last'] or '?'}.", ""]
+    out += ["## Coverage", ""]
+    for o, arts in brief["by_outlet"].items():
+        out.append(f"- **{esc(o)}**: " + "; ".join(
+            f"[{esc(a['title'])}]({base_url}/articles/{a['id']}) ({a['published'] or 'undated'})" for a in arts))
+    out += ["", "## Who is quoted, by outlet", ""]
+    for o, people in brief["quoted"].items():
+        out.append(f"- **{esc(o)}**: " + ", ".join(f"{esc(p['name'])} ({p['count']})" for p in people))
+    if not brief["quoted"]:
+        out.append("- nobody is quoted")
+    out += ["", "## Labels for the main actors, by outlet", ""]
+    for a in brief["main_actors"]:
+        if a["labels"]:
+            per = "; ".join(f"{esc(o)}: " + ", ".join(f"“{esc(t)}”" for t, _ in v) for o, v in a["labels"].items())
+            out.append(f"- **{esc(a['name'])}** — {per}")
+        else:
+            out.append(f"- **{esc(a['name'])}** — no labels ({a['articles']} articles)")
+    out += ["", "## Claims to check", ""]
+    for c in brief["claims"]:
+        extra = f" — quantities: {esc(', '.join(c['quantities']))}" if c["quantities"] else ""
+        hedge = f" — hedged: “{esc(c['hedge'])}”" if c["hedge"] else ""
+        out.append(f"- {c['score']:.2f} “{esc(c['claim'])}” ({esc(c['claimant'])}, {esc(c['outlet'])}){extra}{hedge}")
+    if not brief["claims"]:
+        out.append("- none")
+    out += ["", "## Reported events", ""]
+    for e in brief["events"]:
+        who = f"{esc(e['actor_name'] or '?')} → {esc(e['recipient_name'] or '?')}"
+        out.append(f"- {e['date'] or '?'}{'' if e['dated'] else ' (published)'} **{e['type']}** {who}: "
+                   f"“{esc(e['evidence']['text'])}” ({esc(e['source'])})")
+    if not brief["events"]:
+        out.append("- none")
+    return "\n".join(out) + "\n"

@@ -25,7 +25,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         """Serve the pages (/, /articles/ID, /actors, /timeline, /network, /search) and /api/."""
         import uvicorn
 
-        from ..api import create_app
+        from ..app import create_app
         from ..store import Store
 
         store = Store(db)

@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     delete,
     event,
     func,
@@ -38,8 +39,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from ..model import Analysis
+from ..titles import HEAD_CHARS, display_title
 from . import AFTER_ADD, BEFORE_REMOVE
-from .schema import articles, metadata, quotes
+from .schema import articles, entities, metadata, quotes
 
 search_docs = Table(
     "search_docs",
@@ -158,6 +160,7 @@ class Hit:
     title: str | None
     source: str | None
     published: str | None
+    speaker: str | None = None  # quote hits: the speaker's entity name, else the words naming it
 
 
 def mode(conn: Connection) -> str:
@@ -251,6 +254,7 @@ def _search(
         articles.c.title,
         articles.c.source,
         articles.c.published,
+        func.substr(articles.c.text, 1, HEAD_CHARS).label("head"),
     ]
     base = select(*cols).join(articles, articles.c.id == search_docs.c.article_id)
     if kind:
@@ -286,11 +290,39 @@ def _search(
         total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = conn.execute(stmt.order_by(search_docs.c.id).limit(limit).offset(offset)).all()
         snippets = [_plain_snippet(r.text, words) for r in rows]
+    spk = _speakers(conn, [(r.article_id, r.ref) for r in rows if r.kind == "quote"])
     hits = [
-        Hit(r.article_id, r.kind, r.ref, render_snippet(s or ""), r.title, r.source, r.published)
+        Hit(
+            r.article_id,
+            r.kind,
+            r.ref,
+            render_snippet(s or ""),
+            display_title(r.title, r.head),
+            r.source,
+            r.published,
+            spk.get((r.article_id, r.ref)),
+        )
         for r, s in zip(rows, snippets, strict=True)
     ]
     return hits, int(total)
+
+
+def _speakers(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Speaker of each (article, quote id): its entity's name, else the words naming it."""
+    if not keys:
+        return {}
+    ent = entities.alias("spk")
+    rows = conn.execute(
+        select(quotes.c.article_id, quotes.c.id, quotes.c.speaker_text, ent.c.name)
+        .outerjoin(ent, and_(ent.c.article_id == quotes.c.article_id, ent.c.id == quotes.c.speaker_entity))
+        .where(quotes.c.article_id.in_({a for a, _ in keys}), quotes.c.id.in_({i for _, i in keys}))
+    )
+    wanted = set(keys)
+    return {
+        (r.article_id, r.id): (r.name or r.speaker_text)
+        for r in rows
+        if (r.article_id, r.id) in wanted and (r.name or r.speaker_text)
+    }
 
 
 __all__ = ["search_docs", "search", "article_ids_matching", "matching_doc_ids", "mode", "Hit"]

@@ -1,4 +1,11 @@
-"""Stories: near-duplicate articles (wire copies, light rewrites) linked as one story.
+"""Stories: near-duplicate articles (wire copies, light rewrites) and same-event coverage
+across outlets, linked as one story.
+
+This table is the one definition of story membership: every page, export and API reads it,
+nothing recomputes it on read.  An article joins the story of its most similar near-copy
+(MinHash, :mod:`newsgraph.dedup`); failing that, the story of the most similar article
+published within ``dedup.EVENT_DAYS`` days by tf-idf cosine of their top terms
+(``story_terms``; document frequencies in ``story_df``); failing that, it opens a story.
 
 Each stored article gets a row with its story id and its MinHash signature, written in the
 article's own transaction.  The LSH index lives in memory per process and is rebuilt from
@@ -9,15 +16,29 @@ Concurrent writers in other processes are picked up by a row-count check before 
 from __future__ import annotations
 
 import threading
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, LargeBinary, String, Table, delete, func, insert, select
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.engine import Connection
 
 from .. import dedup
 from ..model import Analysis
 from . import AFTER_ADD, BEFORE_REMOVE
-from .schema import metadata
+from .schema import articles, metadata
 
 stories = Table(
     "stories",
@@ -27,6 +48,21 @@ stories = Table(
     Column("outlet", String(256)),
     Column("signature", LargeBinary, nullable=False),
     Index("ix_stories_story", "story_id"),
+)
+
+story_terms = Table(
+    "story_terms",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("term", String(128), primary_key=True),
+    Column("weight", Float, nullable=False),
+    Index("ix_story_terms_term", "term"),
+)
+story_df = Table(
+    "story_df",
+    metadata,
+    Column("term", String(128), primary_key=True),
+    Column("df", Integer, nullable=False),
 )
 
 _indexes: dict[str, dedup.StoryIndex] = {}
@@ -51,16 +87,92 @@ def _index(conn: Connection) -> dedup.StoryIndex:
     return index
 
 
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def _bump_df(conn: Connection, terms: list[str]) -> None:
+    """Add one to the document frequency of each term (sorted: concurrent writers lock rows
+    in the same order and cannot deadlock)."""
+    if not terms:
+        return
+    terms = sorted(terms)
+    if conn.dialect.name in ("sqlite", "postgresql"):
+        if conn.dialect.name == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as up
+        else:
+            from sqlalchemy.dialects.postgresql import insert as up
+        # one cached statement run as executemany (a multi-row VALUES would be compiled anew each time)
+        stmt = up(story_df).on_conflict_do_update(index_elements=["term"], set_={"df": story_df.c.df + 1})
+        conn.execute(stmt, [{"term": t, "df": 1} for t in terms])
+        return
+    known = set(conn.execute(select(story_df.c.term).where(story_df.c.term.in_(terms))).scalars())
+    for t in terms:
+        if t in known:
+            conn.execute(story_df.update().where(story_df.c.term == t).values(df=story_df.c.df + 1))
+        else:
+            conn.execute(insert(story_df), {"term": t, "df": 1})
+
+
+def _event_terms(conn: Connection, analysis: Analysis) -> dict[str, float]:
+    counts = {t: c for t, c in dedup.term_counts(analysis.article.text).items() if len(t) <= 128}
+    terms = sorted(counts)
+    df: dict[str, int] = {}
+    for i in range(0, len(terms), 500):
+        df.update(conn.execute(select(story_df.c.term, story_df.c.df).where(story_df.c.term.in_(terms[i : i + 500]))).all())
+    n_docs = int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
+    _bump_df(conn, terms)
+    return dedup.top_terms(counts, df, n_docs)
+
+
+def same_event_story(conn: Connection, article_id: str, published: str | None, top: dict[str, float]) -> str | None:
+    """The story of the most similar article published within ``dedup.EVENT_DAYS`` days, if its
+    cosine reaches ``dedup.EVENT_THRESHOLD``."""
+    day = _day(published)
+    if day is None or not top:
+        return None
+    lo = (day - timedelta(days=dedup.EVENT_DAYS)).isoformat()
+    hi = (day + timedelta(days=dedup.EVENT_DAYS + 1)).isoformat()
+    rows = conn.execute(
+        select(story_terms.c.article_id, story_terms.c.term, story_terms.c.weight, stories.c.story_id)
+        .join(articles, articles.c.id == story_terms.c.article_id)
+        .join(stories, stories.c.article_id == story_terms.c.article_id)
+        .where(story_terms.c.term.in_(sorted(top)), articles.c.published >= lo, articles.c.published < hi,
+               story_terms.c.article_id != article_id)
+    )
+    score: dict[str, float] = {}
+    shared: dict[str, int] = {}
+    story_of: dict[str, str] = {}
+    for r in rows:
+        score[r.article_id] = score.get(r.article_id, 0.0) + r.weight * top[r.term]
+        shared[r.article_id] = shared.get(r.article_id, 0) + 1
+        story_of[r.article_id] = r.story_id
+    # a two-line item shares a word or two with anything: ask for several shared terms
+    score = {a: v for a, v in score.items() if shared[a] >= dedup.EVENT_MIN_SHARED}
+    if not score:
+        return None
+    best = max(score, key=lambda a: (score[a], a))
+    return story_of[best] if score[best] >= dedup.EVENT_THRESHOLD else None
+
+
 def link_story(conn: Connection, analysis: Analysis) -> None:
     art = analysis.article
+    top = _event_terms(conn, analysis)
     with _lock:
         index = _index(conn)
-        index.add(art.id, art.text, art.source)
+        index.add(art.id, art.text, art.source,
+                  otherwise=lambda: same_event_story(conn, art.id, art.published, top))
         row = index.row(art.id)
     conn.execute(insert(stories), row)
+    if top:
+        conn.execute(insert(story_terms), [{"article_id": art.id, "term": t, "weight": w} for t, w in top.items()])
 
 
 def unlink_story(conn: Connection, article_id: str) -> None:
+    conn.execute(delete(story_terms).where(story_terms.c.article_id == article_id))
     conn.execute(delete(stories).where(stories.c.article_id == article_id))
     with _lock:
         _indexes.pop(str(conn.engine.url), None)  # rebuilt from the table on next use
@@ -76,3 +188,34 @@ def story_members(store: Any, story_id: str) -> list[tuple[str, str | None]]:
 
 AFTER_ADD.append(link_story)
 BEFORE_REMOVE.append(unlink_story)
+
+
+def rebuild(store: Any) -> int:
+    """Recompute every article's story in ingest order (after a change of the story rules, or for a
+    store written before same-event linking existed); returns the number of articles linked."""
+    from ..model import Article
+
+    with store.engine.begin() as conn:
+        conn.execute(delete(story_terms))
+        conn.execute(delete(stories))
+        conn.execute(delete(story_df))
+        with _lock:
+            _indexes.pop(str(conn.engine.url), None)
+        n = 0
+        rows = conn.execute(
+            select(articles.c.id, articles.c.text, articles.c.source, articles.c.published).order_by(
+                articles.c.ingested_at, articles.c.id
+            )
+        ).all()
+        for r in rows:
+            art = Article(id=r.id, text=r.text, source=r.source, published=r.published)
+            link_story(conn, _Shell(art))  # type: ignore[arg-type]
+            n += 1
+    return n
+
+
+class _Shell:
+    """What :func:`link_story` reads of an analysis: its article."""
+
+    def __init__(self, article: Any) -> None:
+        self.article = article

@@ -19,6 +19,7 @@ from ..model import (
     Mention,
     ModelInfo,
     Participant,
+    Quantity,
     Quote,
     Role,
     Span,
@@ -121,6 +122,8 @@ def sample_analysis(
             cue_lemma="say",
             speaker=s("Mara Quill"),
             speaker_entity="E2",
+            speaker_role="spokeswoman",
+            speaker_org="Aldren Dockers Union",
             date=published,
         ),
         Quote(
@@ -131,6 +134,7 @@ def sample_analysis(
             cue_lemma="tell",
             speaker=s("Tomas Brenn"),
             speaker_entity="E4",
+            speaker_role="mayor",
             date=published,
         ),
         Quote(
@@ -192,7 +196,14 @@ def sample_analysis(
     ]
     claim_sp = s("The union says more than 1,200 members joined the strike")
     claims = [
-        Claim(id="C1", checkworthiness=0.81, features=["number"], speaker="E3", **claim_sp.model_dump())
+        Claim(
+            id="C1",
+            checkworthiness=0.81,
+            features=["number"],
+            speaker="E3",
+            quantities=[Quantity(value=1200, counted="members", **s("more than 1,200").model_dump())],
+            **claim_sp.model_dump(),
+        )
     ]
     frames = [
         FrameCue(
