@@ -82,15 +82,10 @@ def store_actor_key(store: Any) -> ActorKey:
     Reads the current ``actor_members`` table once; an (article, entity) pair it does not know
     returns None so the caller falls back to :func:`name_key`.
     """
-    from sqlalchemy import select
+    from .actors import all_members
 
-    from .actors import actor_members, ensure_resolved
-
-    ensure_resolved(store)  # the actor layer resolves lazily; make its table current first
-    with store.engine.connect() as conn:
-        members = {(r.article_id, r.entity_id): r.actor_id
-                   for r in conn.execute(select(actor_members.c.article_id, actor_members.c.entity_id,
-                                                actor_members.c.actor_id))}
+    with store.engine.connect() as conn:  # the actor index is kept current when articles are stored
+        members = all_members(conn)
 
     def key(article_id: str, entity_id: str | None, text: str) -> str | None:
         return members.get((article_id, entity_id)) if entity_id else None
