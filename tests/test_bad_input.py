@@ -135,6 +135,11 @@ def test_costly_shapes_are_refused_with_a_reason_and_the_batch_goes_on(text: str
     assert not isinstance(results[1], Failure)
 
 
+def test_an_overlong_text_is_refused_with_the_way_out() -> None:
+    reason = Limits(max_tokens=100).check(" ".join(GOOD * 10))
+    assert reason and "too long to analyse" in reason and "NEWSGRAPH_MAX_TOKENS" in reason
+
+
 def test_real_news_shapes_pass_the_prechecks(shared_dir: Path) -> None:
     texts = sorted((shared_dir / "eval" / "polnear" / "dev" / "text").glob("*.txt"))
     assert texts
