@@ -14,7 +14,7 @@ import pytest
 
 from newsgraph import nlp
 from newsgraph.extract.events import extract_events, resolve_place, top_event
-from newsgraph.model import Analysis, Article, Event, Mention, Quote, TimeExpr
+from newsgraph.model import Analysis, Article, Entity, Event, Mention, Quote, TimeExpr
 from newsgraph.model import Span as TextSpan
 
 
@@ -488,3 +488,16 @@ def test_a_bare_event_noun_is_not_dated_by_the_sentence(parse):
     text = "On Monday, critics said the fishing deal was a bad bargain."
     evs = run(parse, text, times=[texpr(text, "Monday", "2024-03-04")])
     assert find(evs, "deal").date is None
+
+
+def test_pronoun_linked_by_the_actor_layer_names_the_actor(parse):
+    text = "Senator Mara Quill arrived in Lakeport on Monday. She will visit the port authority on Thursday."
+    ments = [Mention(id="M1", start=8, end=18, text="Mara Quill", entity="E1", type="PERSON"),
+             Mention(id="M2", start=text.index("She"), end=text.index("She") + 3, text="She", entity="E1",
+                     type="PERSON", form="pronoun")]
+    doc = parse(text)
+    analysis = Analysis(pipeline_version="test", model=nlp.model_info(),
+                        article=Article(text=text, published="2024-03-10"), mentions=ments,
+                        entities=[Entity(id="E1", name="Mara Quill", type="PERSON")])
+    ev = find(extract_events(doc, analysis), "visit")
+    assert ev.actor is not None and ev.actor.text == "Mara Quill" and ev.actor.entity == "E1"

@@ -403,8 +403,18 @@ def _participant(ctx: Ctx, head: Token | None, _seen: frozenset[int] = frozenset
     if head.i in _seen:
         # "One of them fired": "them" resolves back to the subject "One", whose "of" is "them" again
         return None
-    if head.pos_ == "PRON" and head.lower_ not in ("we", "they"):
-        return None
+    if head.pos_ == "PRON":
+        # the actor layer's coreference may have linked the pronoun ("She will visit ..." -> the senator)
+        linked = next((m for m in ctx.mentions_in(head.idx, head.idx + len(head))
+                       if m.entity and ctx.analysis.entity(m.entity) is not None), None)
+        if linked is not None:
+            ent = ctx.analysis.entity(linked.entity)
+            assert ent is not None
+            named = [m for m in ctx.mentions if m.entity == ent.id and m.form != "pronoun"]
+            best = min(named, key=lambda m: abs(m.start - head.idx)) if named else linked
+            return Participant(start=best.start, end=best.end, text=best.text, entity=best.entity)
+        if head.lower_ not in ("we", "they"):
+            return None
     if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num or _lemma(head) in QUANTIFIERS:
         # "Thousands of Iraqi Kurds", "one third of the guerrillas": the people, not the number
         of = next((p for x in head.children if x.dep_ == "prep" and x.lower_ == "of"
@@ -1281,7 +1291,7 @@ def top_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence, -e.trigger.start))
 
 
-@extractor("events", field="events", version="3", after=("actors", "times", "quotes"))
+@extractor("events", field="events", version="4", after=("actors", "times", "quotes"))
 def extract_events(doc: Doc, analysis: Analysis) -> list[Event]:
     """PLOVER 2.0 events for every sentence of the article."""
     ctx = Ctx.build(doc, analysis)

@@ -1327,7 +1327,7 @@ def value_precision(value: str | None) -> str | None:
     return "unknown"
 
 
-@extractor("times", field="times", version="2")
+@extractor("times", field="times", version="3")
 def extract_times(doc: Doc, analysis: Analysis) -> list[TimeExpr]:
     """Time expressions of the article, normalized against its publication date."""
     return find_times(doc, analysis.article.published)
