@@ -211,3 +211,11 @@ def test_a_small_town_name_acting_as_a_subject_is_a_person():
     a = actors("Obama said on Friday that the bill would pass.")
     ent = next(e for e in a.entities if e.name == "Obama")
     assert ent.type == "PERSON" and ent.country is None
+
+
+def test_acronym_with_periods_and_short_organisation_name():
+    a = actors("The Federal Bureau of Investigation opened an inquiry. The F.B.I. said on Monday that the FBI "
+               "would report soon. The Church of Ostara denied wrongdoing, and Ostara said it would cooperate.")
+    fbi = entity_of(a, "Federal Bureau of Investigation")
+    assert {m.entity for m in a.mentions if m.text.replace(".", "") == "FBI"} == {fbi}
+    assert entity_of(a, "Ostara") == entity_of(a, "Church of Ostara")

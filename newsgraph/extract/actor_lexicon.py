@@ -17,7 +17,7 @@ ORG_HEADS = frozenset(
     services court parliament assembly congress senate bank company corporation firm institute university
     college school hospital foundation fund network bureau administration government cabinet regime
     faction wing militias federation league society institution board tribunal directorate command
-    mission network channel newspaper agency broadcaster club team consortium
+    mission network channel newspaper agency broadcaster club team consortium church
     """.split()
 )
 

@@ -194,8 +194,8 @@ def _corrected_label(span: Span, label: str) -> str:
             return "ORG"
     if label in {"GPE", "LOC"} and not (gazetteer.country(span.text) or gazetteer.city(span.text)
                                         or gazetteer.region(span.text) or gazetteer.capital_of(span.text)):
-        if re.fullmatch(r"[A-Z]{2,6}", span.text):
-            return "ORG"  # "the NRA": an unknown all-capitals "place" is an organisation's acronym
+        if re.fullmatch(r"[A-Z]{2,6}", span.text.replace(".", "")):
+            return "ORG"  # "the NRA", "the F.B.I.": an unknown all-capitals "place" is an organisation's acronym
         for child in span.root.children:
             if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
                 return "PERSON"  # "Jabouri, a teacher": people have roles, places do not
@@ -307,6 +307,7 @@ class _Builder:
                     c.key, c.kind = ("group", name_key(text)), "group"
             elif c.label == "ORG":
                 c.key, c.kind = ("org", name_key(text)), None
+        self._persons_named_like_orgs()
         self._resolve_persons()
         self._resolve_acronyms()
 
@@ -456,12 +457,56 @@ class _Builder:
             self.cands.sort(key=lambda c: c.span.start)
             orgs = [c for c in self.cands if c.label == "ORG"]
         for c in orgs:
-            text = c.span.text
+            text = c.span.text.replace(".", "")  # "F.B.I." is "FBI"
             if re.fullmatch(r"[A-Z]{2,6}", text):
+                if c.span.text != text:
+                    c.key = ("org", name_key(text))
                 matches = {o.key for o in orgs if o is not c and len(o.span.text) > len(text)
                            and _initials(o.span.text) == text}
                 if len(matches) == 1:
-                    c.key, c.form = next(iter(matches)), "acronym"
+                    c.key, c.form, c.sieve = next(iter(matches)), "acronym", "acronym"
+        self._org_short_names(orgs)
+
+    def _persons_named_like_orgs(self) -> None:
+        """A one-word "person" that is the core of an organisation's name in the article ("Ostara"
+        after "the Church of Ostara") and no person's name part is that organisation again."""
+        orgs = [c for c in self.cands if c.label == "ORG"]
+        cores = set(self._org_cores(orgs))
+        if not cores:
+            return
+        parts = set()
+        for c in self.cands:
+            if c.label == "PERSON" and len(c.span) > 1:
+                parts.update(name_key(t.text) for t in c.span)
+        for c in self.cands:
+            if c.label == "PERSON" and len(c.span) == 1 and name_key(c.span.text) in cores \
+                    and name_key(c.span.text) not in parts:
+                c.label = "ORG"
+                c.key = ("org", name_key(c.span.text))
+
+    @staticmethod
+    def _org_cores(orgs: list[_Cand]) -> dict[str, list[_Cand]]:
+        """Organisation names without their head words: "Church of Scientology" -> "scientology"."""
+        out: dict[str, list[_Cand]] = {}
+        for o in orgs:
+            words = [t for t in o.span if t.is_alpha]
+            if len(words) < 2:
+                continue
+            core = [t.text for t in words if t.lower_ not in ORG_HEADS and t.lower_ not in {"of", "the", "for", "and"}]
+            if core and len(core) < len(words):
+                out.setdefault(name_key(" ".join(core)), []).append(o)
+        return out
+
+    def _org_short_names(self, orgs: list[_Cand]) -> None:
+        """ "Scientology" after "the Church of Scientology", "Harrow" after "Harrow School": an
+        organisation named again without its head words, when exactly one longer name fits."""
+        full = {core: {o.key for o in found if o.key is not None} for core, found in self._org_cores(orgs).items()}
+        for c in orgs:
+            if c.form != "name" or c.key is None:
+                continue
+            keys = full.get(name_key(c.span.text), set())
+            if len(keys) == 1 and c.key not in keys:
+                c.key, c.sieve = next(iter(keys)), "org_short_name"
 
     def cluster(self) -> None:
         for c in self.cands:
