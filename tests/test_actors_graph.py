@@ -6,13 +6,12 @@ import json
 
 import pytest
 
-from newsgraph.eval.actors import build_analysis, evaluate, load_fixture, load_pairs, make_pairs
-from newsgraph.graph import (  # the re-exports of newsgraph.actors
+from newsgraph.actors.codes import country_code
+from newsgraph.actors.network import actor_edges
+from newsgraph.actors.resolve import (
     Decision,
     acronym_of,
-    actor_edges,
     as_acronym,
-    country_code,
     first_names_compatible,
     member_key,
     name_tokens,
@@ -21,6 +20,7 @@ from newsgraph.graph import (  # the re-exports of newsgraph.actors
     resolve_analyses,
     skeleton,
 )
+from newsgraph.eval.actors import build_analysis, evaluate, load_fixture, load_pairs, make_pairs
 from newsgraph.model import Analysis, Article, Entity, ModelInfo, Role, Span
 
 MODEL = ModelInfo(name="hand", version="0", package="test", spacy_version="none")
@@ -358,6 +358,12 @@ def test_provinces_are_regions_and_cities_stay_cities() -> None:
     ontario = next(a for a in actors if a.name == "Ontario")
     assert (ontario.kind, ontario.country) == ("region", "CAN")
     assert _one(actors, a2, "Beijing") != _one(actors, a3, "Beijing")
+
+
+def test_old_import_path_still_works() -> None:
+    from newsgraph import graph
+
+    assert graph.resolve is resolve and graph.actor_edges is actor_edges
 
 
 def test_one_name_key_for_the_whole_code_base() -> None:
