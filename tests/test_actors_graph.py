@@ -383,3 +383,10 @@ def test_labels_that_say_nothing_about_the_actor_are_left_out() -> None:
         assert not is_meaningful_label(junk), junk
     for label in ("heroic", "terrorist organisation", "longtime ally", "so-called liberation army"):
         assert is_meaningful_label(label), label
+
+
+def test_epithets_are_not_aliases() -> None:
+    a1 = art("Story one.", "A", [ent(1, "Hillary Clinton"), ent(2, "Crooked Hillary")])
+    actors, _ = resolve_analyses([a1])
+    hillary = next(a for a in actors if a.name == "Hillary Clinton")
+    assert not [x for x in hillary.aliases if x.lower().startswith("crooked")]
