@@ -390,3 +390,13 @@ def test_epithets_are_not_aliases() -> None:
     actors, _ = resolve_analyses([a1])
     hillary = next(a for a in actors if a.name == "Hillary Clinton")
     assert not [x for x in hillary.aliases if x.lower().startswith("crooked")]
+
+
+def test_bare_surname_never_goes_to_a_relative_the_article_does_not_name() -> None:
+    """An article naming Bill and Hillary Clinton: its bare "Clinton" is one of them, never
+    Chelsea Clinton from another article."""
+    a1 = art("Story one.", "A", [ent(1, "Chelsea Clinton"), ent(2, "Democrats", "NORP", "group")])
+    a2 = art("Story two.", "B", [ent(1, "Bill Clinton"), ent(2, "Hillary Clinton"), ent(3, "Clinton"),
+                                 ent(4, "Democrats", "NORP", "group")])
+    actors, _ = resolve_analyses([a1, a2])
+    assert _one(actors, a2, "Clinton") != _one(actors, a1, "Chelsea Clinton")

@@ -718,6 +718,10 @@ class Resolver:
             first, last = _person_parts(name_tokens(n.mname, person=True))
             if first or not last:
                 continue
+            if any(self.nodes[i].article_id == n.article_id for i in full_by_last.get(last, ())):
+                # the article names people of that surname in full (Bill and Hillary Clinton): the bare
+                # name is one of them (see pass_same_article), never a third Clinton of another article
+                continue
             key = ("last", last) if last in full_by_last else ("skel", skeleton((last,))[0])
             if last not in full_by_last and not full_by_skel.get(key[1]) and last in full_by_first \
                     and is_given_name(last):
