@@ -6,13 +6,12 @@ import json
 
 import pytest
 
-from newsgraph.eval.actors import build_analysis, evaluate, load_fixture, load_pairs, make_pairs
-from newsgraph.graph import (  # the re-exports of newsgraph.actors
+from newsgraph.actors.codes import country_code
+from newsgraph.actors.network import actor_edges
+from newsgraph.actors.resolve import (
     Decision,
     acronym_of,
-    actor_edges,
     as_acronym,
-    country_code,
     first_names_compatible,
     member_key,
     name_tokens,
@@ -21,6 +20,7 @@ from newsgraph.graph import (  # the re-exports of newsgraph.actors
     resolve_analyses,
     skeleton,
 )
+from newsgraph.eval.actors import build_analysis, evaluate, load_fixture, load_pairs, make_pairs
 from newsgraph.model import Analysis, Article, Entity, ModelInfo, Role, Span
 
 MODEL = ModelInfo(name="hand", version="0", package="test", spacy_version="none")
@@ -360,6 +360,12 @@ def test_provinces_are_regions_and_cities_stay_cities() -> None:
     assert _one(actors, a2, "Beijing") != _one(actors, a3, "Beijing")
 
 
+def test_old_import_path_still_works() -> None:
+    from newsgraph import graph
+
+    assert graph.resolve is resolve and graph.actor_edges is actor_edges
+
+
 def test_one_name_key_for_the_whole_code_base() -> None:
     from newsgraph import gazetteer
     from newsgraph.api.actors import normalize_name
@@ -377,3 +383,20 @@ def test_labels_that_say_nothing_about_the_actor_are_left_out() -> None:
         assert not is_meaningful_label(junk), junk
     for label in ("heroic", "terrorist organisation", "longtime ally", "so-called liberation army"):
         assert is_meaningful_label(label), label
+
+
+def test_epithets_are_not_aliases() -> None:
+    a1 = art("Story one.", "A", [ent(1, "Hillary Clinton"), ent(2, "Crooked Hillary")])
+    actors, _ = resolve_analyses([a1])
+    hillary = next(a for a in actors if a.name == "Hillary Clinton")
+    assert not [x for x in hillary.aliases if x.lower().startswith("crooked")]
+
+
+def test_bare_surname_never_goes_to_a_relative_the_article_does_not_name() -> None:
+    """An article naming Bill and Hillary Clinton: its bare "Clinton" is one of them, never
+    Chelsea Clinton from another article."""
+    a1 = art("Story one.", "A", [ent(1, "Chelsea Clinton"), ent(2, "Democrats", "NORP", "group")])
+    a2 = art("Story two.", "B", [ent(1, "Bill Clinton"), ent(2, "Hillary Clinton"), ent(3, "Clinton"),
+                                 ent(4, "Democrats", "NORP", "group")])
+    actors, _ = resolve_analyses([a1, a2])
+    assert _one(actors, a2, "Clinton") != _one(actors, a1, "Chelsea Clinton")

@@ -369,3 +369,16 @@ def test_removing_the_last_article_of_an_actor_removes_the_actor(store: Store) -
     store.remove(s.article.id)
     with pytest.raises(api.ActorNotFound):
         api.find_actor(store, "Vellum Ostrakov")
+
+
+def test_cli_json_and_api_share_one_profile_shape(store: Store) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api import create_app
+
+    fajr = api.find_actor(store, "Kata'ib al-Fajr").id
+    r = runner.invoke(build(), ["actor", fajr, "--db", store.url, "--format", "json"])
+    assert r.exit_code == 0
+    body = TestClient(create_app(store)).get(f"/api/actors/{fajr}").json()
+    assert body["profile"] == json.loads(r.output)
+    assert set(body["profile"]) == set(api.ActorProfile.model_fields)

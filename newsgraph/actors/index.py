@@ -47,6 +47,7 @@ from .resolve import (
     describe,
     group_state,
     member_key,
+    name_forms,
     name_tokens,
     nodes_from_entities,
     resolve_full,
@@ -302,8 +303,7 @@ class _Writes:
             self.bases[actor_id] = _slug(name)
             cluster = ActorCluster(id=actor_id, name=name, type=etype, kind=kind, country=country, sector=sector,
                                    code=actor_code(kind, country, sector),
-                                   aliases=sorted(({n.name for n in ns} | {a for n in ns for a in n.aliases}) - {name},
-                                                  key=str.casefold))
+                                   aliases=name_forms(ns, name))
             self.new_actors.append(_row(cluster, group_state(r, idx), 1))
         elif actor_id in self.rows and actor_id not in self.touched:
             row = self.rows[actor_id]
@@ -316,8 +316,7 @@ class _Writes:
             state["names"] = dict(names.most_common(50))
             state["n_articles"] = int(row.n_articles) + 1
             cluster.name = canonical_name(state["names"], cluster.kind == "person")
-            cluster.aliases = sorted(({*cluster.aliases, *(n.name for n in ns), *(a for n in ns for a in n.aliases)}
-                                      - {cluster.name}), key=str.casefold)[:200]
+            cluster.aliases = name_forms(ns, cluster.name, cluster.aliases)[:200]
             self.updates[actor_id] = _row(cluster, state, int(row.n_articles) + 1)
         self.touched.add(actor_id)
         for i, n in zip(idx, ns, strict=True):

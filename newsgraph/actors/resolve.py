@@ -710,6 +710,10 @@ class Resolver:
             first, last = _person_parts(name_tokens(n.mname, person=True))
             if first or not last:
                 continue
+            if any(self.nodes[i].article_id == n.article_id for i in full_by_last.get(last, ())):
+                # the article names people of that surname in full (Bill and Hillary Clinton): the bare
+                # name is one of them (see pass_same_article), never a third Clinton of another article
+                continue
             key = ("last", last) if last in full_by_last else ("skel", skeleton((last,))[0])
             if last not in full_by_last and not full_by_skel.get(key[1]) and last in full_by_first \
                     and is_given_name(last):
@@ -958,6 +962,13 @@ def _slug(text: str) -> str:
     return (s or "actor")[:48]
 
 
+def name_forms(ns: Sequence[Node], name: str, also: Iterable[str] = ()) -> list[str]:
+    """The other names an actor goes by, without the epithets speakers apply ("Crooked Hillary"):
+    those are labels, not names."""
+    forms = {n.name for n in ns if not n.epithet} | {a for n in ns for a in n.aliases} | set(also)
+    return sorted((f for f in forms - {name} if not (ns[0].person and strip_epithet(f)[1])), key=str.casefold)
+
+
 def canonical_name(counts: Counter[str] | dict[str, int], person: bool) -> str:
     """The most used full name, untitled; ties go to the longer form ("United States" over "US").
     A name carrying an epithet ("Crooked Hillary") never names a person: its remainder does."""
@@ -1032,7 +1043,7 @@ def resolve_full(
     for g in groups:
         ns = [nodes[i] for i in g]
         name, etype, kind, country = describe(ns)
-        aliases = sorted(({n.name for n in ns} | {a for n in ns for a in n.aliases}) - {name}, key=str.casefold)
+        aliases = name_forms(ns, name)
         base = _slug(name)
         used[base] += 1
         aid = base if used[base] == 1 else f"{base}-{used[base]}"

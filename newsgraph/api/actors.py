@@ -164,6 +164,8 @@ def actor_profile(store: Store, name_or_id: str) -> dict[str, Any]:
     return {
         **d,
         "backend": "actors",
+        # the one profile shape, exactly what `newsgraph actor X --format json` prints
+        "profile": p.model_dump(mode="json"),
         "mentions": p.counts.get("mentions"),
         "roles": [
             {
