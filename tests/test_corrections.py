@@ -149,3 +149,25 @@ def test_form_next_must_be_a_local_path(tmp_path: Path) -> None:
     assert r.status_code == 303 and r.headers["location"].startswith("/corrections?done=")
     r = _form(c, op="reject_event", article=a.article.id, event="V1", token=TOKEN, next="//evil.example/")
     assert r.headers["location"].startswith("/corrections?done=")
+
+
+def test_merge_and_split_from_the_api_are_audited(tmp_path: Path) -> None:
+    from newsgraph import actors as actor_layer
+    from newsgraph.web.sample import sample_analysis
+
+    s = Store(str(tmp_path / "m.db"))
+    base = sample_analysis()
+    s.add(base)
+    s.add(sample_analysis(base.article.text.replace("Shipping agents", "Port agents"), source="Velm Post"))
+    c = TestClient(create_app(s, token=TOKEN), raise_server_exceptions=False)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    r = c.post("/api/corrections", json={"op": "merge", "a": "Mara Quill", "b": "Tomas Brenn", "note": "test"},
+               headers=auth)
+    assert r.status_code == 201, r.text
+    assert actor_layer.find_actor(s, "Tomas Brenn").id == actor_layer.find_actor(s, "Mara Quill").id
+    bad = c.post("/api/corrections", json={"op": "merge", "a": "Mara Quill", "b": "Nobody Anywhere"}, headers=auth)
+    assert bad.status_code == 422 and bad.json()["error"]
+    r = c.post("/api/corrections", json={"op": "split", "actor": "Mara Quill", "names": ["Tomas Brenn"]}, headers=auth)
+    assert r.status_code == 201, r.text
+    assert actor_layer.find_actor(s, "Tomas Brenn").id != actor_layer.find_actor(s, "Mara Quill").id
+    assert [x["op"] for x in c.get("/api/corrections").json()["items"]] == ["split", "merge"]
