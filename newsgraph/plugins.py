@@ -54,6 +54,7 @@ BUILTINS: tuple[str, ...] = (
     "newsgraph.extract.actors",
     "newsgraph.extract.times",
     "newsgraph.extract.quotes",
+    "newsgraph.extract.speakers",
     "newsgraph.extract.events",
     "newsgraph.extract.claims",
     "newsgraph.extract.framing",
