@@ -62,10 +62,11 @@ class Limits:
     """
 
     chunk_chars: int = 100_000  # parse longer texts in aligned chunks (spaCy's max_length is 1,000,000)
-    # about 250 KB of English prose, 40,000 words (four times a long feature); analysis costs
-    # ~0.6 ms of CPU per token, so this keeps an article under ~30 s.  NEWSGRAPH_MAX_TOKENS raises it:
-    # longer texts are then chunk-parsed like any other, only slower.
-    max_tokens: int = field(default_factory=lambda: int(os.environ.get("NEWSGRAPH_MAX_TOKENS") or 50_000))
+    # about 125 KB of English prose, 20,000 words (twice a long feature).  Analysis cost still grows
+    # faster than linearly in places (claims), ~20 s of CPU at this size on the shared dev machine, so
+    # this keeps an article under ~30 s.  NEWSGRAPH_MAX_TOKENS raises it: longer texts are then
+    # chunk-parsed like any other, only slower.
+    max_tokens: int = field(default_factory=lambda: int(os.environ.get("NEWSGRAPH_MAX_TOKENS") or 25_000))
     max_token_density: float = 0.45  # tokens per character, checked above 20,000 tokens (prose: ~0.2)
     max_run_chars: int = 20_000  # characters without a sentence end or line break
     max_quote_share: float = 0.05  # quotation marks per character, checked above 2,000 marks
