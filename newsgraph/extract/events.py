@@ -827,8 +827,9 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
             loose.append(t)
     if loose:
         for c in cands:
-            if c.nominal and c.pred.i == c.head.i:
-                continue  # a bare event noun ("support for a trade deal") is not dated by the sentence
+            if c.nominal and c.pred.i == c.head.i and any(
+                    a.i in heads and heads[a.i] is not c for a in c.head.ancestors):
+                continue  # an event noun inside another event ("support for a trade deal") is not dated by the sentence
             out.setdefault(id(c), loose[0])
     return out
 
@@ -983,11 +984,11 @@ def _force_args(c: Candidate, by_head: dict[int, Candidate]) -> tuple[list[Token
     else:
         actor, _ = _subject_of(head)
         recipient = _verb_recipient(head, c.type, by_head, trigger=frozenset(t.i for t in c.tokens))
-    core: list[Token] = [x for x in (actor, recipient) if x is not None]
+    core: list[Token] = [_resolve_pronoun(x) for x in (actor, recipient) if x is not None]
     places: list[Token] = []
     for ch in head.children:
         if ch.dep_ in ("dobj", "obj", "nsubjpass", "poss", "compound", "nmod", "dative"):
-            core.append(ch)
+            core.append(_resolve_pronoun(ch))  # "its operations": whose
         elif ch.dep_ in ("prep", "agent"):
             pobjs = [p for p in ch.children if p.dep_ == "pobj"]
             (places if ch.lower_ in ("in", "near", "inside", "outside", "across") else core).extend(pobjs)

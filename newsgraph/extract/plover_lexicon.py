@@ -460,7 +460,8 @@ PHYSICAL_NOUNS: frozenset[str] = frozenset(
 ARMED_NOUNS: frozenset[str] = frozenset(
     "troop force soldier army military militant rebel insurgent guerrilla gunman attacker assailant "
     "terrorist jihadist fighter militia police policeman officer bomber sniper navy marine airstrike "
-    "warplane artillery jet commando paramilitary extremist suspect shooter".split()
+    "warplane artillery jet commando paramilitary extremist suspect shooter resistance occupier "
+    "insurgency".split()
 )
 #: Words in the trigger's clause that say someone was physically harmed.
 HARM_WORDS: frozenset[str] = frozenset(
