@@ -505,6 +505,8 @@ def test_negated_attribution(parse, sentence, negated):
     [
         ("The senator reportedly said the deal was dead.", True),
         ("The chief allegedly told staff that the files were lost.", True),
+        ("Rossi is said to have told aides that she would resign.", True),
+        ("The minister is reported to have warned that the mine would close.", True),
         ("The senator said the deal was dead.", False),
         ("The senator said the deal had reportedly collapsed.", False),
     ],

@@ -357,6 +357,13 @@ def _subject(verb: Token, depth: int = 0) -> Span | None:
         return _np_span(verb.head)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and _lemma(verb.head) in HEARSAY_PASSIVES and any(
+        c.dep_ == "auxpass" for c in verb.head.children
+    ):
+        # "Rossi is said to have told aides …": the passive's subject is the (hearsay) speaker
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and subj.lower_ not in ("it", "there"):
+            return _np_span(subj)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.dep_ != "relcl":
         # "…, saying that …" / "went on to say …": the subject of the governing clause
         return _subject(verb.head, depth + 1)
