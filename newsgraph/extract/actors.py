@@ -1036,7 +1036,7 @@ def _dedupe_labels(labels: list[Label]) -> list[Label]:
     return out
 
 
-@extractor("actors", field="entities", version="2", assigns=("mentions",))
+@extractor("actors", field="entities", version="3", assigns=("mentions",))
 def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     """Entities of the article; also sets ``analysis.mentions``."""
     b = _Builder(doc)
