@@ -400,3 +400,10 @@ def test_bare_surname_never_goes_to_a_relative_the_article_does_not_name() -> No
                                  ent(4, "Democrats", "NORP", "group")])
     actors, _ = resolve_analyses([a1, a2])
     assert _one(actors, a2, "Clinton") != _one(actors, a1, "Chelsea Clinton")
+
+
+def test_a_given_name_is_not_a_spelling_of_a_surname() -> None:
+    a1 = art("Story one.", "A", [ent(1, "Matt Lauer"), ent(2, "NBC", "ORG")])
+    a2 = art("Story two.", "B", [ent(1, "Larry"), ent(2, "NBC", "ORG")])
+    actors, _ = resolve_analyses([a1, a2])
+    assert _one(actors, a2, "Larry") != _one(actors, a1, "Matt Lauer")

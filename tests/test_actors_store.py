@@ -382,3 +382,14 @@ def test_cli_json_and_api_share_one_profile_shape(store: Store) -> None:
     body = TestClient(create_app(store)).get(f"/api/actors/{fajr}").json()
     assert body["profile"] == json.loads(r.output)
     assert set(body["profile"]) == set(api.ActorProfile.model_fields)
+
+
+def test_one_edge_definition_from_tables_and_from_analyses(store: Store) -> None:
+    """The page/API read edges from the record tables, the helpers from analyses: same edges."""
+    from newsgraph.actors.network import actor_edges, store_edges
+    from newsgraph.store import actors as db
+
+    with store.engine.connect() as conn:
+        actor_of = db.all_members(conn)
+    assert store_edges(store) == actor_edges(store.iter_analyses(), actor_of)
+    assert store_edges(store)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 
 from ..model import Analysis
 
@@ -96,11 +97,78 @@ def actor_edges(analyses: Iterable[Analysis], actor_of: dict[tuple[str, str], st
     return sorted(acc.values(), key=lambda e: (e.relation, e.source, e.target, e.type or ""))
 
 
-def actor_graph(store: Any) -> tuple[list[dict[str, Any]], list[Edge]]:
-    """(actor nodes, edges) of a whole store, from the index as it stands (nothing resolved here).
+def store_edges(store: Any, relations: tuple[str, ...] = ("member_of", "quotes_about", "event")) -> list[Edge]:
+    """:func:`actor_edges` over a whole store, read from the record tables instead of the
+    analyses (a page of the network need not parse every article): the same three relations
+    with the same rules.  Articles whose quotes have no mention rows (hand-made analyses) fall
+    back to :func:`actor_edges` on their stored analysis, as :func:`entities_in_quote` does."""
+    from ..model import Entity, Quote
+    from ..store import actors as db
+    from ..store.schema import entities, events, mentions, quotes
 
-    Edges come from the stored analyses (:func:`actor_edges`), so the exports, the API and
-    the page all draw the same network."""
+    acc: dict[tuple[str, str, str, str | None], Edge] = {}
+    with store.engine.connect() as conn:
+        actor_of = db.all_members(conn)
+
+        def bump(src: str | None, dst: str | None, rel: str, typ: str | None, aid: str) -> None:
+            if not src or not dst or src == dst:
+                return
+            e = acc.setdefault((src, dst, rel, typ), Edge(source=src, target=dst, relation=rel, type=typ))
+            e.count += 1
+            if aid not in e.articles:
+                e.articles.append(aid)
+
+        def act(aid: str, eid: str | None) -> str | None:
+            return actor_of.get((aid, eid)) if eid else None
+
+        if "event" in relations:
+            for r in conn.execute(select(events.c.article_id, events.c.actor_entity, events.c.recipient_entity,
+                                         events.c.type).order_by(events.c.article_id, events.c.id)):
+                bump(act(r.article_id, r.actor_entity), act(r.article_id, r.recipient_entity), "event", r.type,
+                     r.article_id)
+        if "member_of" in relations:
+            ents: dict[str, list[Entity]] = {}
+            for r in conn.execute(select(entities.c.article_id, entities.c.data)
+                                  .order_by(entities.c.article_id, entities.c.id)):
+                ents.setdefault(r.article_id, []).append(Entity.model_validate_json(r.data))
+            for aid, es in ents.items():
+                by_id = {e.id: e for e in es}
+                for e in es:
+                    for p in e.part_of:
+                        bump(act(aid, e.id), act(aid, p), "member_of", "part_of", aid)
+                    for ro in e.roles:
+                        org = by_id.get(ro.org_entity) if ro.org_entity else None
+                        if org is not None and org.type != "NORP" and org.kind != "group":
+                            bump(act(aid, e.id), act(aid, ro.org_entity), "member_of", "role", aid)
+        if "quotes_about" in relations:
+            qs: dict[str, list[Quote]] = {}
+            for r in conn.execute(select(quotes.c.article_id, quotes.c.data).where(quotes.c.speaker_entity.is_not(None))
+                                  .order_by(quotes.c.article_id, quotes.c.id)):
+                qs.setdefault(r.article_id, []).append(Quote.model_validate_json(r.data))
+            ments: dict[str, list[tuple[int, int, str]]] = {}
+            for chunk in range(0, len(qs), 500):
+                ids = sorted(qs)[chunk:chunk + 500]
+                for r in conn.execute(select(mentions.c.article_id, mentions.c.start, mentions.c.end,
+                                             mentions.c.entity_id)
+                                      .where(mentions.c.article_id.in_(ids), mentions.c.entity_id.is_not(None))):
+                    ments.setdefault(r.article_id, []).append((r.start, r.end, r.entity_id))
+    for aid in sorted(qs) if "quotes_about" in relations else []:
+        if aid not in ments:
+            a = store.analysis(aid)
+            for e in actor_edges([a], actor_of) if a is not None else []:
+                if e.relation == "quotes_about":
+                    for _ in range(e.count):
+                        bump(e.source, e.target, "quotes_about", None, aid)
+            continue
+        for q in qs[aid]:
+            inside = {eid for (st, en, eid) in ments[aid] if any(c.start <= st and en <= c.end for c in q.content)}
+            for eid in sorted(inside):
+                bump(act(aid, q.speaker_entity), act(aid, eid), "quotes_about", None, aid)
+    return sorted(acc.values(), key=lambda e: (e.relation, e.source, e.target, e.type or ""))
+
+
+def actor_graph(store: Any) -> tuple[list[dict[str, Any]], list[Edge]]:
+    """(actor nodes, edges) of a whole store, from the index as it stands (nothing resolved here)."""
     from ..store import actors as db
 
     nodes = []
@@ -110,8 +178,7 @@ def actor_graph(store: Any) -> tuple[list[dict[str, Any]], list[Edge]]:
             nodes.append({"id": row.id, "name": row.name, "kind": row.kind, "type": row.type,
                           "country": row.country, "code": row.code, "aliases": data.get("aliases", []),
                           "n_articles": row.n_articles, "confidence": row.confidence})
-        actor_of = db.all_members(conn)
-    return nodes, actor_edges(store.iter_analyses(), actor_of) if actor_of else []
+    return nodes, store_edges(store)
 
 
 # the two relations the page draws, under the names it has always used
@@ -126,8 +193,11 @@ def page_network(
     only those page edge types ("acts_on", "quoted_about"), ``min_weight`` drops lighter edges."""
     from urllib.parse import quote
 
-    nodes, edges = actor_graph(store)
-    names = {n["id"]: n["name"] for n in nodes}
+    from ..store import actors as db
+
+    edges = store_edges(store, relations=tuple(_PAGE_KIND))
+    with store.engine.connect() as conn:
+        names = db.actor_names(conn, {x for e in edges for x in (e.source, e.target)})
     weights: dict[tuple[str, str, str], int] = {}
     for e in edges:
         if e.relation not in _PAGE_KIND or (kinds and _PAGE_KIND[e.relation] not in kinds):

@@ -715,11 +715,14 @@ class Resolver:
                 # name is one of them (see pass_same_article), never a third Clinton of another article
                 continue
             key = ("last", last) if last in full_by_last else ("skel", skeleton((last,))[0])
+            if key[0] == "skel" and (len(key[1]) < 3 or is_given_name(last)):
+                key = ("none", last)  # "Larry" is not a spelling of "Lauer": too short, and a given name
             if last not in full_by_last and not full_by_skel.get(key[1]) and last in full_by_first \
                     and is_given_name(last):
                 key = ("first", last)
             if key not in root_cache:
                 cand_nodes = (full_by_first[last] if key[0] == "first"
+                              else set() if key[0] == "none"
                               else full_by_last.get(last) or full_by_skel.get(key[1], set()))
                 root_cache[key] = {self.find(i) for i in cand_nodes}
             roots = {self.find(r) for r in root_cache[key]}
@@ -1097,8 +1100,11 @@ def _type_people(actors: list[ActorCluster], nodes: Sequence[Node], groups: list
         sectors = [s for i in g for w in sorted(nodes[i].roles) if (s := role_sector(w))]
         orgs = [by_name[o] for i in g for o in sorted(nodes[i].orgs) if o in by_name]
         # a non-state organisation defines its people ("military spokesman" of a militia is REB)
+        # ... unless the person's own roles say otherwise more often (a secretary of state tied once to
+        # an "Armed Services Committee" a tagger called an armed group is not a rebel)
         nonstate = [o.sector for o in orgs if o.sector in ("REB", "PTY", "MED", "IGO")]
-        if nonstate:
+        top_role = Counter(sectors).most_common(1)[0][1] if sectors else 0
+        if nonstate and Counter(nonstate).most_common(1)[0][1] >= top_role:
             a.sector = Counter(nonstate).most_common(1)[0][0]
         elif sectors:
             a.sector = Counter(sectors).most_common(1)[0][0]
