@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
+from . import actors as _actors  # noqa: F401 - registers the actor index on the store's write path
 from .model import Analysis, Article, LayerError
 from .pipeline import Failure, analyze_many, pipeline_version, sanitize
 from .report import safe
