@@ -182,21 +182,20 @@ def _fill_titles(store: Store, prof: dict[str, Any]) -> None:
 
 
 #: an item dated this far from its article's publication is background (history, not the news)
-BACKGROUND_DAYS = 90
 TIMELINE_FIELDS = ("date", "kind", "type", "label", "actor", "recipient", "background", "evidence", "outlet",
                    "published", "title", "article_id", "id", "href")
 
 
 def split_background(items: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(news, background): background are items the events layer marks ``relation: background``,
-    or, without that mark, dated more than :data:`BACKGROUND_DAYS` from their article's publication
-    — the 1750 founding date of a city should not stretch the axis of this week's news."""
+    or, without that mark, whose date :func:`newsgraph.timeline.relation` places outside the news
+    window of their article — the 1750 founding date of a city should not stretch the axis of this
+    week's news.  Items it cannot place (no date or no publication date) count as news."""
+    from ..timeline import relation
+
     news, background = [], []
     for i in items:
-        rel = i.get("relation")
-        if rel is None:
-            d, pub = queries.parse_date(i.get("date")), queries.parse_date(i.get("published"))
-            rel = "background" if d and pub and abs((d - pub).days) > BACKGROUND_DAYS else "news"
+        rel = i.get("relation") or relation(i.get("date"), i.get("published"))
         (background if rel == "background" else news).append(i)
     return news, background
 
@@ -315,7 +314,7 @@ def router(store: Store) -> APIRouter:
         window: Annotated[str, Query(pattern="^(news|all)$")] = "news",
         format: Annotated[str, Query(pattern="^(html|csv|jsonl|svg|png)$")] = "html",
     ) -> Any:
-        data = queries.timeline(store, kind=kind, actor=_clean(actor), type=type or None,
+        data = queries.timeline(store, kind=kind, actor=_clean(actor), type=type or None, window="all",
                                 date_from=date_from or None, date_to=date_to or None, limit=2000)
         items = data["items"]
         if outlet:
