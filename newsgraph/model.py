@@ -96,7 +96,8 @@ class Label(Span):
     by: str | None = Field(
         None,
         description="Form 'designation': entity id of the actor the article says applies the label ('which "
-        "Washington lists as a terrorist organisation'); null when that actor is not named. Other forms: null.",
+        "Washington lists as a terrorist organisation'); for a label inside a quotation, the quoted speaker's "
+        "entity id (the speaker's word, not the outlet's); null when the outlet itself applies it.",
     )
 
 
