@@ -219,3 +219,16 @@ def test_acronym_with_periods_and_short_organisation_name():
     fbi = entity_of(a, "Federal Bureau of Investigation")
     assert {m.entity for m in a.mentions if m.text.replace(".", "") == "FBI"} == {fbi}
     assert entity_of(a, "Ostara") == entity_of(a, "Church of Ostara")
+
+
+def test_clause_walk_ends_on_a_nominal_root_and_the_clause_constraint_applies():
+    """spaCy makes a new Token object on every access, so identity tests (``is``) between tokens
+    are always false: a walk up to a nominal root never ended, and "Vale praised him" linked
+    "him" to Vale.  Tokens compare by position (``==``)."""
+    from newsgraph import analyze
+
+    a = analyze("The harbour of the old town. Peter Vale met Tom Arno on Monday. Vale praised him warmly.")
+    by_id = {e.id: e for e in a.entities}
+    him = [m for m in a.mentions if m.text == "him"]
+    assert him and him[0].entity is not None
+    assert by_id[him[0].entity].name == "Tom Arno"

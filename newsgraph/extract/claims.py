@@ -417,7 +417,7 @@ def _subject(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in {"nsubj", "nsubjpass", "expl"}:
             return child
-    if tok.dep_ in {"conj", "xcomp"} and tok.head is not tok:
+    if tok.dep_ in {"conj", "xcomp"} and tok.head != tok:
         return _subject(tok.head)
     return None
 

@@ -539,12 +539,12 @@ def _frames(doc: Doc) -> list[Frame]:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            head = tok.head if tok.head is not tok else None
+            head = tok.head if tok.head != tok else None
             if head is None:
                 continue
             excl = {t.i for t in tok.subtree}
             root = head
-            while root.dep_ not in ("ROOT", "ccomp", "conj") and root.head is not root:
+            while root.dep_ not in ("ROOT", "ccomp", "conj") and root.head != root:
                 root = root.head
             content = _subtree_minus(root, excl)
             content = _same_paragraph(text, tok.idx, content)
@@ -889,7 +889,7 @@ def _negated(cue: Token, content: list[tuple[int, int]], text: str) -> bool:
     if any(c.dep_ == "neg" for c in cue.children):
         return True
     head = cue.head
-    if head is not cue and _lemma(head) in NEGATING_HEADS and cue.dep_ in ("xcomp", "ccomp", "dobj", "pcomp"):
+    if head != cue and _lemma(head) in NEGATING_HEADS and cue.dep_ in ("xcomp", "ccomp", "dobj", "pcomp"):
         return True
     if _lemma(cue) in NEGATING_HEADS and content:
         # the cue is the denial and its content is the saying: "denied [having said] …", "refused [to say] …"
@@ -901,7 +901,7 @@ def _negated(cue: Token, content: list[tuple[int, int]], text: str) -> bool:
 
 def _hedged(cue: Token) -> bool:
     """True when the attribution itself is hearsay: "reportedly said", "is said to have told"."""
-    tokens = [cue] + ([cue.head] if cue.dep_ in ("xcomp", "ccomp", "conj") and cue.head is not cue else [])
+    tokens = [cue] + ([cue.head] if cue.dep_ in ("xcomp", "ccomp", "conj") and cue.head != cue else [])
     for tok in tokens:
         if any(c.lower_ in HEDGE_ADVERBS for c in tok.children if c.dep_ in ("advmod", "npadvmod")):
             return True

@@ -1177,7 +1177,7 @@ def _token_tense(tok: Token, depth: int) -> str | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -1193,9 +1193,9 @@ def _token_tense(tok: Token, depth: int) -> str | None:
     if tok.tag_ == "VB" and "to" in lowers:
         # "plans to meet on Friday", "is to resume Tuesday": the governing verb decides
         head = tok.head
-        if head is not tok and (head.lemma_ in _PLAN_VERBS or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"))):
+        if head != tok and (head.lemma_ in _PLAN_VERBS or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"))):
             return "future"
-        if head is not tok and depth < 3:
+        if head != tok and depth < 3:
             return _token_tense(head, depth + 1)
         return None
     if tok.tag_ in ("VBZ", "VBP"):

@@ -109,7 +109,16 @@ def resolve_pronouns(doc: Doc, antecedents: list[Antecedent], genders: dict[int,
         pool = [a for a in pool if a.end <= tok.i] + [r for r in resolved if r.start >= window_start]
         want = PRONOUN_GENDER.get(low)
         best: tuple[tuple[int, int, int], Antecedent] | None = None
+        # "Smith praised him": him is not Smith — nor anyone Smith's entity is, wherever named
+        blocked = set()
+        if low not in REFLEXIVE and tok.dep_ in _OBJECT:
+            for a in pool:
+                root = _root_of(doc, a.start, a.end)
+                if root is not None and root.dep_ in _SUBJECT and _clause(root) == _clause(tok):
+                    blocked.add(a.entity)
         for a in pool:
+            if a.entity in blocked:
+                continue
             if cls == "person" and a.category != "person":
                 continue
             if cls == "neuter" and a.category not in ("org", "place"):
@@ -120,8 +129,6 @@ def resolve_pronouns(doc: Doc, antecedents: list[Antecedent], genders: dict[int,
                 continue
             ant_tok = doc[a.end - 1] if doc[a.end - 1].dep_ not in ("compound",) else doc[a.start]
             root = _root_of(doc, a.start, a.end) or ant_tok
-            if low not in REFLEXIVE and tok.dep_ in _OBJECT and root.dep_ in _SUBJECT and _clause(root) is _clause(tok):
-                continue  # "Smith praised him": him is not Smith
             sdist = k - (bisect_right(sent_starts, a.start) - 1)
             score = (sdist, 0 if root.dep_ in _SUBJECT else 1, -a.start)
             if sdist == 0:
@@ -149,7 +156,7 @@ def _root_of(doc: Doc, start: int, end: int) -> Token | None:
 def _clause(tok: Token) -> Token:
     """The verb heading the clause ``tok`` belongs to (the token itself for a root noun)."""
     head = tok.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
     if tok.dep_ == "pobj" and tok.head.head is not None:
         head = tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else head
