@@ -215,6 +215,16 @@ class Store:
             return conn.execute(stmt, rows[0]).rowcount
         return sum(conn.execute(stmt, row).rowcount for row in rows)
 
+    def _serialize_writes(self, conn: Connection) -> None:
+        """On PostgreSQL, one article transaction writes at a time (a transaction-scoped advisory lock).
+
+        The derived tables the write hooks keep (actor index, story term counts, statements) are
+        shared across articles: two writers creating the same actor, or bumping the same counter,
+        would otherwise collide (a unique violation, or a deadlock between hooks).  Analysis, the
+        expensive part, still runs in parallel; SQLite serializes writers by itself."""
+        if self.engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(4242424243)"))
+
     def add(self, analysis: Analysis) -> bool:
         """Store one analysis with all its records.  False when the article was already there.
 
@@ -229,6 +239,7 @@ class Store:
         now = datetime.now(UTC)
         try:
             with self.engine.begin() as conn:
+                self._serialize_writes(conn)
                 inserted = self._insert_ignore(conn, articles, [_fit(articles, _article_row(art, now))])
                 if not inserted:
                     return False
@@ -248,6 +259,7 @@ class Store:
         """Re-write the analysis of an article already stored (used by reanalyze)."""
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
+            self._serialize_writes(conn)
             aid = analysis.article.id
             for hook in BEFORE_REMOVE:
                 hook(conn, aid)
