@@ -232,3 +232,15 @@ def test_clause_walk_ends_on_a_nominal_root_and_the_clause_constraint_applies():
     him = [m for m in a.mentions if m.text == "him"]
     assert him and him[0].entity is not None
     assert by_id[him[0].entity].name == "Tom Arno"
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_whatever_its_part_of_speech():
+    """The small model tags a bare "Trump" ORG and, as it is also an English word, ADJ ("a Trump
+    presidency") or AUX ("would Trump even go"): it is still the Donald Trump named before."""
+    from newsgraph import analyze
+
+    a = analyze("Donald Trump spoke in Ohio on Monday. Few countries would be as vulnerable to a Trump "
+                "presidency as Mexico. So why would Trump even go down that road? Trump has called it a hoax.")
+    trump = {m.entity for m in a.mentions if "Trump" in m.text}
+    assert len(trump) == 1
+    assert a.entity(trump.pop()).type == "PERSON"

@@ -399,7 +399,9 @@ class _Builder:
             if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) > 1 and name_key(c.span.text) in full_names:
                 c.label = "PERSON"
                 continue
-            if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) == 1 and c.span[0].pos_ == "PROPN":
+            # the tag may be anything ("a Trump presidency" reads as ADJ, "would Trump even go" as AUX):
+            # a capitalised one-word name tagged as a group or place, spelt like a person's surname here
+            if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) == 1 and c.span[0].text[:1].isupper():
                 if gazetteer.country(c.span.text) or gazetteer.country_for_demonym(c.span.text):
                     continue
                 if surnames.get(name_key(c.span.text)):
