@@ -44,6 +44,9 @@ def current(path: Path) -> list[dict]:
         data = json.loads(analyze_article(item).to_json())
         for key in IGNORED:
             data.pop(key, None)
+        origin = data.get("article", {}).get("origin") or ""
+        if origin.startswith(str(ROOT)):  # the checkout's path is not part of the output's meaning
+            data["article"]["origin"] = origin[len(str(ROOT)) + 1:]
         out.append(data)
     return out
 
