@@ -35,6 +35,7 @@ from ..model import Span as TextSpan
 from ..timeline import relation
 from . import extractor
 from . import plover_lexicon as lex
+from .docindex import repair_lemma
 from .times import value_precision
 
 SUBJ = {"nsubj", "csubj", "expl"}
@@ -77,24 +78,7 @@ KNOWN_WORDS = _known_words()
 
 @lru_cache(maxsize=65536)
 def _lemma_of(lower: str, lemma: str) -> str:
-    if lemma in KNOWN_WORDS:
-        return lemma
-    guesses = [lower]
-    doubled = len(lower) > 5 and lower[-4] == lower[-5]
-    if lower.endswith("ing"):  # meeting, staging, stopping ("warming" is not "war")
-        guesses += [lower[:-3], lower[:-3] + "e"] + ([lower[:-4]] if doubled else [])
-    elif lower.endswith("ed"):  # staged, attacked, banned
-        guesses += [lower[:-1], lower[:-2]] + ([lower[:-3]] if len(lower) > 4 and lower[-3] == lower[-4] else [])
-    elif lower.endswith("ies"):
-        guesses += [lower[:-3] + "y"]
-    elif lower.endswith(("ses", "xes", "zes", "ches", "shes")):
-        guesses += [lower[:-2]]  # clashes, taxes ("aides" is not "aid", nor "refugees" "refuge")
-    elif lower.endswith("s"):
-        guesses += [lower[:-1]]  # talks
-    for guess in guesses:  # inflections only: "supporters" must not become "support"
-        if len(guess) > 2 and guess in KNOWN_WORDS:
-            return guess
-    return lemma
+    return repair_lemma(lower, lemma, KNOWN_WORDS)
 
 
 def _lemma(tok: Token) -> str:
