@@ -27,7 +27,6 @@ from sqlalchemy import (
     Column,
     DateTime,
     Float,
-    ForeignKey,
     Index,
     Integer,
     String,
@@ -41,7 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from . import BEFORE_REMOVE, Store
-from .schema import metadata
+from .schema import metadata, per_article_table
 
 actors_table = Table(
     "actors",
@@ -60,10 +59,8 @@ actors_table = Table(
     Index("ix_actors_kind", "kind"),
 )
 
-actor_members = Table(
+actor_members = per_article_table(
     "actor_members",
-    metadata,
-    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("entity_id", String(32), primary_key=True),
     Column("actor_id", String(64), nullable=False),
     Column("name", Text, nullable=False),

@@ -50,10 +50,25 @@ articles = Table(
     Index("ix_articles_published", "published"),
 )
 
-analyses = Table(
+
+def article_key(*, primary_key: bool = True) -> Column:
+    """The ``article_id`` column every per-article table carries.
+
+    It references ``articles.id`` with ``ON DELETE CASCADE`` so that removing (or replacing) an
+    article can never leave rows of it behind in a derived table; one definition, so no table
+    forgets the cascade or uses another width.
+    """
+    return Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"),
+                  primary_key=primary_key, nullable=False)
+
+
+def per_article_table(name: str, *columns: Column | Index) -> Table:
+    """A table whose rows belong to one article: ``article_id`` (see :func:`article_key`) first."""
+    return Table(name, metadata, article_key(), *columns)
+
+
+analyses = per_article_table(
     "analyses",
-    metadata,
-    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("schema_version", String(16), nullable=False),
     Column("pipeline_version", String(64), nullable=False),
     Column("model_name", String(128), nullable=False),
@@ -65,10 +80,8 @@ analyses = Table(
 
 
 def _record_table(name: str, *columns: Column) -> Table:
-    return Table(
+    return per_article_table(
         name,
-        metadata,
-        Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
         Column("id", String(32), primary_key=True),
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),

@@ -21,7 +21,6 @@ from typing import Any
 from markupsafe import Markup, escape
 from sqlalchemy import (
     Column,
-    ForeignKey,
     Index,
     Integer,
     String,
@@ -41,13 +40,13 @@ from sqlalchemy.exc import DBAPIError
 from ..model import Analysis
 from ..titles import HEAD_CHARS, display_title
 from . import AFTER_ADD, BEFORE_REMOVE
-from .schema import articles, entities, metadata, quotes
+from .schema import article_key, articles, entities, metadata, quotes
 
 search_docs = Table(
     "search_docs",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    article_key(primary_key=False),
     Column("kind", String(16), nullable=False),  # "article" | "quote"
     Column("ref", String(32), nullable=False, default=""),  # quote id, "" for the article
     Column("text", Text, nullable=False),

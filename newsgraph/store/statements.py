@@ -25,12 +25,12 @@ import re
 import unicodedata
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, insert, select
+from sqlalchemy import Column, Index, Integer, String, Text, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Quote
 from . import AFTER_ADD, BEFORE_REMOVE, Store
-from .schema import metadata
+from .schema import per_article_table
 
 MIN_WORDS = 5
 JACCARD = 0.8
@@ -38,10 +38,8 @@ CONTAINMENT = 0.9
 CONTAINMENT_MIN_WORDS = 8
 _PRONOUNS = frozenset("he she they it we i you him her them us".split())
 
-statement_occurrences = Table(
+statement_occurrences = per_article_table(
     "statement_occurrences",
-    metadata,
-    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("quote_id", String(32), primary_key=True),
     Column("statement_id", String(40), nullable=False),
     Column("speaker_key", String(128), nullable=False),

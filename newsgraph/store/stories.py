@@ -22,7 +22,6 @@ from typing import Any
 from sqlalchemy import (
     Column,
     Float,
-    ForeignKey,
     Index,
     Integer,
     LargeBinary,
@@ -38,22 +37,18 @@ from sqlalchemy.engine import Connection
 from .. import dedup
 from ..model import Analysis
 from . import AFTER_ADD, BEFORE_REMOVE
-from .schema import articles, metadata
+from .schema import articles, metadata, per_article_table
 
-stories = Table(
+stories = per_article_table(
     "stories",
-    metadata,
-    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("story_id", String(40), nullable=False),
     Column("outlet", String(256)),
     Column("signature", LargeBinary, nullable=False),
     Index("ix_stories_story", "story_id"),
 )
 
-story_terms = Table(
+story_terms = per_article_table(
     "story_terms",
-    metadata,
-    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("term", String(128), primary_key=True),
     Column("weight", Float, nullable=False),
     Index("ix_story_terms_term", "term"),
