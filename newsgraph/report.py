@@ -9,8 +9,12 @@ passes what it prints through :func:`safe`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from .model import Analysis
+from .model import Analysis, Entity, Event, FrameCue, Quote
+
+T = TypeVar("T")
 
 # C0 controls (tab and newline included: a value is printed on one line), DEL, C1 controls,
 # bidi overrides/isolates, line/paragraph separators, and lone surrogates (undecodable file-name bytes)
@@ -36,7 +40,49 @@ def _clip(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _section(out: list[str], title: str, items: Sequence[T], line: Callable[[T], str]) -> None:
+    """Append ``TITLE (n)`` and one line per item, or nothing when there are no items."""
+    if items:
+        out.append(f"\n{title} ({len(items)})")
+        out.extend(line(x) for x in items)
+
+
+def _entity_lines(e: Entity, names: dict[str, str]) -> str:
+    extra = []
+    if e.country:
+        extra.append(e.country)
+    if e.aliases:
+        extra.append("aka " + ", ".join(e.aliases))
+    lines = [f"  {e.id:<4} {e.name}  [{e.kind}{', ' + '; '.join(extra) if extra else ''}]"]
+    lines += [f"         role: {r.role}" + (f" — {r.org}" if r.org else "") for r in e.roles]
+    lines += [f"         part of: {names.get(p, p)}" for p in e.part_of]
+    lines += [f"         label: “{lab.text}” ({lab.form})" for lab in e.labels]
+    return "\n".join(lines)
+
+
+def _quote_line(q: Quote, names: dict[str, str]) -> str:
+    who = names.get(q.speaker_entity or "", None) or (q.speaker.text if q.speaker else "?")
+    cue = q.cue_lemma or (q.cue.text if q.cue else "")
+    bits = [q.kind, cue] + ([q.channel] if q.channel else []) + ([q.date] if q.date else [])
+    return f"  {who} ({', '.join(b for b in bits if b)}): “{_clip(' … '.join(s.text for s in q.content))}”"
+
+
+def _event_line(ev: Event) -> str:
+    actor = ev.actor.text if ev.actor else "?"
+    rec = ev.recipient.text if ev.recipient else "?"
+    where = f" in {ev.location.text}" if ev.location else ""
+    when = f" on {ev.date}" if ev.date else ""
+    return (f"  {ev.type}{'/' + ev.mode if ev.mode else ''}: {actor} → {rec}{when}{where} "
+            f"[{ev.status}] «{ev.trigger.text}»")
+
+
+def _frame_line(f: FrameCue, names: dict[str, str]) -> str:
+    target = f" → {names.get(f.target or '', f.target_text or '')}" if (f.target or f.target_text) else ""
+    return f"  {f.technique}: “{f.text}”{target} ({f.voice})"
+
+
 def render(a: Analysis) -> str:
+    """The whole analysis as a terminal report: a header, then one section per layer that found something."""
     art = a.article
     out: list[str] = []
     head = safe(art.title) if art.title else _clip(art.text, 70)
@@ -50,50 +96,16 @@ def render(a: Analysis) -> str:
     names = {e.id: e.name for e in a.entities}
 
     out.append(f"\nACTORS ({len(a.entities)})")
-    for e in a.entities:
-        extra = []
-        if e.country:
-            extra.append(e.country)
-        if e.aliases:
-            extra.append("aka " + ", ".join(e.aliases))
-        out.append(f"  {e.id:<4} {e.name}  [{e.kind}{', ' + '; '.join(extra) if extra else ''}]")
-        for r in e.roles:
-            out.append(f"         role: {r.role}" + (f" — {r.org}" if r.org else ""))
-        for p in e.part_of:
-            out.append(f"         part of: {names.get(p, p)}")
-        for lab in e.labels:
-            out.append(f"         label: “{lab.text}” ({lab.form})")
-
-    if a.quotes:
-        out.append(f"\nQUOTES ({len(a.quotes)})")
-        for q in a.quotes:
-            who = names.get(q.speaker_entity or "", None) or (q.speaker.text if q.speaker else "?")
-            cue = q.cue_lemma or (q.cue.text if q.cue else "")
-            bits = [q.kind, cue] + ([q.channel] if q.channel else []) + ([q.date] if q.date else [])
-            out.append(f"  {who} ({', '.join(b for b in bits if b)}): “{_clip(' … '.join(s.text for s in q.content))}”")
-    if a.times:
-        out.append(f"\nTIMES ({len(a.times)})")
-        for t in a.times:
-            out.append(f"  {t.text!r:<28} → {t.value or 'unresolved'}")
-    if a.events:
-        out.append(f"\nEVENTS ({len(a.events)})")
-        for ev in a.events:
-            actor = ev.actor.text if ev.actor else "?"
-            rec = ev.recipient.text if ev.recipient else "?"
-            where = f" in {ev.location.text}" if ev.location else ""
-            when = f" on {ev.date}" if ev.date else ""
-            out.append(f"  {ev.type}{'/' + ev.mode if ev.mode else ''}: {actor} → {rec}{when}{where} "
-                       f"[{ev.status}] «{ev.trigger.text}»")
+    out.extend(_entity_lines(e, names) for e in a.entities)
+    _section(out, "QUOTES", a.quotes, lambda q: _quote_line(q, names))
+    _section(out, "TIMES", a.times, lambda t: f"  {t.text!r:<28} → {t.value or 'unresolved'}")
+    _section(out, "EVENTS", a.events, _event_line)
     if a.claims:
         out.append(f"\nCLAIMS ({len(a.claims)})")
         for c in sorted(a.claims, key=lambda c: -c.checkworthiness)[:10]:
             hedge = f" hedged by “{c.hedge.text}”" if c.hedge else ""
             out.append(f"  {c.checkworthiness:.2f} {_clip(c.text)}{hedge}")
-    if a.frames:
-        out.append(f"\nFRAMING ({len(a.frames)})")
-        for f in a.frames:
-            target = f" → {names.get(f.target or '', f.target_text or '')}" if (f.target or f.target_text) else ""
-            out.append(f"  {f.technique}: “{f.text}”{target} ({f.voice})")
+    _section(out, "FRAMING", a.frames, lambda f: _frame_line(f, names))
     if a.errors:
         out.append("\nFAILED LAYERS (the other layers are complete)")
         out += [f"  {e.field} ({e.extractor}): {e.error}" for e in a.errors]

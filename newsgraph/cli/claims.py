@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day
+from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day, echo_rows, saved_model
 
 
 def _number(value: float) -> str:
@@ -37,12 +37,8 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         with Store(db) as store:
             found = list_claims(store, source=outlet, actor=actor, date_from=since, date_to=until,
                                 min_score=min_score, limit=limit)["items"]
-        if as_json:
-            for c in found:
-                typer.echo(json.dumps(c, ensure_ascii=False))
+        if echo_rows(found, as_json, "no claims found"):
             return
-        if not found:
-            typer.echo("no claims found")
         for c in found:
             who = c.get("speaker_name") or c.get("speaker")
             qty = "; ".join(f"{_number(q['value'])} {q.get('unit') or ''} {q.get('counted') or ''}".strip()
@@ -86,6 +82,4 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         from ..extract._claims_model import default_model_path
 
         path = train(claimbuster, out, n_process=workers)
-        typer.echo(f"saved {path}")
-        if path.resolve() != default_model_path().resolve():
-            typer.echo(f"to use it, set NEWSGRAPH_CLAIMS_MODEL={path}")
+        saved_model(path, default_model_path(), "NEWSGRAPH_CLAIMS_MODEL")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day
+from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day, echo_rows, saved_model
 
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
@@ -35,12 +35,8 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         with Store(db) as store:
             found = list_frames(store, source=outlet, target=actor, technique=technique, voice=voice,
                                 date_from=since, date_to=until, limit=limit)["items"]
-        if as_json:
-            for c in found:
-                typer.echo(json.dumps(c, ensure_ascii=False))
+        if echo_rows(found, as_json, "no framing cues found"):
             return
-        if not found:
-            typer.echo("no framing cues found")
         for c in found:
             aim = f" -> {c.get('target_name') or c.get('target_text')}" if (c.get("target_name") or c.get("target_text")) else ""
             typer.echo(f"{c.get('published') or '-':10s}  {(c.get('source') or '-')[:24]:24s}  {c['technique']:28s}"
@@ -87,6 +83,4 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         from ..extract._framing_model import default_model_path
 
         path = fit(ptc, out, split=split)
-        typer.echo(f"saved {path}")
-        if path.resolve() != default_model_path().resolve():
-            typer.echo(f"to use it, set NEWSGRAPH_FRAMING_MODEL={path}")
+        saved_model(path, default_model_path(), "NEWSGRAPH_FRAMING_MODEL")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,6 +14,26 @@ DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite 
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Only articles of this outlet (exact name).")]
 SinceOpt = Annotated[str | None, typer.Option("--from", help="First publication day, YYYY-MM-DD.")]
 UntilOpt = Annotated[str | None, typer.Option("--to", help="Last publication day, YYYY-MM-DD.")]
+
+
+def echo_rows(rows: list[dict], as_json: bool, empty: str) -> bool:
+    """The shared start of every listing command: with ``--json`` print one object per line, with no
+    rows say ``empty``.  True when that was the whole answer, so the caller prints its table only otherwise."""
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return True
+    if not rows:
+        typer.echo(empty)
+        return True
+    return False
+
+
+def saved_model(path: Path, default: Path, env: str) -> None:
+    """Say where ``train`` saved a model and, when it is not the default place, how to use it."""
+    typer.echo(f"saved {path}")
+    if path.resolve() != default.resolve():
+        typer.echo(f"to use it, set {env}={path}")
 
 
 def check_day(value: str | None, name: str) -> str | None:
@@ -90,12 +111,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
 
         with Store(db) as store:
             found = statements(store, speaker=speaker, outlet=outlet, min_occurrences=min_occurrences, limit=limit)
-        if as_json:
-            for s in found:
-                typer.echo(json.dumps(s, ensure_ascii=False))
-            return
-        if not found:
-            typer.echo("no statements found")
+        if echo_rows(found, as_json, "no statements found"):
             return
         for s in found:
             text = s["text"] if len(s["text"]) <= 160 else s["text"][:157] + "..."

@@ -48,6 +48,20 @@ class ReadOptions:
 Reader = Callable[[str, ReadOptions], Iterator[Article | SourceError]]
 
 
+def read_local(location: str, options: ReadOptions) -> bytes | SourceError:
+    """A local file's bytes under the ``--max-bytes`` cap, or the :class:`SourceError` saying why not.
+
+    Every file reader starts here, so an unreadable or oversized file is reported the same way
+    whatever its format.
+    """
+    from ._decode import DecodeError, read_file
+
+    try:
+        return read_file(location, options.max_bytes)
+    except DecodeError as exc:
+        return SourceError(location, str(exc))
+
+
 @dataclass(frozen=True)
 class SourceSpec:
     name: str

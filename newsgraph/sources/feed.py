@@ -29,7 +29,7 @@ import feedparser
 import httpx
 
 from ..model import Article
-from . import ReadOptions, SourceError, source
+from . import ReadOptions, SourceError, read_local, source
 from .url import FetchConfig, FetchError, fetch, kind_of, make_client
 
 MAX_SEEN = 5000  # per feed; a feed rarely lists more than a few hundred entries
@@ -291,11 +291,8 @@ def read_feed(location: str, options: ReadOptions) -> Iterator[Article | SourceE
             return
         yield from articles_from_feed_bytes(fetched.content, url, options)
         return
-    from ._decode import DecodeError, read_file
-
-    try:
-        content = read_file(location, options.max_bytes)  # --max-bytes holds for local feeds too
-    except DecodeError as exc:
-        yield SourceError(location, str(exc))
+    content = read_local(location, options)  # --max-bytes holds for local feeds too
+    if isinstance(content, SourceError):
+        yield content
         return
     yield from articles_from_feed_bytes(content, location, options)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import trafilatura
 
 from ..model import Article
-from . import ReadOptions, SourceError, source
-from ._decode import DecodeError, check_size, clean_text, decode, looks_like_html, read_file
+from . import ReadOptions, SourceError, read_local, source
+from ._decode import DecodeError, check_size, clean_text, decode, looks_like_html
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MIN_BODY_WORDS = 8  # fewer words than this is navigation or a stub, not an article
@@ -84,9 +84,5 @@ def article_from_html(
 
 @source("html", suffixes=(".html", ".htm", ".xhtml"), sniff=looks_like_html)
 def read_html(location: str, options: ReadOptions) -> Iterator[Article | SourceError]:
-    try:
-        data = read_file(location, options.max_bytes)
-    except DecodeError as exc:
-        yield SourceError(location, str(exc))
-        return
-    yield article_from_html(data, location, None, options)
+    data = read_local(location, options)
+    yield data if isinstance(data, SourceError) else article_from_html(data, location, None, options)

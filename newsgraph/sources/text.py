@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Article
-from . import ReadOptions, SourceError, source
-from ._decode import DecodeError, check_size, clean_text, decode, read_file
+from . import ReadOptions, SourceError, read_local, source
+from ._decode import DecodeError, check_size, clean_text, decode
 
 
 def article_from_bytes(data: bytes, origin: str, options: ReadOptions) -> Article | SourceError:
@@ -25,9 +25,5 @@ def article_from_bytes(data: bytes, origin: str, options: ReadOptions) -> Articl
 
 @source("text", suffixes=(".txt", ".text", ".md"))
 def read_text(location: str, options: ReadOptions) -> Iterator[Article | SourceError]:
-    try:
-        data = read_file(location, options.max_bytes)
-    except DecodeError as exc:
-        yield SourceError(location, str(exc))
-        return
-    yield article_from_bytes(data, location, options)
+    data = read_local(location, options)
+    yield data if isinstance(data, SourceError) else article_from_bytes(data, location, options)

@@ -152,42 +152,19 @@ def sample_analysis(
     strike = s("walked off the job")
     postponed = s("postponed")
     monday = s("Monday")
+    def who(entity: str, needle: str, nth: int = 0) -> Participant:
+        return Participant(entity=entity, **s(needle, nth).model_dump())
+
     events = [
-        Event(
-            id="V1",
-            type="PROTEST",
-            mode="strike",
-            trigger=strike,
-            sentence=sent1,
-            actor=Participant(entity="E3", **s("Dock workers").model_dump()),
-            recipient=Participant(entity="E6", **s("the city council").model_dump()),
-            date="2024-03-11",
-            date_precision="day",
-            time="T1",
-            location=None,
-        ),
-        Event(
-            id="V2",
-            type="REJECT",
-            trigger=postponed,
-            sentence=sent1,
-            actor=Participant(entity="E6", **s("the city council").model_dump()),
-            recipient=Participant(entity="E3", **s("their pay deal").model_dump()),
-            date="2024-03-11",
-            date_precision="day",
-        ),
-        Event(
-            id="V3",
-            type="CONSULT",
-            trigger=s("return to the table"),
-            sentence=s(text.split("\n")[2]),
-            actor=Participant(entity="E6", **s("the council", 1).model_dump()),
-            recipient=Participant(entity="E3", **s("the table").model_dump()),
-            date="2024-03-18",
-            date_precision="week",
-            status="planned",
-            quote="Q2",
-        ),
+        Event(id="V1", type="PROTEST", mode="strike", trigger=strike, sentence=sent1,
+              actor=who("E3", "Dock workers"), recipient=who("E6", "the city council"),
+              date="2024-03-11", date_precision="day", time="T1", location=None),
+        Event(id="V2", type="REJECT", trigger=postponed, sentence=sent1,
+              actor=who("E6", "the city council"), recipient=who("E3", "their pay deal"),
+              date="2024-03-11", date_precision="day"),
+        Event(id="V3", type="CONSULT", trigger=s("return to the table"), sentence=s(text.split("\n")[2]),
+              actor=who("E6", "the council", 1), recipient=who("E3", "the table"),
+              date="2024-03-18", date_precision="week", status="planned", quote="Q2"),
     ]
     times = [
         TimeExpr(id="T1", type="DATE", value="2024-03-11", anchor="publication", **monday.model_dump()),
