@@ -44,6 +44,7 @@ from ..model import (
     Role,
     Span,
 )
+from . import f_score
 
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "actors"
 _MODEL = ModelInfo(name="hand-annotated", version="0", package="fixture", spacy_version="none")
@@ -226,7 +227,7 @@ def evaluate(mode: str = "gold", articles: Path | str | None = None, pairs: Path
             errors.append(f"FP (cross-type) {ra} = {rb}")
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = f_score(precision, recall)
     gold_actors = {e["gold"] for s in specs for e in s["entities"]}
     return {
         "mode": mode,

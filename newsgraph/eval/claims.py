@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .. import nlp
 from ..extract import claims as claims_mod
+from . import f_score
 
 
 @dataclass
@@ -114,7 +115,7 @@ def metrics(labels: Sequence[int], scores: Sequence[float], threshold: float = c
     fn = sum(1 for y, s in zip(labels, scores, strict=True) if y == 1 and s < threshold)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = f_score(precision, recall)
     return {
         "precision": round(precision, 4),
         "recall": round(recall, 4),

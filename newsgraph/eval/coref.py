@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Analysis, Article
+from . import f_score
 
 ETYPES = ("person", "organization")
 
@@ -54,7 +55,7 @@ def b_cubed(pairs: list[tuple[Hashable, Hashable]]) -> B3:
         return B3()
     precision = sum(both[(g, p)] / pred[p] for g, p in pairs) / len(pairs)
     recall = sum(both[(g, p)] / gold[g] for g, p in pairs) / len(pairs)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = f_score(precision, recall)
     return B3(precision, recall, f1, len(pairs))
 
 

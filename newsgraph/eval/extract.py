@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import f_score
+
 SHINGLE = 4
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -66,7 +68,7 @@ def aggregate(counts: list[tuple[float, float, float]]) -> dict[str, float]:
     rs = [_recall(*c) for c in counts if c[0] + c[2] > 0]
     p = statistics.mean(ps) if ps else 0.0
     r = statistics.mean(rs) if rs else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    f1 = f_score(p, r)
     return {"precision": p, "recall": r, "f1": f1}
 
 

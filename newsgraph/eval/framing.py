@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import f_score
+
 SpanT = tuple[str, int, int]  # (technique, start, end)
 
 TECHNIQUES = (
@@ -107,7 +109,7 @@ def _overlap_sums(pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int
 def _prf(p_sum: float, n_pred: int, r_sum: float, n_gold: int) -> dict[str, float | int]:
     precision = p_sum / n_pred if n_pred else 0.0
     recall = r_sum / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = f_score(precision, recall)
     return {
         "precision": round(precision, 4),
         "recall": round(recall, 4),

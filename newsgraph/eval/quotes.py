@@ -21,6 +21,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from . import f_score
+
 #: Marks that make a gold content (or a prediction) "direct".  The right single
 #: mark is left out on purpose: in running text it is mostly an apostrophe.
 QUOTE_MARKS = frozenset('"“”«»„‟‘')
@@ -227,7 +229,7 @@ class Counts:
     def prf(self) -> dict[str, float]:
         p = self.tp / self.n_pred if self.n_pred else 0.0
         r = self.tp / self.n_gold if self.n_gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        f = f_score(p, r)
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 

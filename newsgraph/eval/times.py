@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from . import f_score
+
 TIMEX_RE = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
 ATTR_RE = re.compile(r'(\w+)="([^"]*)"')
 TAG_RE = re.compile(r"<[^>]+>")
@@ -106,7 +108,7 @@ class Counts:
 def _prf(tp: int, predicted: int, gold: int) -> dict[str, float | int]:
     p = tp / predicted if predicted else 0.0
     r = tp / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    f = f_score(p, r)
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp}
 
 
