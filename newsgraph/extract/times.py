@@ -454,6 +454,21 @@ def h_part_of_day(m: re.Match, ctx: Context) -> Result:
     return _point_time(base, PARTS_OF_DAY[part], "publication")
 
 
+def _clock_on_day(m: re.Match, ctx: Context, clock: str) -> Result:
+    """A time of day on the day named beside it ("Tuesday", "yesterday") or the publication day.
+
+    Shared by clock times and noon/midnight: both name a moment, never a year, and take their
+    day from the same optional weekday (``wd2``) or deictic day (``dd2``) groups.
+    """
+    base = ctx.need()
+    d = base
+    if m["wd2"]:
+        d = _weekday_from(base, WEEKDAYS[m["wd2"].lower().rstrip(".")], ctx.tense)
+    elif m["dd2"]:
+        d = base + timedelta(days=DEICTIC_DAYS[m["dd2"].lower()])
+    return Result("TIME", d.isoformat() + clock, "publication", Ref(d, "day", None))
+
+
 def h_clock(m: re.Match, ctx: Context) -> Result:
     """A clock time ("3 p.m.", "1750 GMT"), on the day it names or the publication day."""
     hour = int(m["h"])
@@ -472,13 +487,7 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
         if res is None or res.value is None:
             raise NoValue
         return Result("TIME", res.value + clock, "publication", res.ref)
-    base = ctx.need()
-    d = base
-    if m["wd2"]:
-        d = _weekday_from(base, WEEKDAYS[m["wd2"].lower().rstrip(".")], ctx.tense)
-    elif m["dd2"]:
-        d = base + timedelta(days=DEICTIC_DAYS[m["dd2"].lower()])
-    return Result("TIME", d.isoformat() + clock, "publication", Ref(d, "day", None))
+    return _clock_on_day(m, ctx, clock)
 
 
 _DAY_SUBMATCH = re.compile(rf"(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})")
@@ -487,13 +496,7 @@ _DAY_SUBMATCH = re.compile(rf"(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})")
 def h_noon(m: re.Match, ctx: Context) -> Result:
     word = m["w"].lower()
     clock = "T12:00" if word == "noon" else "T24:00"
-    base = ctx.need()
-    d = base
-    if m["wd2"]:
-        d = _weekday_from(base, WEEKDAYS[m["wd2"].lower().rstrip(".")], ctx.tense)
-    elif m["dd2"]:
-        d = base + timedelta(days=DEICTIC_DAYS[m["dd2"].lower()])
-    return Result("TIME", d.isoformat() + clock, "publication", Ref(d, "day", None))
+    return _clock_on_day(m, ctx, clock)
 
 
 def h_rel_unit(m: re.Match, ctx: Context) -> Result:

@@ -113,20 +113,27 @@ class _Cluster:
     members: list[int] = field(default_factory=list)
 
 
-def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
-    """Cluster person mentions, given in text order as ``(text, title before it, sentence index)``.
+@dataclass
+class _Index:
+    """The full-name clusters and their lookups, built by pass 1-2 and read by passes 3-5."""
 
-    Returns one :class:`NameLink` per mention; cluster ids are small integers, the same for
-    mentions of one person.
+    clusters: list[_Cluster] = field(default_factory=list)
+    by_surname: dict[str, list[int]] = field(default_factory=dict)
+    by_first: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _cluster_full_names(
+    names: list[tuple[str, str, int]], parsed: list[ParsedName], links: list[NameLink | None]
+) -> _Index:
+    """Passes 1-2: full names, exact first, then variants with middle names or initials.
+
+    Given name, surname key and generational suffix make the key, so "Donald J. Trump" joins
+    "Donald Trump" but "Donald Trump Jr." does not.  A cluster's gender comes from its
+    honorifics first, then from the given name.
     """
-    parsed = [parse_name(text, title) for text, title, _ in names]
-    links: list[NameLink | None] = [None] * len(parsed)
-    clusters: list[_Cluster] = []
+    index = _Index()
     full_index: dict[tuple[str, str, str], int] = {}
-    by_surname: dict[str, list[int]] = {}
-    by_first: dict[str, list[int]] = {}
     seen_text: dict[str, int] = {}
-    # 1-2. full names: exact, then variants with middle names/initials
     for i, p in enumerate(parsed):
         if not p.full:
             continue
@@ -134,21 +141,81 @@ def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
         text_key = _key(names[i][0])
         idx = full_index.get(key)
         if idx is None:
-            idx = len(clusters)
+            idx = len(index.clusters)
             full_index[key] = idx
-            clusters.append(_Cluster(key[0], key[1], p.suffix))
-            by_surname.setdefault(key[1], []).append(idx)
-            by_first.setdefault(key[0], []).append(idx)
+            index.clusters.append(_Cluster(key[0], key[1], p.suffix))
+            index.by_surname.setdefault(key[1], []).append(idx)
+            index.by_first.setdefault(key[0], []).append(idx)
             links[i] = NameLink(idx)
         else:
             links[i] = NameLink(idx, "exact" if seen_text.get(text_key) == idx else "name_variant")
         seen_text.setdefault(text_key, idx)
-        clusters[idx].members.append(i)
-    for c in clusters:  # gender of a full-name cluster: honorifics first, then the given name
+        index.clusters[idx].members.append(i)
+    for c in index.clusters:
         for i in c.members:
             c.gender = c.gender or honorific_gender(parsed[i].title)
         c.gender = c.gender or given_name_gender(c.first)
-    # 3-5. single names, in text order so "most recent" means the reader's most recent
+    return index
+
+
+def _link_surname(
+    cands: list[int], names: list[tuple[str, str, int]], last_seen: dict[int, int], count: dict[int, int]
+) -> NameLink:
+    """Pass 3-4 for a bare surname with several compatible full-name clusters.
+
+    The most salient cluster (most mentions so far, at least two) wins; else the most recently
+    mentioned one, unless the two most recent were last seen in the same sentence — then the
+    mention is ambiguous (cluster -1) rather than guessed.
+    """
+    seen = [c for c in cands if c in last_seen]
+    top = max((count[c] for c in seen), default=0)
+    salient = [c for c in seen if count[c] == top]
+    before = sorted(salient, key=lambda c: last_seen[c], reverse=True)
+    tie = len(before) > 1 and names[last_seen[before[0]]][2] == names[last_seen[before[1]]][2]
+    if len(salient) == 1 and top >= 2:
+        return NameLink(salient[0], "surname_salient", surname=True)
+    if before and not tie:
+        return NameLink(before[0], "surname_recent", surname=True)
+    return NameLink(-1, None, ambiguous=True, surname=True)
+
+
+def _link_single(
+    p: ParsedName, names: list[tuple[str, str, int]], index: _Index, last_seen: dict[int, int], count: dict[int, int]
+) -> NameLink | None:
+    """Passes 3-5 for one single-word name: surname (one candidate, or salience/recency), then given name.
+
+    Candidates must share the generational suffix and, when an honorific gives one, agree in
+    gender ("Mrs. Clinton" never goes to Bill).  A given name alone links only when exactly one
+    full-name cluster has it and the word is nobody's surname.  None when nothing links.
+    """
+    word = p.last or p.first
+    sur = _surname_key(word)
+    gender = honorific_gender(p.title)
+    cands = [c for c in index.by_surname.get(sur, []) if index.clusters[c].suffix == p.suffix]
+    if gender is not None:
+        cands = [c for c in cands if index.clusters[c].gender in (None, gender)]
+    if len(cands) == 1:
+        return NameLink(cands[0], "surname", surname=True)
+    if len(cands) > 1:
+        return _link_surname(cands, names, last_seen, count)
+    if not p.title and not p.suffix and len(index.by_first.get(_key(word), [])) == 1 and sur not in index.by_surname:
+        return NameLink(index.by_first[_key(word)][0], "given_name")
+    return None
+
+
+def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
+    """Cluster person mentions, given in text order as ``(text, title before it, sentence index)``.
+
+    Returns one :class:`NameLink` per mention; cluster ids are small integers, the same for
+    mentions of one person.  Passes run from most to least precise: full names first (1-2, over
+    the whole article, so a later full name is already known), then single names in text order
+    (3-5) so that "most recent" means the reader's most recent.  A single name nothing links
+    (or that is ambiguous) gets a cluster of its own, shared by the same bare word.
+    """
+    parsed = [parse_name(text, title) for text, title, _ in names]
+    links: list[NameLink | None] = [None] * len(parsed)
+    index = _cluster_full_names(names, parsed, links)
+    clusters = index.clusters
     last_seen: dict[int, int] = {}  # cluster -> index of its latest mention so far
     count: dict[int, int] = {}  # cluster -> its mentions so far (salience)
     bare_clusters: dict[tuple[str, str], int] = {}
@@ -158,36 +225,16 @@ def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
             last_seen[order_of_full[i]] = i
             count[order_of_full[i]] = count.get(order_of_full[i], 0) + 1
             continue
-        word = p.last or p.first
-        sur = _surname_key(word)
-        gender = honorific_gender(p.title)
-        cands = [c for c in by_surname.get(sur, []) if clusters[c].suffix == p.suffix]
-        if gender is not None:
-            cands = [c for c in cands if clusters[c].gender in (None, gender)]
-        if len(cands) == 1:
-            links[i] = NameLink(cands[0], "surname", surname=True)
-        elif len(cands) > 1:
-            seen = [c for c in cands if c in last_seen]
-            top = max((count[c] for c in seen), default=0)
-            salient = [c for c in seen if count[c] == top]
-            before = sorted(salient, key=lambda c: last_seen[c], reverse=True)
-            tie = len(before) > 1 and names[last_seen[before[0]]][2] == names[last_seen[before[1]]][2]
-            if len(salient) == 1 and top >= 2:
-                links[i] = NameLink(salient[0], "surname_salient", surname=True)
-            elif before and not tie:
-                links[i] = NameLink(before[0], "surname_recent", surname=True)
-            else:
-                links[i] = NameLink(-1, None, ambiguous=True, surname=True)
-        elif not p.title and not p.suffix and len(by_first.get(_key(word), [])) == 1 and sur not in by_surname:
-            links[i] = NameLink(by_first[_key(word)][0], "given_name")
+        links[i] = _link_single(p, names, index, last_seen, count)
         if links[i] is None or links[i].cluster == -1:  # type: ignore[union-attr]
             ambiguous = links[i] is not None
+            sur = _surname_key(p.last or p.first)
             bkey = ("amb" if ambiguous else "bare", sur + "|" + p.suffix)
             idx = bare_clusters.get(bkey)
             if idx is None:
                 idx = len(clusters)
                 bare_clusters[bkey] = idx
-                clusters.append(_Cluster("", sur, p.suffix, gender))
+                clusters.append(_Cluster("", sur, p.suffix, honorific_gender(p.title)))
                 links[i] = NameLink(idx, None, ambiguous=ambiguous, surname=bool(p.title))
             else:
                 links[i] = NameLink(idx, "exact", ambiguous=ambiguous, surname=bool(p.title))
