@@ -7,7 +7,17 @@ from pathlib import Path
 
 import typer
 
-from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day, echo_rows, saved_model
+from .sources import (
+    DbOpt,
+    FiguresJsonOpt,
+    OutletOpt,
+    RowsJsonOpt,
+    SinceOpt,
+    UntilOpt,
+    check_day,
+    echo_rows,
+    saved_model,
+)
 
 
 def _number(value: float) -> str:
@@ -26,7 +36,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         until: UntilOpt = None,
         min_score: float | None = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Lowest score shown."),
         limit: int = typer.Option(20, "--limit", min=1),
-        as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+        as_json: RowsJsonOpt = False,
     ) -> None:
         """Check-worthy claims from the store, most check-worthy first, with who asserts them."""
         from ..api.queries import list_claims
@@ -52,7 +62,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     def eval_claims(
         claimbuster: Path = typer.Option(..., "--claimbuster", exists=True, dir_okay=False,
                                          help="ClaimBuster file: JSON list of {sentence_id, label, text}."),
-        as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+        as_json: FiguresJsonOpt = False,
         workers: int = typer.Option(1, "--workers", min=1, help="spaCy parsing processes."),
     ) -> None:
         """Check-worthiness: positive-class precision/recall/F1 at the default threshold, average precision."""

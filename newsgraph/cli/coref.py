@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from .sources import FiguresJsonOpt
+
 
 def register(apps: object) -> None:
     """Add ``eval coref`` to the eval group."""
@@ -14,7 +16,7 @@ def register(apps: object) -> None:
     @apps.eval.command("coref")  # type: ignore[attr-defined]
     def eval_coref(
         gum: Path = typer.Option(..., "--gum", help="Directory with DOC.txt + DOC.json (GUM gold mentions)."),
-        as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+        as_json: FiguresJsonOpt = False,
         limit: int | None = typer.Option(None, help="Only the first N documents (quick checks)."),
         details: bool = typer.Option(False, help="With --json: B-cubed per document."),
     ) -> None:

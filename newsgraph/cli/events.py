@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from . import DbOpt
+from .sources import FiguresJsonOpt, RowsJsonOpt
 
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
@@ -17,7 +18,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     @apps.eval.command("events")
     def eval_events(
         plover: Annotated[Path, typer.Option("--plover", help="PLOVER gold-record JSON file.")],
-        as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+        as_json: FiguresJsonOpt = False,
         limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N records.")] = None,
     ) -> None:
         """Score event coding: type_accuracy, actor_accuracy, recipient_accuracy (with counts)."""
@@ -39,7 +40,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         reports: Annotated[bool, typer.Option("--reports/--mentions", help="One entry per reported event "
                                                                          "across articles, or per mention.")] = False,
         limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many entries.")] = 5000,
-        as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+        as_json: RowsJsonOpt = False,
     ) -> None:
         """List dated events from the store in date order, each with its sentence as evidence.
 

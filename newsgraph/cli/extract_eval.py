@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from .sources import FiguresJsonOpt
+
 
 def register(apps: object) -> None:
     """Add ``eval extract`` to the eval group."""
@@ -16,7 +18,7 @@ def register(apps: object) -> None:
         scrapinghub: Path = typer.Option(
             ..., "--scrapinghub", help="Directory with ground-truth.json and html/<id>.html.gz."
         ),
-        as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+        as_json: FiguresJsonOpt = False,
         limit: int | None = typer.Option(None, help="Only the first N pages (quick checks)."),
         details: bool = typer.Option(False, help="With --json: per-page precision and recall."),
     ) -> None:

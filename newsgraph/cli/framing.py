@@ -7,7 +7,17 @@ from pathlib import Path
 
 import typer
 
-from .sources import DbOpt, OutletOpt, SinceOpt, UntilOpt, check_day, echo_rows, saved_model
+from .sources import (
+    DbOpt,
+    FiguresJsonOpt,
+    OutletOpt,
+    RowsJsonOpt,
+    SinceOpt,
+    UntilOpt,
+    check_day,
+    echo_rows,
+    saved_model,
+)
 
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
@@ -22,7 +32,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         since: SinceOpt = None,
         until: UntilOpt = None,
         limit: int = typer.Option(20, "--limit", min=1),
-        as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+        as_json: RowsJsonOpt = False,
     ) -> None:
         """Framing cues from the store: loaded language and persuasion techniques, with whose voice they are."""
         from ..api.queries import list_frames
@@ -47,7 +57,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         ptc: Path = typer.Option(..., "--ptc", exists=True, file_okay=False,
                                  help="PTC folder (<split>-articles/, <split>-task-flc-tc.labels)."),
         split: str = typer.Option("dev", "--split", help="dev or train."),
-        as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+        as_json: FiguresJsonOpt = False,
         limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N articles."),
     ) -> None:
         """Propaganda span identification as in SemEval-2020 task 11 (overall `si` and per technique)."""

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from .sources import FiguresJsonOpt
+
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     """Add ``eval quotes`` to the CLI."""
@@ -15,7 +17,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     def eval_quotes(
         polnear: Path = typer.Option(..., "--polnear", help="PolNeAR folder with attributions/ and text/."),
         baseline: str | None = typer.Option(None, "--baseline", help="Also score a baseline: textacy."),
-        as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+        as_json: FiguresJsonOpt = False,
         limit: int | None = typer.Option(None, "--limit", help="Score only the first N articles."),
     ) -> None:
         """Score quote extraction: all@0.3, all@0.8, direct@0.3, direct@0.8, speaker_accuracy."""

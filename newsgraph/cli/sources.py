@@ -14,6 +14,9 @@ DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite 
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Only articles of this outlet (exact name).")]
 SinceOpt = Annotated[str | None, typer.Option("--from", help="First publication day, YYYY-MM-DD.")]
 UntilOpt = Annotated[str | None, typer.Option("--to", help="Last publication day, YYYY-MM-DD.")]
+# --json on a listing command (one object per line) and on an eval command (the figures): one wording each.
+RowsJsonOpt = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
+FiguresJsonOpt = Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
 
 
 def echo_rows(rows: list[dict], as_json: bool, empty: str) -> bool:
@@ -103,7 +106,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         outlet: OutletOpt = None,
         min_occurrences: Annotated[int, typer.Option("--min", min=1, help="Only statements in at least N articles.")] = 2,
         limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
-        as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+        as_json: RowsJsonOpt = False,
     ) -> None:
         """Statements reprinted across articles: the same speaker's near-identical words, with each occurrence."""
         from ..store import Store
