@@ -211,6 +211,47 @@ def _uses(cond: Any, ent: Any) -> bool:
     return any(getattr(c, "table", None) is ent for c in visitors.iterate(cond) if hasattr(c, "table"))
 
 
+def _common_filters(
+    table: Any,
+    *,
+    article: str | None,
+    outlet: str | None,
+    date_col: Any,
+    date_from: str | None,
+    date_to: str | None,
+    source: str | None = None,
+    q: str | None = None,
+    text_col: Any = None,
+) -> list[Any]:
+    """The filters every record list shares, with one meaning each: ``article`` exact,
+    ``outlet`` part of the outlet's name, ``source`` the exact outlet, the date range of
+    :func:`date_range` on ``date_col``, and ``q``'s words all inside ``text_col``."""
+    conds: list[Any] = []
+    if source:
+        conds.append(articles.c.source == source)
+    if article:
+        conds.append(table.c.article_id == article)
+    if outlet:
+        conds.append(_ilike(articles.c.source, outlet))
+    conds += date_range(date_col, date_from, date_to)
+    if q:
+        words = fts.terms(q)
+        conds += [_ilike(text_col, w) for w in words] if words else [literal(False)]
+    return conds
+
+
+def _link_fields(item: dict[str, Any], kind: str, start: Any, end: Any) -> dict[str, Any]:
+    """The columns every list row ends with: the article it is in and a link to its characters."""
+    return {
+        "title": item.get("title"),
+        "article_id": item.get("article_id"),
+        f"{kind}_id": item.get("id"),
+        "start": start,
+        "end": end,
+        "href": f"/articles/{item.get('article_id')}#{kind}-{item.get('id')}",
+    }
+
+
 QUOTE_SORTS = ("newest", "oldest", "speaker", "outlet")
 
 
@@ -260,18 +301,12 @@ def list_quotes(
                     and_(by_name, ~select(members.c.entity_id).where(*member).exists()),
                 )
             )
-    if outlet:
-        conds.append(_ilike(articles.c.source, outlet))
-    if article:
-        conds.append(quotes.c.article_id == article)
     if kind:
         conds.append(quotes.c.kind == kind)
     if negated is not None:
         conds.append(_negated_cond(negated))
-    conds += date_range(qdate, date_from, date_to)
-    if q:
-        words = fts.terms(q)
-        conds += [_ilike(quotes.c.text, w) for w in words] if words else [literal(False)]
+    conds += _common_filters(quotes, article=article, outlet=outlet, date_col=qdate, date_from=date_from,
+                             date_to=date_to, q=q, text_col=quotes.c.text)
     order: list[Any] | None = None
     if sort == "oldest":
         order = [qdate.asc().nulls_last(), articles.c.id, quotes.c.start]
@@ -338,12 +373,8 @@ def statement_row(item: dict[str, Any]) -> dict[str, Any]:
         "quote": " … ".join(s.get("text", "") for s in spans),
         "negated": bool(item.get("negated")),
         "hedged": bool(item.get("hedged")),
-        "title": item.get("title"),
-        "article_id": item.get("article_id"),
-        "quote_id": item.get("id"),
-        "start": min((s["start"] for s in spans), default=None),
-        "end": max((s["end"] for s in spans), default=None),
-        "href": f"/articles/{item.get('article_id')}#quote-{item.get('id')}",
+        **_link_fields(item, "quote", min((s["start"] for s in spans), default=None),
+                       max((s["end"] for s in spans), default=None)),
     }
 
 
@@ -368,11 +399,9 @@ def list_events(
         conds.append(events.c.type == type.upper())
     if status:
         conds.append(events.c.status == status)
-    if article:
-        conds.append(events.c.article_id == article)
     if actor:
         conds.append(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
-    conds += date_range(edate, date_from, date_to)
+    conds += _common_filters(events, article=article, outlet=None, date_col=edate, date_from=date_from, date_to=date_to)
     rows, total = _paged(
         store,
         events,
@@ -408,20 +437,12 @@ def list_claims(
     ``outlet`` matches part of the outlet name, ``source`` the exact outlet; ``actor`` the claimant's name."""
     ent, on = _entity_name(claims, claims.c.speaker, "clm")
     conds: list[Any] = []
-    if source:
-        conds.append(articles.c.source == source)
     if actor:
         conds.append(_ilike(ent.c.name, actor))
     if min_score is not None:
         conds.append(claims.c.checkworthiness >= min_score)
-    if article:
-        conds.append(claims.c.article_id == article)
-    if outlet:
-        conds.append(_ilike(articles.c.source, outlet))
-    conds += date_range(articles.c.published, date_from, date_to)
-    if q:
-        words = fts.terms(q)
-        conds += [_ilike(claims.c.text, w) for w in words] if words else [literal(False)]
+    conds += _common_filters(claims, article=article, outlet=outlet, source=source, date_col=articles.c.published,
+                             date_from=date_from, date_to=date_to, q=q, text_col=claims.c.text)
     order = [claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start]
     rows, total = _paged(
         store, claims, conds=conds, names={"claimant_name": (ent, on)}, order=order, limit=limit, offset=offset
@@ -449,12 +470,7 @@ def claim_row(item: dict[str, Any]) -> dict[str, Any]:
         "hedge": (item.get("hedge") or {}).get("text"),
         "outlet": item.get("source"),
         "date": item.get("published"),
-        "title": item.get("title"),
-        "article_id": item.get("article_id"),
-        "claim_id": item.get("id"),
-        "start": item.get("start"),
-        "end": item.get("end"),
-        "href": f"/articles/{item.get('article_id')}#claim-{item.get('id')}",
+        **_link_fields(item, "claim", item.get("start"), item.get("end")),
     }
 
 
@@ -475,19 +491,14 @@ def list_frames(
     """Framing cues (loaded language, persuasion techniques) with their target actor."""
     ent, on = _entity_name(frames, frames.c.target, "tgt")
     conds: list[Any] = []
-    if source:
-        conds.append(articles.c.source == source)
     if technique:
         conds.append(func.lower(frames.c.technique) == technique.lower())
     if voice:
         conds.append(frames.c.voice == voice)
-    if article:
-        conds.append(frames.c.article_id == article)
     if target:
         conds.append(_ilike(ent.c.name, target))
-    if outlet:
-        conds.append(_ilike(articles.c.source, outlet))
-    conds += date_range(articles.c.published, date_from, date_to)
+    conds += _common_filters(frames, article=article, outlet=outlet, source=source, date_col=articles.c.published,
+                             date_from=date_from, date_to=date_to)
     rows, total = _paged(
         store, frames, conds=conds, names={"target_name": (ent, on)}, order=None, limit=limit, offset=offset
     )
@@ -510,12 +521,7 @@ def frame_row(item: dict[str, Any]) -> dict[str, Any]:
         "explanation": item.get("explanation"),
         "outlet": item.get("source"),
         "date": item.get("published"),
-        "title": item.get("title"),
-        "article_id": item.get("article_id"),
-        "frame_id": item.get("id"),
-        "start": item.get("start"),
-        "end": item.get("end"),
-        "href": f"/articles/{item.get('article_id')}#frame-{item.get('id')}",
+        **_link_fields(item, "frame", item.get("start"), item.get("end")),
     }
 
 
