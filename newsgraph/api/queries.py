@@ -204,6 +204,16 @@ def _paged(
     return [rows[k] for k in page_keys if k in rows], total
 
 
+def _page_of(
+    store: Store, table: Any, *, conds: list[Any], names: dict[str, Any], order: list[Any] | None, limit: int, offset: int
+) -> dict[str, Any]:
+    """One page of a record list as the API returns it: each record's JSON with its article's
+    fields and the entity names of ``names`` (label -> aliased entities and join condition)."""
+    rows, total = _paged(store, table, conds=conds, names=names, order=order, limit=limit, offset=offset)
+    items = [{**_art(r), **json.loads(r.data), **{label: getattr(r, label) for label in names}} for r in rows]
+    return page(items, total, limit, offset)
+
+
 def _uses(cond: Any, ent: Any) -> bool:
     """Whether a WHERE condition refers to the aliased entities table ``ent``."""
     from sqlalchemy.sql import visitors
@@ -402,20 +412,8 @@ def list_events(
     if actor:
         conds.append(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
     conds += _common_filters(events, article=article, outlet=None, date_col=edate, date_from=date_from, date_to=date_to)
-    rows, total = _paged(
-        store,
-        events,
-        conds=conds,
-        names={"actor_name": (a_ent, a_on), "recipient_name": (r_ent, r_on)},
-        order=None,
-        limit=limit,
-        offset=offset,
-    )
-    items = [
-        {**_art(r), **json.loads(r.data), "actor_name": r.actor_name, "recipient_name": r.recipient_name}
-        for r in rows
-    ]
-    return page(items, total, limit, offset)
+    names = {"actor_name": (a_ent, a_on), "recipient_name": (r_ent, r_on)}
+    return _page_of(store, events, conds=conds, names=names, order=None, limit=limit, offset=offset)
 
 
 def list_claims(
@@ -444,12 +442,8 @@ def list_claims(
     conds += _common_filters(claims, article=article, outlet=outlet, source=source, date_col=articles.c.published,
                              date_from=date_from, date_to=date_to, q=q, text_col=claims.c.text)
     order = [claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start]
-    rows, total = _paged(
-        store, claims, conds=conds, names={"claimant_name": (ent, on)}, order=order, limit=limit, offset=offset
-    )
-    return page(
-        [{**_art(r), **json.loads(r.data), "claimant_name": r.claimant_name} for r in rows], total, limit, offset
-    )
+    return _page_of(store, claims, conds=conds, names={"claimant_name": (ent, on)}, order=order, limit=limit,
+                    offset=offset)
 
 
 CLAIM_FIELDS = ("score", "claimant", "claim", "quantities", "hedge", "outlet", "date", "title", "article_id",
@@ -499,12 +493,8 @@ def list_frames(
         conds.append(_ilike(ent.c.name, target))
     conds += _common_filters(frames, article=article, outlet=outlet, source=source, date_col=articles.c.published,
                              date_from=date_from, date_to=date_to)
-    rows, total = _paged(
-        store, frames, conds=conds, names={"target_name": (ent, on)}, order=None, limit=limit, offset=offset
-    )
-    return page(
-        [{**_art(r), **json.loads(r.data), "target_name": r.target_name} for r in rows], total, limit, offset
-    )
+    return _page_of(store, frames, conds=conds, names={"target_name": (ent, on)}, order=None, limit=limit,
+                    offset=offset)
 
 
 FRAME_FIELDS = ("technique", "cue", "target", "voice", "explanation", "outlet", "date", "title", "article_id",
