@@ -48,6 +48,24 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+def record_filters(
+    limit: Limit = 20,
+    offset: Offset = 0,
+    outlet: Text_ = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    article: ArticleFilter = None,
+) -> dict[str, Any]:
+    """Paging, outlet, date range and article: the query parameters every record list takes,
+    declared once (a FastAPI dependency) so they validate and mean the same on /quotes, /said,
+    /events, /claims and /frames; passed on as keyword arguments of the ``queries.list_*``."""
+    return {"limit": limit, "offset": offset, "outlet": _clean(outlet), "date_from": date_from,
+            "date_to": date_to, "article": article}
+
+
+RecordFilters = Annotated[dict[str, Any], Depends(record_filters)]
+
+
 class Page(BaseModel):
     total: int
     limit: int
@@ -277,39 +295,19 @@ def api_router(store: Store, token: str | None) -> APIRouter:
 
     @r.get("/quotes", response_model=Page, tags=["records"])
     def get_quotes(
-        limit: Limit = 20,
-        offset: Offset = 0,
+        f: RecordFilters,
         speaker: Text_ = None,
-        outlet: Text_ = None,
-        date_from: DateFrom = None,
-        date_to: DateTo = None,
         q: Text_ = None,
-        article: ArticleFilter = None,
         kind: Literal["direct", "indirect", "mixed", "belief"] | None = None,
     ) -> dict[str, Any]:
         """Quotes by speaker, outlet, date range (quote date, else publication date) and words."""
-        return queries.list_quotes(
-            store,
-            speaker=_clean(speaker),
-            outlet=_clean(outlet),
-            date_from=date_from,
-            date_to=date_to,
-            q=_clean(q),
-            article=article,
-            kind=kind,
-            limit=limit,
-            offset=offset,
-        )
+        return queries.list_quotes(store, **f, speaker=_clean(speaker), q=_clean(q), kind=kind)
 
     @r.get("/said", tags=["records"], response_model=None)
     def get_said(
-        limit: Limit = 20,
-        offset: Offset = 0,
+        f: RecordFilters,
         speaker: Text_ = None,
         actor: Annotated[str | None, Query(max_length=200, description="Cross-article actor id.")] = None,
-        outlet: Text_ = None,
-        date_from: DateFrom = None,
-        date_to: DateTo = None,
         q: Text_ = None,
         kind: Literal["direct", "indirect", "mixed", "belief"] | None = None,
         negated: bool | None = None,
@@ -319,88 +317,39 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         """Who said what: statements with speaker (actor), role, outlet, date, cue, the quote and a
         link to its characters.  ``format=csv`` / ``jsonl`` download exactly the rows of this page."""
         res = queries.list_quotes(
-            store,
-            speaker=_clean(speaker),
-            actor=_clean(actor),
-            outlet=_clean(outlet),
-            date_from=date_from,
-            date_to=date_to,
-            q=_clean(q),
-            kind=kind,
-            negated=negated,
-            sort=sort,
-            limit=limit,
-            offset=offset,
+            store, **f, speaker=_clean(speaker), actor=_clean(actor), q=_clean(q), kind=kind, negated=negated, sort=sort
         )
         rows = [queries.statement_row(i) for i in res["items"]]
-        return table_response(rows, queries.STATEMENT_FIELDS, format, "said", res, limit, offset)
+        return table_response(rows, queries.STATEMENT_FIELDS, format, "said", res, f["limit"], f["offset"])
 
     @r.get("/events", response_model=Page, tags=["records"])
     def get_events(
-        limit: Limit = 20,
-        offset: Offset = 0,
+        f: RecordFilters,
         type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]+$")] = None,
         actor: Text_ = None,
-        date_from: DateFrom = None,
-        date_to: DateTo = None,
         status: Literal["occurred", "planned", "hypothetical", "negated", "asserted"] | None = None,
-        article: ArticleFilter = None,
     ) -> dict[str, Any]:
-        """Events by PLOVER type, actor (either side), status and date range."""
-        return queries.list_events(
-            store,
-            type=type,
-            actor=_clean(actor),
-            date_from=date_from,
-            date_to=date_to,
-            status=status,
-            article=article,
-            limit=limit,
-            offset=offset,
-        )
+        """Events by PLOVER type, actor (either side), status, outlet and date range."""
+        return queries.list_events(store, **f, type=type, actor=_clean(actor), status=status)
 
     @r.get("/claims", response_model=Page, tags=["records"])
     def get_claims(
-        limit: Limit = 20,
-        offset: Offset = 0,
+        f: RecordFilters,
         min_score: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
         q: Text_ = None,
-        article: ArticleFilter = None,
-        outlet: Text_ = None,
-        date_from: DateFrom = None,
-        date_to: DateTo = None,
     ) -> dict[str, Any]:
         """Check-worthy claims, most check-worthy first (outlet and publication-date filters)."""
-        return queries.list_claims(
-            store, min_score=min_score, q=_clean(q), article=article, outlet=_clean(outlet),
-            date_from=date_from, date_to=date_to, limit=limit, offset=offset
-        )
+        return queries.list_claims(store, **f, min_score=min_score, q=_clean(q))
 
     @r.get("/frames", response_model=Page, tags=["records"])
     def get_frames(
-        limit: Limit = 20,
-        offset: Offset = 0,
+        f: RecordFilters,
         technique: Text_ = None,
         target: Text_ = None,
         voice: Literal["outlet", "speaker"] | None = None,
-        article: ArticleFilter = None,
-        outlet: Text_ = None,
-        date_from: DateFrom = None,
-        date_to: DateTo = None,
     ) -> dict[str, Any]:
         """Framing cues by technique, target actor, voice, outlet and publication date."""
-        return queries.list_frames(
-            store,
-            technique=_clean(technique),
-            target=_clean(target),
-            voice=voice,
-            article=article,
-            outlet=_clean(outlet),
-            date_from=date_from,
-            date_to=date_to,
-            limit=limit,
-            offset=offset,
-        )
+        return queries.list_frames(store, **f, technique=_clean(technique), target=_clean(target), voice=voice)
 
     @r.get("/timeline", tags=["records"])
     def get_timeline(

@@ -397,10 +397,12 @@ def list_events(
     date_to: str | None = None,
     status: str | None = None,
     article: str | None = None,
+    outlet: str | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Events filtered by PLOVER type, actor (either side, by name), status and date range."""
+    """Events filtered by PLOVER type, actor (either side, by name), status, outlet (part of its
+    name) and date range (the event's date, else the article's publication date)."""
     a_ent, a_on = _entity_name(events, events.c.actor_entity, "act")
     r_ent, r_on = _entity_name(events, events.c.recipient_entity, "rcp")
     edate = func.coalesce(events.c.date, articles.c.published)
@@ -411,7 +413,7 @@ def list_events(
         conds.append(events.c.status == status)
     if actor:
         conds.append(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
-    conds += _common_filters(events, article=article, outlet=None, date_col=edate, date_from=date_from, date_to=date_to)
+    conds += _common_filters(events, article=article, outlet=outlet, date_col=edate, date_from=date_from, date_to=date_to)
     names = {"actor_name": (a_ent, a_on), "recipient_name": (r_ent, r_on)}
     return _page_of(store, events, conds=conds, names=names, order=None, limit=limit, offset=offset)
 
