@@ -1073,21 +1073,23 @@ REFUSAL_MODE = {"CONSULT": "meet", "AID": "assist", "CONCEDE": "yield", "RETREAT
 
 
 def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
+    """The events of one sentence, numbered from ``V{next_id}`` in candidate order.
+
+    The phases run in this order because each reads what the one before settled: candidates are
+    found, then restricted (:func:`_apply_restrictions` judges force and rally triggers against
+    every candidate found), then stated intentions retype the acts they govern and their own
+    candidate is dropped ("threatened to strike" is one THREATEN event, not two); only then are
+    dates assigned, so that only the surviving candidates compete for a sentence's time
+    expressions. Each candidate then gets its participants, its status (which may retype a
+    negated promise into a refusal, so the event record is built after it) and its record,
+    followed at once by the copies for its coordinated actors and recipients, so their ids come
+    right after it.
+    """
     cands = _candidates(sent)
     by_head = {c.head.i: c for c in cands}
     cands = _apply_restrictions(cands, by_head)
     by_head = {c.head.i: c for c in cands}
-    consumed: set[int] = set()
-    for c in cands:
-        intent = _intent(c)
-        new = _intent_type(c, intent) if intent is not None else None
-        if new is not None and intent is not None:
-            c.type, c.mode, c.intent = new[0], new[1], intent
-            if c.mode == "ultimatum":
-                c.recipient = c.recipient or _unless_subject(c.pred)
-            if intent.i in by_head:
-                consumed.add(intent.i)
-    cands = [c for c in cands if c.head.i not in consumed]
+    cands = _apply_intents(cands, by_head)
     times = _assign_times(sent, cands, ctx)
     context = _context(sent)
     anchors = {_anchor(c).i: c for c in cands}
@@ -1095,53 +1097,12 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
         anchors.setdefault(c.head.i, c)
     events: list[Event] = []
     for c in cands:
-        if c.nominal:
-            a_tok, r_tok = _nominal_participants(c, by_head)
-        else:
-            a_tok, _ = _subject_of(c.head)
-            r_tok = c.recipient or _verb_recipient(c.head, c.type, by_head,
-                                                   trigger=frozenset(t.i for t in c.tokens))
-        if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
-            r_tok = None
-        if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
-            r_tok = None  # "on Friday", "in 2020"
-        at_place = r_tok is not None and r_tok.dep_ == "pobj" and r_tok.head.lower_ in LOCATION_PREPS
-        if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok) or at_place):
-            # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
-            r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
-        toks = sorted(c.tokens, key=lambda t: t.i)
-        first, last = toks[0], toks[-1]
-        if c.intent is not None and 0 < first.i - c.intent.i <= 4:
-            first = c.intent
-        tstart, tend = first.idx, last.idx + len(last)
+        a_tok, r_tok = _participant_tokens(c, by_head)
+        tstart, tend = _trigger_bounds(c)
         quote = ctx.quote_at(c.head.idx)
         direct = quote is not None and quote.kind in ("direct", "mixed")
-        status = _status(c, ctx, quote if direct else None)
-        performed = c.intent is not None  # a threat, promise or refusal is made by saying it
-        if c.intent is not None and status in ("planned", "hypothetical"):
-            status = "occurred"  # the threat or promise itself was made
-        if status == "negated" and c.type in REFUSAL_MODE and _aux(c.pred) & {"will", "would", "can", "wo", "ca"}:
-            # "X said it would not meet the demands": a refusal, which did happen
-            c.type, c.mode = "REJECT", REFUSAL_MODE[c.type]
-            status = "asserted" if direct else "occurred"
-            performed = True
-        speaker = quote.speaker_entity if quote is not None else None
-        reporter = _reporting_head(c.pred)
-        if reporter is not None and _negated(reporter) and status != "negated":
-            status = "hypothetical"  # "haven't said the FBI is reopening ...": nobody claims it happened
-        elif status == "occurred" and not performed and (quote is not None or reporter is not None):
-            # indirect speech: the speaker's claim, not the outlet's report of a fact
-            status = "asserted"
-            if speaker is None and reporter is not None:
-                subj, _ = _subject_of(reporter)
-                who = _participant(ctx, subj) if subj is not None else None
-                speaker = who.entity if who is not None else None
-        actor = _participant(ctx, a_tok)
-        if direct and quote is not None and not (c.nominal and c.pred.i == c.head.i) and (
-            actor is None or (actor.entity is None and not any(w[:1].isupper() for w in actor.text.split()))
-        ):
-            # "we"/"the resistance" in a spokesperson's words: the speaker's side acts
-            actor = ctx.speaker_participant(quote) or actor
+        status, speaker = _status_and_speaker(c, ctx, quote, direct)
+        actor = _event_actor(c, ctx, a_tok, quote, direct)
         texpr = times.get(id(c))
         ev_date = texpr.value if texpr is not None else None
         if status == "occurred" and ev_date and ctx.analysis.article.published:
@@ -1166,29 +1127,133 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             speaker=speaker if status == "asserted" else None,
         )
         events.append(event)
-        # "Freedonia and Sylvania condemned the strike", "bombed Iraq and Syria": one dyadic event per
-        # coordinated actor and recipient (the first pair above; the rest below, slightly less prominent)
-        symmetric_pair = r_tok is not None and a_tok is not None and r_tok.head.i == a_tok.i and r_tok.dep_ == "conj"
-        actors = [a_tok, *_conjuncts(a_tok, skip=r_tok if symmetric_pair else None)] if a_tok is not None else [None]
-        recipients = [r_tok, *_conjuncts(r_tok)] if r_tok is not None and not symmetric_pair else [r_tok]
-        def pair(ev: Event) -> tuple[str | None, ...]:
-            return tuple(p.entity or p.text if p is not None else None for p in (ev.actor, ev.recipient))
-
-        seen = {pair(event)}
-        for ai, a_extra in enumerate(actors):
-            for ri, r_extra in enumerate(recipients):
-                if ai == 0 and ri == 0:
-                    continue
-                extra = event.model_copy(update={
-                    "id": f"V{next_id + len(events)}",
-                    "actor": _participant(ctx, a_extra) if ai else event.actor,
-                    "recipient": _participant(ctx, r_extra) if ri else event.recipient,
-                    "confidence": round(event.confidence * 0.95, 3),
-                })
-                if pair(extra) not in seen and extra.actor != extra.recipient:
-                    seen.add(pair(extra))
-                    events.append(extra)
+        _add_coordinated(events, event, a_tok, r_tok, ctx, next_id)
     return events
+
+
+def _apply_intents(cands: list[Candidate], by_head: dict[int, Candidate]) -> list[Candidate]:
+    """Retype each act under a stated intention (THREATEN, AGREE, ...) and drop the intention's own candidate.
+
+    Mutates the retyped candidates (type, mode, intent, and an ultimatum's recipient); the
+    candidates are visited in sentence order, and one whose head is some retyped act's intention
+    is removed from the returned list.
+    """
+    consumed: set[int] = set()
+    for c in cands:
+        intent = _intent(c)
+        new = _intent_type(c, intent) if intent is not None else None
+        if new is not None and intent is not None:
+            c.type, c.mode, c.intent = new[0], new[1], intent
+            if c.mode == "ultimatum":
+                c.recipient = c.recipient or _unless_subject(c.pred)
+            if intent.i in by_head:
+                consumed.add(intent.i)
+    return [c for c in cands if c.head.i not in consumed]
+
+
+def _participant_tokens(c: Candidate, by_head: dict[int, Candidate]) -> tuple[Token | None, Token | None]:
+    """The actor and recipient tokens of a candidate, before they are resolved to participants.
+
+    In order: read them off the parse (nominal or verbal); drop a recipient that is the actor or
+    a date/number; then, for a symmetric act, let a coordinated actor be the counterpart.
+    """
+    if c.nominal:
+        a_tok, r_tok = _nominal_participants(c, by_head)
+    else:
+        a_tok, _ = _subject_of(c.head)
+        r_tok = c.recipient or _verb_recipient(c.head, c.type, by_head,
+                                               trigger=frozenset(t.i for t in c.tokens))
+    if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
+        r_tok = None
+    if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
+        r_tok = None  # "on Friday", "in 2020"
+    at_place = r_tok is not None and r_tok.dep_ == "pobj" and r_tok.head.lower_ in LOCATION_PREPS
+    if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok) or at_place):
+        # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
+        r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
+    return a_tok, r_tok
+
+
+def _trigger_bounds(c: Candidate) -> tuple[int, int]:
+    """Character range of the trigger, widened to a stated intention just before it."""
+    toks = sorted(c.tokens, key=lambda t: t.i)
+    first, last = toks[0], toks[-1]
+    if c.intent is not None and 0 < first.i - c.intent.i <= 4:
+        first = c.intent
+    return first.idx, last.idx + len(last)
+
+
+def _event_actor(c: Candidate, ctx: Ctx, a_tok: Token | None, quote: Quote | None, direct: bool) -> Participant | None:
+    """The actor participant; in direct speech an unnamed or missing actor is the speaker's side."""
+    actor = _participant(ctx, a_tok)
+    if direct and quote is not None and not (c.nominal and c.pred.i == c.head.i) and (
+        actor is None or (actor.entity is None and not any(w[:1].isupper() for w in actor.text.split()))
+    ):
+        # "we"/"the resistance" in a spokesperson's words: the speaker's side acts
+        actor = ctx.speaker_participant(quote) or actor
+    return actor
+
+
+def _status_and_speaker(c: Candidate, ctx: Ctx, quote: Quote | None, direct: bool) -> tuple[str, str | None]:
+    """The candidate's status and the entity that asserts it (before the publication-date check).
+
+    The rules run in this order because each overrides the last: the base status
+    (:func:`_status`); a made threat or promise occurred; a negated promise of a cooperative act
+    is a refusal (this retypes ``c`` to REJECT); then reporting: under a negated reporting verb
+    nothing is claimed (hypothetical), and an occurred event in indirect speech is only asserted,
+    by the quote's speaker or else the reporting verb's subject.
+    """
+    status = _status(c, ctx, quote if direct else None)
+    performed = c.intent is not None  # a threat, promise or refusal is made by saying it
+    if c.intent is not None and status in ("planned", "hypothetical"):
+        status = "occurred"  # the threat or promise itself was made
+    if status == "negated" and c.type in REFUSAL_MODE and _aux(c.pred) & {"will", "would", "can", "wo", "ca"}:
+        # "X said it would not meet the demands": a refusal, which did happen
+        c.type, c.mode = "REJECT", REFUSAL_MODE[c.type]
+        status = "asserted" if direct else "occurred"
+        performed = True
+    speaker = quote.speaker_entity if quote is not None else None
+    reporter = _reporting_head(c.pred)
+    if reporter is not None and _negated(reporter) and status != "negated":
+        status = "hypothetical"  # "haven't said the FBI is reopening ...": nobody claims it happened
+    elif status == "occurred" and not performed and (quote is not None or reporter is not None):
+        # indirect speech: the speaker's claim, not the outlet's report of a fact
+        status = "asserted"
+        if speaker is None and reporter is not None:
+            subj, _ = _subject_of(reporter)
+            who = _participant(ctx, subj) if subj is not None else None
+            speaker = who.entity if who is not None else None
+    return status, speaker
+
+
+def _add_coordinated(events: list[Event], event: Event, a_tok: Token | None, r_tok: Token | None, ctx: Ctx,
+                     next_id: int) -> None:
+    """Append to ``events`` one copy of ``event`` per further coordinated actor and recipient.
+
+    "Freedonia and Sylvania condemned the strike", "bombed Iraq and Syria": one dyadic event per
+    coordinated actor and recipient (``event`` is the first pair; the rest, slightly less
+    prominent, go in actor-major order, skipping repeated pairs and self-pairs).
+    """
+    symmetric_pair = r_tok is not None and a_tok is not None and r_tok.head.i == a_tok.i and r_tok.dep_ == "conj"
+    actors = [a_tok, *_conjuncts(a_tok, skip=r_tok if symmetric_pair else None)] if a_tok is not None else [None]
+    recipients = [r_tok, *_conjuncts(r_tok)] if r_tok is not None and not symmetric_pair else [r_tok]
+    def pair(ev: Event) -> tuple[str | None, ...]:
+        return tuple(p.entity or p.text if p is not None else None for p in (ev.actor, ev.recipient))
+
+    seen = {pair(event)}
+    for ai, a_extra in enumerate(actors):
+        for ri, r_extra in enumerate(recipients):
+            if ai == 0 and ri == 0:
+                continue
+            extra = event.model_copy(update={
+                "id": f"V{next_id + len(events)}",
+                "actor": _participant(ctx, a_extra) if ai else event.actor,
+                "recipient": _participant(ctx, r_extra) if ri else event.recipient,
+                "confidence": round(event.confidence * 0.95, 3),
+            })
+            if pair(extra) not in seen and extra.actor != extra.recipient:
+                seen.add(pair(extra))
+                events.append(extra)
 
 
 def _conjuncts(tok: Token | None, skip: Token | None = None) -> list[Token]:
