@@ -463,15 +463,34 @@ def _span_ents(span: Span) -> list[Span]:
 
 
 def sentence_features(span: Span) -> list[str]:
-    """Names of the features (keys of :data:`WEIGHTS`) that fire on ``span``, in a fixed order."""
+    """Names of the features (keys of :data:`WEIGHTS`) that fire on ``span``, in a fixed order.
+
+    The returned order is that of :data:`WEIGHTS`, whatever order the groups below add them in.
+    The groups run in a fixed order because later ones read or undo what earlier ones fired:
+    numbers, dates and entities first ("quantity" cancels "small_number"); then tense, then the
+    per-token cues (comparatives, superlatives, evaluative words, modality), then the
+    whole-sentence patterns, whose "record" needs the superlative/comparative cues already fired
+    and cancels "evaluative"; then the subjects, whose "first_person_experience" is suppressed
+    by a quantity, date or record; last the sentence type (question, imperative, hedge).
+    """
     fired: set[str] = set()
     span_ents = _span_ents(span)
     words = [t for t in span if not t.is_punct and not t.is_space]
     lower = span.text.lower()
     if len(words) < 7:
         fired.add("short")
+    _number_features(span, span_ents, words, lower, fired)
+    main_verbs = _main_verbs(span)
+    _tense_features(span, main_verbs, fired)
+    ranked = _token_features(span, fired)
+    _pattern_features(span, lower, ranked, fired)
+    _subject_features(main_verbs, lower, fired)
+    _sentence_type_features(span, words, fired)
+    return [name for name in WEIGHTS if name in fired]
 
-    # --- numbers, dates, entities
+
+def _number_features(span: Span, span_ents: list[Span], words: list[Token], lower: str, fired: set[str]) -> None:
+    """Numbers, dates and entities: quantities, tables, percentages, money, dates, named entities."""
     groups = _number_groups(span)
     for group in groups:
         if _is_figure(group):
@@ -503,10 +522,16 @@ def sentence_features(span: Span) -> list[str]:
     if any(t.lemma_.lower() in STAT_NOUNS or t.lower_ in STAT_NOUNS for t in span if t.pos_ in {"NOUN", "NUM"}):
         fired.add("statistic_noun")
 
-    # --- verbs
+
+def _main_verbs(span: Span) -> list[Token]:
+    """The verbs of the span's main and coordinated/subordinate clauses, else the span's roots."""
     roots = [t for t in span if t.head.i == t.i or t.head.i < span.start or t.head.i >= span.end]
-    main_verbs = [t for t in span if t.dep_ in {"ROOT", "conj", "ccomp", "relcl", "advcl"} and t.pos_ in {
+    return [t for t in span if t.dep_ in {"ROOT", "conj", "ccomp", "relcl", "advcl"} and t.pos_ in {
         "VERB", "AUX"}] or roots
+
+
+def _tense_features(span: Span, main_verbs: list[Token], fired: set[str]) -> None:
+    """Tense: a "fragment" has no finite verb; "past_tense" is a main verb in the past, not under a future modal."""
     finite = [t for t in span if t.tag_ in {"VBD", "VBZ", "VBP", "MD"}]
     if not finite:
         fired.add("fragment")
@@ -520,6 +545,14 @@ def sentence_features(span: Span) -> list[str]:
                 fired.add("past_tense")
         if any(a.tag_ == "VBD" for a in auxes) and not aux_lemmas & FUTURE_MODALS:
             fired.add("past_tense")
+
+
+def _token_features(span: Span, fired: set[str]) -> bool:
+    """The cues one token carries (acts, changes, comparison, superlatives, modality, conditions).
+
+    Returns whether any superlative ranks something (evaluative ones included), which
+    :func:`_pattern_features` needs for "record".
+    """
     ranked = False
     for tok in span:
         lemma = tok.lemma_.lower()
@@ -545,6 +578,15 @@ def sentence_features(span: Span) -> list[str]:
             fired.add("future_or_modal")
         if tok.dep_ == "mark" and tok.lower_ in {"if", "unless"}:
             fired.add("conditional")
+    return ranked
+
+
+def _pattern_features(span: Span, lower: str, ranked: bool, fired: set[str]) -> None:
+    """Whole-sentence patterns: causal links, vague quantities, sourcing, records.
+
+    Runs after :func:`_token_features`: "record" needs a ranking, superlative or comparative,
+    and replaces "evaluative".
+    """
     if any(re.search(p, lower) for p in CAUSAL_PATTERNS):
         fired.add("causal")
     if any(t.lower_ in VAGUE_QUANTITIES and t.i + 1 < span.end and t.nbor().lower_ == "of" for t in span):
@@ -559,7 +601,13 @@ def sentence_features(span: Span) -> list[str]:
         fired.add("record")
         fired.discard("evaluative")
 
-    # --- subjects: who is talking about whom
+
+def _subject_features(main_verbs: list[Token], lower: str, fired: set[str]) -> None:
+    """Subjects: who is talking about whom (first person, second person, third-person actors, reports).
+
+    Runs after the number and pattern groups: a first-person past is "first_person_experience"
+    only when no quantity, date or record already makes the sentence checkable.
+    """
     experience = experience_blocked = False
     for verb in main_verbs:
         subj = _subject(verb)
@@ -595,7 +643,9 @@ def sentence_features(span: Span) -> list[str]:
     if re.search(r"\b(?:we|i)(?:'ve| have)? (?:got|need|have) to\b|\blet'?s\b|\bwe must\b|\bwe should\b", lower):
         fired.add("first_person_obligation")
 
-    # --- sentence type
+
+def _sentence_type_features(span: Span, words: list[Token], fired: set[str]) -> None:
+    """Sentence type: question, imperative, hedged."""
     if span.text.rstrip().rstrip("\"'”’)").endswith("?"):
         fired.add("question")
     first = words[0] if words else None
@@ -603,7 +653,6 @@ def sentence_features(span: Span) -> list[str]:
         fired.add("imperative")
     if find_hedge(span) is not None:
         fired.add("hedged")
-    return [name for name in WEIGHTS if name in fired]
 
 
 _MONTHS = frozenset(

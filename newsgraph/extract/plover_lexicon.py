@@ -412,7 +412,7 @@ HYPOTHETICAL_MODALS: frozenset[str] = frozenset({"could", "might", "may", "shoul
 #
 # A verb or noun of force is ASSAULT/COERCE only when its arguments can take physical force; these are
 # general English noun classes (hand-written, not taken from any corpus) read by
-# ``newsgraph.extract.events._force_reading``.
+# ``newsgraph.extract.events.restrictions._force_reading``.
 
 #: Force words that also have a figurative sense ("attacked her plan", "hit a record", "an uphill battle").
 FIGURATIVE_CAPABLE: frozenset[str] = frozenset(

@@ -1,0 +1,211 @@
+"""Trigger detection: the event candidates of a sentence, before participants and status are read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .. import plover_lexicon as lex
+from .lexical import ASPECTUAL, NON_EVENT_OBJECTS, _lemma
+from .syntax import _aux, _dobj, _prep_objects
+
+
+@dataclass
+class Candidate:
+    """One trigger found in a sentence, before participants and status are read."""
+
+    type: str
+    mode: str | None
+    tokens: list[Token]
+    head: Token  # the token whose syntax carries the event (verb, or event noun)
+    pred: Token  # the verb whose tense/modality/negation decide status (== head for verbs)
+    nominal: bool
+    intent: Token | None = None  # "vowed"/"prepared"/"will" that made it THREATEN/AGREE
+    recipient: Token | None = None  # set by rules that know it ("X said Y must ...": Y)
+    children: list[Candidate] = field(default_factory=list)  # merged instrument events
+
+
+def _noun_trigger(tok: Token) -> lex.Trigger | None:
+    lemma = _lemma(tok)
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
+            pair = (_lemma(child), lemma)
+            if pair in lex.MODIFIED_NOUNS:
+                return lex.MODIFIED_NOUNS[pair]
+            if f"{pair[0]} {pair[1]}" in lex.NOUNS:
+                return lex.NOUNS[f"{pair[0]} {pair[1]}"]
+    if lemma == "strike":  # ambiguous alone: a labour strike or a military one
+        return None
+    return lex.NOUNS.get(lemma)
+
+
+def _frame_ok(tok: Token, lemma: str) -> bool:
+    """Verbs that are events only in some frames: "helped the refugees" but not "helped explain",
+    "gave Chad aid" but not "given the delays", "required X to leave" but not "requires patience"."""
+    deps = {c.dep_ for c in tok.children}
+    if tok.dep_ in ("prep", "mark", "advmod", "amod"):
+        return False
+    if lemma in lex.NEEDS_RECIPIENT:
+        has_to = any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "for") for c in tok.children)
+        if not (deps & {"dobj", "obj", "dative"} or has_to):
+            return False
+        if lemma == "help" and "xcomp" in deps and not deps & {"dobj", "dative"}:
+            return False
+    if lemma in lex.NEEDS_CLAUSE and not deps & {"xcomp", "ccomp"}:
+        return False
+    if lemma in lex.NOT_WITH_CLAUSE and "ccomp" in deps:
+        return False  # "demonstrated that ...": showed
+    return True
+
+
+def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
+    lemma = _lemma(tok)
+    if not _frame_ok(tok, lemma):
+        return None
+    obj = _dobj(tok)
+    if obj is not None:
+        key = (lemma, _lemma(obj))
+        if key in lex.VERB_OBJECT:
+            return lex.VERB_OBJECT[key], [tok, obj]
+        if lemma in lex.TRANSFER_VERBS:
+            goods = {_lemma(obj)} | {_lemma(p) for p in _prep_objects(obj, ("of",))}
+            if goods & lex.AID_GOODS:
+                return ("AID", "humanitarian"), [tok]
+            if goods & lex.WEAPONS:
+                return ("AID", "military"), [tok]
+        if _lemma(obj) in NON_EVENT_OBJECTS and lemma not in ("reject", "accept", "welcome"):
+            return None
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep") and child.i > tok.i:
+            key2 = f"{lemma} {child.lower_}"
+            if key2 in lex.PHRASAL:
+                return lex.PHRASAL[key2], [tok, child]
+    if lemma in lex.VERBS:
+        return lex.VERBS[lemma], [tok]
+    return None
+
+
+def _nominal_predicate(noun: Token) -> Token | None:
+    """The verb that says when/whether an event noun happened: "held talks", "talks which began"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and _lemma(head) in lex.LIGHT_VERBS:
+        return head
+    if noun.dep_ in ("nsubj", "nsubjpass") and _lemma(head) in ASPECTUAL:
+        return head
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl") and _lemma(child) in ASPECTUAL:
+            return child
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into") and noun.head.head.pos_ == "VERB" \
+            and _lemma(noun.head.head) in lex.LIGHT_VERBS:
+        return noun.head.head  # "engage in a dialogue", "take part in talks"
+    return None
+
+
+def _candidates(sent: Span) -> list[Candidate]:
+    cands: list[Candidate] = []
+    used: set[int] = set()
+    light_taken: set[int] = set()
+    for tok in sent:
+        if tok.i in used:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNP", "NNPS"):
+            trig = _noun_trigger(tok)
+            toks = [tok]
+            if trig is not None and tok.dep_ == "compound":
+                if _lemma(tok.head) not in lex.GENERIC_HEADS:
+                    continue  # "occupation forces": a modifier, not an event
+                tok = tok.head  # "a mediation effort": the generic head carries the syntax
+                toks = [toks[0], tok]
+            if trig is None:
+                continue
+            pred = _nominal_predicate(tok)
+            if pred is not None and pred.i < tok.i and _lemma(pred) in lex.LIGHT_VERBS:
+                toks = [pred, *toks]
+                light_taken.add(pred.i)
+            cands.append(Candidate(trig[0], trig[1], toks, tok, pred or tok, True))
+            used.update(t.i for t in toks)
+        elif tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+            found = _verb_trigger(tok) if tok.dep_ != "amod" else None
+            if found is None:
+                continue
+            trig, toks = found
+            lemma = _lemma(tok)
+            obj = _dobj(tok)
+            if lemma in lex.REPORTING and trig[0] not in ("THREATEN",) and len(toks) == 1:
+                continue
+            if lemma in lex.LIGHT_VERBS and obj is not None and _noun_trigger(obj) is not None \
+                    and len(toks) == 1:
+                continue  # "held talks": the noun carries the event
+            if trig[0] == "PROTEST" and any(ch.dep_ == "ccomp" for ch in tok.children) or (
+                trig[0] == "PROTEST" and tok.dep_ in ("ccomp", "parataxis") and tok.head.i != tok.i
+                and tok.i > tok.head.i
+            ):
+                trig = ("ACCUSE", "disapprove")  # "..., the group protested": a complaint, not a march
+            cands.append(Candidate(trig[0], trig[1], toks, tok, tok, False))
+            used.update(t.i for t in toks)
+    # drop a light verb candidate whose noun took it over (order of discovery may differ)
+    cands = [c for c in cands if not (not c.nominal and c.head.i in light_taken)]
+    cands.extend(_modal_demands(sent, {t.i for c in cands for t in c.tokens}))
+    return _merge_laws(_merge_instruments(cands))
+
+
+def _merge_laws(cands: list[Candidate]) -> list[Candidate]:
+    """ "approved a bill which requires X to leave": the approval is coded as what the law does."""
+    by_head = {c.head.i: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        if c.nominal or _lemma(c.head) not in lex.APPROVAL_VERBS:
+            continue
+        law = _dobj(c.head)
+        if law is None or _lemma(law) not in lex.LAW_NOUNS:
+            continue
+        # the clause describing the law; parsers often hang it on a date in between
+        # ("a bill on January 5, which requires ..."), so take the first one after the noun
+        for clause in c.head.subtree:
+            inner = by_head.get(clause.i)
+            if clause.dep_ in ("relcl", "acl") and clause.i > law.i and inner is not None \
+                    and not inner.nominal:
+                c.type, c.mode = inner.type, inner.mode
+                c.recipient = c.recipient or _dobj(inner.head)
+                drop.add(inner.head.i)
+                break
+    return [c for c in cands if c.head.i not in drop]
+
+
+def _modal_demands(sent: Span, taken: set[int]) -> list[Candidate]:
+    """ "X declared that China must drop barriers": a demand by X on China (REQUEST)."""
+    out = []
+    for tok in sent:
+        if tok.i in taken or _lemma(tok) not in lex.DEMAND_FRAMES:
+            continue
+        for comp in tok.children:
+            if comp.dep_ != "ccomp":
+                continue
+            aux = _aux(comp)
+            obliged = bool(aux & {"must", "should"}) or (
+                _lemma(comp) == "have" and any(x.dep_ == "xcomp" for x in comp.children)
+            )
+            subj = next((x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if obliged and subj is not None and subj.pos_ != "PRON":
+                out.append(Candidate("REQUEST", "change", [tok], tok, tok, False, recipient=subj))
+                break
+    return out
+
+
+def _merge_instruments(cands: list[Candidate]) -> list[Candidate]:
+    """ "the assassination of X in a drone strike": one event, the instrument gives the mode."""
+    by_head = {c.head.i: c for c in cands}
+    drop: set[int] = set()
+    for c in cands:
+        if not c.nominal:
+            continue
+        prep = c.head.head
+        if c.head.dep_ == "pobj" and prep.lower_ in ("in", "by", "with", "through", "during"):
+            parent = by_head.get(prep.head.i)
+            if parent is not None and parent is not c and parent.type == c.type:
+                if c.mode:
+                    parent.mode = c.mode
+                parent.children.append(c)
+                drop.add(c.head.i)
+    return [c for c in cands if c.head.i not in drop]

@@ -1,0 +1,396 @@
+"""Participants: the article context an event reads, and the actor and recipient of each candidate."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ...model import Analysis, Mention, Participant, Quote, TimeExpr
+from .. import plover_lexicon as lex
+from .candidates import Candidate
+from .lexical import (
+    AGENTIVE_OF,
+    GROUP_NOUNS,
+    LOCATION_PREPS,
+    NON_PARTICIPANT_ENTS,
+    PASS_SUBJ,
+    PLACE_LABELS,
+    PRONOUNS_TO_RESOLVE,
+    QUANTIFIERS,
+    RECIPIENT_PREPS,
+    SUBJ,
+    _lemma,
+)
+from .syntax import _container, _prep_objects
+
+
+def _np_tokens(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head``, without clauses/appositions."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "case") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    return start, end
+
+
+@dataclass
+class Ctx:
+    doc: Doc
+    analysis: Analysis
+    mentions: list[Mention]
+    starts: list[int]
+    quotes: list[tuple[int, int, Quote]]
+    times: list[TimeExpr]
+    text: str = ""  # doc.text joins every token on each read: read once (per sentence it was quadratic)
+
+    @classmethod
+    def build(cls, doc: Doc, analysis: Analysis) -> Ctx:
+        mentions = sorted(analysis.mentions, key=lambda m: m.start)
+        quotes = [(s.start, s.end, q) for q in analysis.quotes for s in q.content]
+        times = [t for t in analysis.times if t.type in ("DATE", "TIME")]
+        return cls(doc, analysis, mentions, [m.start for m in mentions], quotes, times, doc.text)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def quote_at(self, char: int) -> Quote | None:
+        """The quote whose words contain ``char`` — scare quotes of a word or two do not count."""
+        for s, e, q in self.quotes:
+            if s <= char < e and len(self.text[s:e].split()) > 3:
+                return q
+        return None
+
+    def speaker_participant(self, quote: Quote) -> Participant | None:
+        """Who stands behind a quoted event: the speaker, or the organisation a spokesperson speaks for."""
+        ent = self.analysis.entity(quote.speaker_entity)
+        if ent is None:
+            return None
+        for role in ent.roles:
+            if "spokes" in role.role.lower() and role.org_entity and self.analysis.entity(role.org_entity):
+                ent = self.analysis.entity(role.org_entity)
+                break
+        assert ent is not None
+        ms = [m for m in self.mentions if m.entity == ent.id]
+        if not ms:
+            return None
+        anchor = quote.content[0].start if quote.content else 0
+        best = min(ms, key=lambda m: abs(m.start - anchor))
+        return Participant(start=best.start, end=best.end, text=best.text, entity=best.entity)
+
+
+def _resolve_pronoun(tok: Token) -> Token:
+    """Replace a pronoun by the subject of the reporting verb above it, or a relative by its noun."""
+    low = tok.lower_
+    if tok.pos_ != "PRON" or low not in PRONOUNS_TO_RESOLVE:
+        return tok
+    if low in ("who", "which", "that") and tok.head.dep_ in ("relcl", "acl"):
+        return tok.head.head
+    node = tok.head
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in node.children if c.dep_ in SUBJ), None)
+            if subj is not None and subj.pos_ != "PRON" and subj.i != tok.i:
+                return subj
+    return tok
+
+
+def _participant(ctx: Ctx, head: Token | None, _seen: frozenset[int] = frozenset()) -> Participant | None:
+    if head is None:
+        return None
+    head = _resolve_pronoun(head)
+    if head.i in _seen:
+        # "One of them fired": "them" resolves back to the subject "One", whose "of" is "them" again
+        return None
+    if head.pos_ == "PRON":
+        # the actor layer's coreference may have linked the pronoun ("She will visit ..." -> the senator)
+        linked = next((m for m in ctx.mentions_in(head.idx, head.idx + len(head))
+                       if m.entity and ctx.analysis.entity(m.entity) is not None), None)
+        if linked is not None:
+            ent = ctx.analysis.entity(linked.entity)
+            assert ent is not None
+            named = [m for m in ctx.mentions if m.entity == ent.id and m.form != "pronoun"]
+            best = min(named, key=lambda m: abs(m.start - head.idx)) if named else linked
+            return Participant(start=best.start, end=best.end, text=best.text, entity=best.entity)
+        if head.lower_ not in ("we", "they"):
+            return None
+    if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num or _lemma(head) in QUANTIFIERS:
+        # "Thousands of Iraqi Kurds", "one third of the guerrillas": the people, not the number
+        of = next((p for x in head.children if x.dep_ == "prep" and x.lower_ == "of"
+                   for p in x.children if p.dep_ == "pobj"), None)
+        if of is None:
+            return None
+        return _participant(ctx, of, _seen | {head.i})
+    s, e = _np_tokens(head)
+    doc = ctx.doc
+    cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    mentions = ctx.mentions_in(cstart, cend)
+    if mentions:
+        hchar = head.idx
+        best = next((m for m in mentions if m.start <= hchar < m.end), None)
+        if best is None:
+            ranked = sorted(mentions, key=lambda m: (m.type == "NORP", m.form == "description", m.start))
+            best = ranked[0]
+        return Participant(start=best.start, end=best.end, text=best.text, entity=best.entity)
+    return Participant(start=cstart, end=cend, text=ctx.text[cstart:cend], entity=None)
+
+
+def _subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The actor token of a verb, climbing control chains; second value: it came from a passive."""
+    node = verb
+    for _ in range(6):
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, False
+        subj = next((c for c in node.children if c.dep_ in SUBJ), None)
+        if subj is not None and subj.dep_ != "expl":
+            return subj, False
+        if any(c.dep_ in PASS_SUBJ for c in node.children):
+            if _lemma(node) in ("engage", "involve"):  # "forces were engaged in fighting"
+                return next(c for c in node.children if c.dep_ in PASS_SUBJ), False
+            return None, True
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN") and _entityish(node.head):
+            return node.head, False  # "refugees fleeing the war", "the group, which attacked"
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp",
+                                                 "pobj", "prep", "acl", "dobj", "attr"):
+            return None, False
+        node = node.head
+    return None, False
+
+
+def _entityish(tok: Token) -> bool:
+    s, e = _np_tokens(tok)
+    span = tok.doc[s:e]
+    if tok.ent_type_ in NON_PARTICIPANT_ENTS:
+        return False
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for t in span) or (
+        tok.pos_ == "PRON" and tok.lower_ in PRONOUNS_TO_RESOLVE
+    )
+
+
+#: Prepositions introducing the party an act is aimed at, per type where it differs: one
+#: complains *to* an audience but *about* the accused.
+TARGET_PREPS: dict[str, tuple[str, ...]] = {
+    "ACCUSE": ("against", "over", "about", "of", "for", "on", "with", "to"),
+    "PROTEST": ("against", "over", "about", "at", "outside", "to", "with", "on"),
+}
+#: Prepositions through which a target inside a noun phrase is reached ("the ban on X",
+#: "an offer from X", "violations by X", "troops to a force in Liberia").
+INNER_PREPS = ("on", "against", "of", "to", "from", "by", "for", "with", "into", "in")
+PLACE_PREPS = ("in", "into", "from", "at", "near")
+
+
+def _find_entityish(tok: Token, max_depth: int = 2) -> Token | None:
+    """The first actor-like phrase inside ``tok``'s phrase, through possessors and prepositions."""
+    frontier = [tok]
+    for _ in range(max_depth):
+        nxt: list[Token] = []
+        for node in frontier:
+            for ch in node.children:
+                if ch.dep_ == "poss" and ch.pos_ != "PRON":
+                    return ch
+            for ch in node.children:
+                if ch.dep_ == "prep" and ch.lower_ in INNER_PREPS:
+                    for pobj in ch.children:
+                        if pobj.dep_ == "pobj":
+                            if _entityish(pobj):
+                                return pobj
+                            nxt.append(pobj)
+        frontier = nxt
+    return None
+
+
+def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidate], depth: int = 0,
+                    trigger: frozenset[int] = frozenset()) -> Token | None:
+    """The party an act is done to: direct arguments, then prepositional ones, then inside them.
+
+    ``trigger`` holds the trigger's own tokens: "asylum" in "granted asylum to X" and "strike" in
+    "went on strike" (an idiomatic phrasal verb) are part of the expression, not its target.
+    """
+    options: list[Token] = []
+    passive = next((c for c in verb.children if c.dep_ in PASS_SUBJ), None)
+    if passive is not None:
+        options.append(passive)
+    options.extend(c for c in verb.children if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP")
+    options.extend(_prep_objects(verb, TARGET_PREPS.get(ev_type, RECIPIENT_PREPS)))
+    for c in verb.children:  # "demanded that Israel ease", "urged X to", "refused to meet X"
+        if c.dep_ in ("ccomp", "xcomp"):
+            options.extend(x for x in c.children if x.dep_ in ("nsubj", "dobj", "obj"))
+    options = [o for o in options if not (
+        o.head.i in trigger and f"{_lemma(verb)} {o.head.lower_}" in lex.IDIOMATIC_PHRASAL)]
+    # the trigger's own object is searched inside ("lifted the blockade on X") but is no target itself,
+    # and neither is what is fired or thrown ("fired rockets at X")
+    inside = options
+    options = [o for o in options if o.i not in trigger and _lemma(o) not in lex.WEAPONS]
+    for o in options:
+        if o.i in cands_by_head and o.pos_ in ("NOUN", "PROPN"):
+            inner_actor, inner_rec = _nominal_participants(cands_by_head[o.i], cands_by_head)
+            if inner_rec is not None or inner_actor is not None:
+                return inner_rec or inner_actor  # "pushed for the withdrawal of X" -> X
+            continue
+        if _entityish(o):
+            return o
+    for o in inside:
+        found = _find_entityish(o)
+        if found is not None:
+            return found
+    if depth == 0:
+        # purpose and complement clauses: "staged a strike to protest against X", "threatened to hit X"
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                subj = next((x for x in c.children if x.dep_ in SUBJ), None)
+                if subj is not None and _entityish(subj):
+                    return subj  # "will strike unless Israel rescinds ...": the one put on notice
+            if c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                found = _verb_recipient(c, ev_type, cands_by_head, depth + 1)
+                if found is not None and _entityish(found):
+                    return found
+        # no party named: the place acted upon ("killed 23 people in Tel Aviv")
+        for pobj in _prep_objects(verb, PLACE_PREPS):
+            if pobj.ent_type_ in PLACE_LABELS:
+                return pobj
+    # nobody named anywhere: the plain noun ("granted asylum to the writer" -> the writer)
+    options += [p for o in inside if o.i in trigger for p in _prep_objects(o, ("to", "on", "against"))]
+    return next((o for o in options if o.pos_ in ("NOUN", "PROPN") and o.i not in cands_by_head
+                 and o.ent_type_ not in NON_PARTICIPANT_ENTS), None)
+
+
+def _modifier_chain(x: Token, h: Token) -> bool:
+    """Whether ``x`` reaches ``h`` through pre-modifiers only ("Iraq" in "Iraq-US talks")."""
+    node = x
+    while node.i != h.i:
+        if node.dep_ not in ("compound", "amod", "nmod") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> tuple[Token | None,
+                                                                                       Token | None]:
+    noun = c.head
+    heads = [noun]
+    box = _container(noun)
+    if box is not None:
+        heads.append(box)
+    actor: Token | None = None
+    recipient: Token | None = None
+    pred = c.pred
+    if pred.i != noun.i and _lemma(pred) in lex.LIGHT_VERBS and pred.is_ancestor(noun):
+        # "X held talks", "X ordered patrols by police": the light verb's subject acts
+        actor, _ = _subject_of(pred)
+        if actor is not None and _resolve_pronoun(actor).i == noun.i:
+            actor = None
+    for h in heads:
+        for between in _prep_objects(h, ("between", "among")):
+            if actor is None:
+                actor = between
+                conj = next((x for x in between.children if x.dep_ == "conj"), None)
+                recipient = recipient or conj
+            else:  # "X launched a mediation effort between A and B"
+                recipient = recipient or between
+        for child in h.children:
+            if child.dep_ == "poss" and actor is None:
+                actor = child
+        by = _prep_objects(h, ("by", "from"))  # "an attack by X", "an offer from X"
+        if by and actor is None:
+            actor = by[0]
+        for child in h.children:  # "its demand that Israel ease ...": the one the demand is on
+            if child.dep_ in ("acl", "ccomp") and recipient is None:
+                subj = next((x for x in child.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    recipient = subj
+        for child in h.children:  # "a drone strike authorized by X"
+            if child.dep_ == "acl" and actor is None:
+                a, _ = _subject_of(child)
+                if a is not None and a.i != h.i:
+                    actor = a
+        of = _prep_objects(h, ("of",))
+        if of:
+            if c.type in AGENTIVE_OF:
+                if _entityish(of[0]) or _lemma(of[0]) in GROUP_NOUNS:
+                    actor = actor or of[0]
+            else:
+                recipient = recipient or of[0]
+        rec = _prep_objects(h, ("with", "against", "on", "into", "to", "toward", "towards", "for", "over"))
+        if rec and recipient is None:
+            recipient = rec[0]
+        mods = sorted(
+            (x for x in h.subtree if x.i < h.i and x.dep_ in ("compound", "amod", "nmod")
+             and _modifier_chain(x, h) and (x.pos_ == "PROPN" or x.ent_type_ in ("GPE", "NORP", "ORG"))),
+            key=lambda x: x.i)
+        if mods:  # "Iraq-US talks", "Israeli air strike"
+            if actor is None:
+                actor = mods[0]
+                if len(mods) > 1 and recipient is None:
+                    recipient = mods[-1]
+            elif recipient is None:
+                recipient = mods[0]
+    for child in c.children:
+        a, r = _nominal_participants(child, cands_by_head)
+        actor = actor or a
+        recipient = recipient or r
+    if actor is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "forces retook the village after fierce fighting": the clause's subject, if it names someone
+        subj, _ = _subject_of(noun.head.head)
+        if subj is not None and _entityish(subj) and subj.i != noun.i:
+            actor = subj
+    if recipient is None and pred.i != noun.i and noun.dep_ in ("dobj", "obj") and \
+            _lemma(pred) in lex.LIGHT_VERBS:
+        rec_opts = _prep_objects(pred, RECIPIENT_PREPS)
+        recipient = rec_opts[0] if rec_opts else None
+    if actor is not None and recipient is not None and actor.i == recipient.i:
+        recipient = None
+    return actor, recipient
+
+
+def _participant_tokens(c: Candidate, by_head: dict[int, Candidate]) -> tuple[Token | None, Token | None]:
+    """The actor and recipient tokens of a candidate, before they are resolved to participants.
+
+    In order: read them off the parse (nominal or verbal); drop a recipient that is the actor or
+    a date/number; then, for a symmetric act, let a coordinated actor be the counterpart.
+    """
+    if c.nominal:
+        a_tok, r_tok = _nominal_participants(c, by_head)
+    else:
+        a_tok, _ = _subject_of(c.head)
+        r_tok = c.recipient or _verb_recipient(c.head, c.type, by_head,
+                                               trigger=frozenset(t.i for t in c.tokens))
+    if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
+        r_tok = None
+    if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
+        r_tok = None  # "on Friday", "in 2020"
+    at_place = r_tok is not None and r_tok.dep_ == "pobj" and r_tok.head.lower_ in LOCATION_PREPS
+    if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok) or at_place):
+        # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
+        r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
+    return a_tok, r_tok
+
+
+def _conjuncts(tok: Token | None, skip: Token | None = None) -> list[Token]:
+    """Named conjuncts coordinated with ``tok`` ("Iran and Syria" -> [Syria]), at most three."""
+    if tok is None:
+        return []
+    out: list[Token] = []
+    stack = [tok]
+    while stack and len(out) < 3:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "conj" and child.i > node.i and (skip is None or child.i != skip.i) and _entityish(child):
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)[:3]

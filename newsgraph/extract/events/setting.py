@@ -1,0 +1,113 @@
+"""The setting of an event: its date (a TimeExpr of the sentence), its place and its topical context."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ... import gazetteer
+from ...model import Location, TimeExpr
+from .. import plover_lexicon as lex
+from ..times import value_precision
+from .candidates import Candidate
+from .lexical import LOCATION_PREPS, PLACE_LABELS, _lemma
+from .participants import Ctx
+
+
+def _token_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, TimeExpr]:
+    """Attach each TimeExpr of the sentence to the nearest trigger governing it (or to the sentence)."""
+    heads = {t.i: c for c in cands for t in [c.head, c.pred, *c.tokens]}
+    out: dict[int, TimeExpr] = {}
+    loose: list[TimeExpr] = []
+    for t in ctx.times:
+        if not (sent.start_char <= t.start < sent.end_char) or not t.resolved or value_precision(t.value) in (
+            None, "unknown"
+        ):
+            continue
+        span = _token_span(ctx.doc, t.start, t.end)
+        if span is None:
+            continue
+        node = span.root
+        owner = None
+        while True:
+            if node.i in heads and node.i not in range(span.start, span.end):
+                owner = heads[node.i]
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+        if owner is not None:
+            out.setdefault(id(owner), t)
+        else:
+            loose.append(t)
+    if loose:
+        for c in cands:
+            if c.nominal and c.pred.i == c.head.i and any(
+                    a.i in heads and heads[a.i] is not c for a in c.head.ancestors):
+                continue  # an event noun inside another event ("support for a trade deal") is not dated by the sentence
+            out.setdefault(id(c), loose[0])
+    return out
+
+
+def resolve_place(name: str) -> tuple[str | None, float | None, float | None]:
+    """Country ISO3 and coordinates for a place name (cities get coordinates, countries only ISO3)."""
+    found = gazetteer.country(name)
+    if found is not None:
+        return found.iso3, None, None
+    place = gazetteer.city(name)
+    state = gazetteer.region(name)
+    if place is not None and state in (None, place.country_iso3):
+        return place.country_iso3, place.lat, place.lon
+    return state, None, None  # "Arizona" is the state, not the town in Honduras
+
+
+def _location(c: Candidate, sent: Span, ctx: Ctx, others: set[int]) -> Location | None:
+    def place_of(tok: Token) -> Location | None:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                # "in central Baghdad", "in the capital Kabul", "in the city of Kirkuk" — but not
+                # "in a dialogue with Iraq"
+                near = [pobj, *(x for x in pobj.children if x.dep_ in ("appos", "compound", "nmod"))]
+                near += [y for x in pobj.children if x.dep_ == "prep" and x.lower_ == "of"
+                         for y in x.children if y.dep_ == "pobj"]
+                for t in near:
+                    if t.ent_type_ in PLACE_LABELS:
+                        ent = next(e for e in ctx.doc.ents if e.start <= t.i < e.end)
+                        iso, lat, lon = resolve_place(ent.text)
+                        return Location(start=ent.start_char, end=ent.end_char, text=ent.text,
+                                        country=iso, lat=lat, lon=lon)
+        return None
+
+    seeds = [c.head, c.pred, *[ch.head for ch in c.children]]
+    if c.head.dep_ == "pobj":
+        seeds.append(c.head.head.head)
+    for s in seeds:
+        loc = place_of(s)
+        if loc is not None:
+            return loc
+    # deeper in the trigger's own phrase ("the assassination of X and his aide in Baghdad"),
+    # but never inside another event's phrase
+    stack = [c.head]
+    while stack:
+        node = stack.pop(0)
+        for child in node.children:
+            if child.i in others:
+                continue
+            loc = place_of(child)
+            if loc is not None:
+                return loc
+            stack.append(child)
+    return None
+
+
+def _context(sent: Span) -> list[str]:
+    words = {t.lower_ for t in sent} | {_lemma(t) for t in sent}
+    scored = [(len(words & kws), name) for name, kws in lex.CONTEXTS.items()]
+    return [name for n, name in sorted(scored, key=lambda x: (-x[0], x[1])) if n > 0][:3]
