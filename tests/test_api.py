@@ -171,6 +171,9 @@ def test_events_claims_frames_timeline(client: TestClient) -> None:
     assert r["total"] == 8 and all(e["id"] == "V3" for e in r["items"])
     r = client.get("/api/events", params={"date_from": "2024-03-18"}).json()
     assert {e["id"] for e in r["items"]} == {"V3"}
+    # the outlet filter every record list shares: part of the name, and nothing else leaks in
+    r = client.get("/api/events", params={"type": "protest", "outlet": "coastal"}).json()
+    assert 0 < r["total"] < 8 and {e["source"] for e in r["items"]} == {"Coastal Herald"}
     c = client.get("/api/claims", params={"min_score": 0.8}).json()
     assert c["total"] == 8 and all(x["checkworthiness"] >= 0.8 for x in c["items"])
     f = client.get("/api/frames", params={"technique": "name_calling,labeling"}).json()
@@ -330,7 +333,7 @@ def test_static_assets_are_local(client: TestClient) -> None:
 ENDPOINTS = {
     "/api/articles": ["limit", "offset", "q", "source", "date_from", "date_to"],
     "/api/quotes": ["limit", "offset", "speaker", "outlet", "date_from", "date_to", "q", "article", "kind"],
-    "/api/events": ["limit", "offset", "type", "actor", "date_from", "date_to", "status", "article"],
+    "/api/events": ["limit", "offset", "type", "actor", "outlet", "date_from", "date_to", "status", "article"],
     "/api/claims": ["limit", "offset", "min_score", "q", "article"],
     "/api/frames": ["limit", "offset", "technique", "target", "voice", "article"],
     "/api/timeline": ["kind", "type", "actor", "date_from", "date_to", "limit"],
