@@ -525,7 +525,137 @@ def _noun_frame(noun: Token, sent_of: Callable[[Token], Span]) -> Frame | None:
     return Frame([noun], noun.lemma_.lower(), speaker, _subtree_minus(clause, set()), belief, sent_of(noun))
 
 
+def _according_frame(tok: Token, text: str, sent_of: Callable[[Token], Span]) -> Frame | None:
+    """"according to X, …": X is the speaker, the clause the phrase hangs on is the content."""
+    to = tok.doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    head = tok.head if tok.head != tok else None
+    if head is None:
+        return None
+    excl = {t.i for t in tok.subtree}
+    root = head
+    while root.dep_ not in ("ROOT", "ccomp", "conj") and root.head != root:
+        root = root.head
+    content = _subtree_minus(root, excl)
+    content = _same_paragraph(text, tok.idx, content)
+    return Frame([tok, to], "according to", _np_span(pobj), content, sent=sent_of(tok))
+
+
+def _cue_noun_frame(tok: Token, text: str, sent_of: Callable[[Token], Span]) -> Frame | None:
+    """A reporting noun's frame (:func:`_noun_frame`) clipped to its paragraph; None when nothing is left."""
+    nf = _noun_frame(tok, sent_of)
+    if nf is None:
+        return None
+    nf.content = _same_paragraph(text, tok.idx, nf.content)
+    return nf if nf.content else None
+
+
+def _complement_content(
+    frame: Frame, tok: Token, comps: list[Token], sent_of: Callable[[Token], Span], claimed: set[int]
+) -> list[Frame]:
+    """Fill ``frame.content`` from the cue's clausal complements; return the nested cues' frames.
+
+    A subject-less cue inside a complement ("…, adding that …") shares the speaker: its
+    subtree is cut out of the outer content, it is marked ``claimed`` so the token loop
+    does not take it again, and it gets a frame of its own when it has a complement and
+    the outer cue a speaker.
+    """
+    doc = tok.doc
+    speaker = frame.speaker
+    nested_frames: list[Frame] = []
+    for comp in comps:
+        nested = _nested_cues(comp, tok)
+        excl: set[int] = set()
+        for n in nested:
+            claimed.add(n.i)
+            sub = {t.i for t in n.subtree}
+            excl |= sub
+            # the comma before the participle belongs to neither
+            if n.i > 0 and doc[n.left_edge.i - 1].is_punct:
+                excl.add(n.left_edge.i - 1)
+            ncomps = [c for c in n.children if c.dep_ in CONTENT_DEPS]
+            if ncomps and speaker is not None:
+                nb = _is_cue_verb(n)[1]
+                nf = Frame([n], _lemma(n), speaker, belief=nb, sent=sent_of(n))
+                for c in ncomps:
+                    nf.content.extend(_subtree_minus(c, set()))
+                nested_frames.append(nf)
+        frame.content.extend(_subtree_minus(comp, excl))
+    return nested_frames
+
+
+def _message_content(frame: Frame, tok: Token, lemma: str) -> None:
+    """Non-clausal content (:func:`_message_args`); a message preposition joins the cue ("called for")."""
+    args = _message_args(tok, lemma)
+    if not args:
+        return
+    if args[0].dep_ == "prep":
+        frame.cue.append(args[0])
+        frame.lemma = f"{frame.lemma} {args[0].lower_}"
+        args = [c for c in args[0].children if c.dep_ in ("pobj", "pcomp")] + args[1:]
+    rng = _char_range(t for a in args for t in a.subtree)
+    if rng is not None:
+        frame.content.append(rng)
+    frame.belief = frame.belief or lemma in INTENTION_VERBS
+
+
+def _verb_frames(
+    tok: Token, belief: bool, text: str, sent_of: Callable[[Token], Span], claimed: set[int]
+) -> list[Frame]:
+    """The frames of cue verb ``tok``: the nested cues' frames first, then its own (if it has a speaker).
+
+    The content comes from the first rule that applies, most explicit first: a clausal
+    complement ("said that …"); else the clause around a parenthetical ("The plan, he
+    said, is ready"); else "dismissed Y as …" — before the object rule, because the
+    as-verbs are object verbs too and "Y" alone is not what was said; else a message
+    object, infinitive or preposition ("urged voters to …", "called for …").
+    """
+    lemma = _lemma(tok)
+    comps = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
+    if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
+        return []
+    speaker = _subject(tok)
+    frame = Frame([tok], lemma, speaker, belief=belief, sent=sent_of(tok))
+    prt = [c for c in tok.children if c.dep_ == "prt"]
+    if prt:
+        frame.cue.extend(prt)
+        frame.lemma = f"{lemma} {prt[0].lower_}"
+    frames: list[Frame] = []
+    if comps:
+        frames = _complement_content(frame, tok, comps, sent_of, claimed)
+    elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        # "The plan, he said, is ready." — the clause around the parenthetical
+        head = tok.head
+        excl = {t.i for t in tok.subtree}
+        frame.content.extend(_subtree_minus(head, excl))
+    elif _as_description(frame, tok, lemma):
+        pass
+    else:
+        _message_content(frame, tok, lemma)
+    if speaker is None or speaker[0].tag_ in ("WP", "WP$", "WDT"):
+        return frames  # agentless ("it is estimated that …"): a claim, not a quote
+    frame.content = _same_paragraph(text, tok.idx, frame.content)
+    if not frame.content:  # the parser may have taken a heading above for the complement
+        _as_description(frame, tok, lemma)
+    frames.append(frame)
+    return frames
+
+
 def _frames(doc: Doc) -> list[Frame]:
+    """Every cue frame of the doc, in token order (a nested cue's frame before its outer cue's).
+
+    One pass over the tokens; for each token the rules run in this order and the first
+    that matches the token ends its turn, frame or not:
+
+    1. a token already claimed as a nested cue is skipped — its frame was made with the
+       outer cue's, sharing that cue's speaker;
+    2. "according to X" — first, so that "according" is never read as a verb cue;
+    3. a reporting noun ("Smith's claim that …") — before the verb rule, so a noun
+       ("claim", "promise") that is also a reporting verb's lemma is read as a noun only;
+    4. a cue verb (reporting, belief or intention), see :func:`_verb_frames`.
+    """
     sent_of = sentence_lookup(doc)
     text = doc.text  # a property that joins every token: read it once
     frames: list[Frame] = []
@@ -533,86 +663,20 @@ def _frames(doc: Doc) -> list[Frame]:
     for tok in doc:
         if tok.i in claimed:
             continue
-        # "according to X, …"
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            head = tok.head if tok.head != tok else None
-            if head is None:
-                continue
-            excl = {t.i for t in tok.subtree}
-            root = head
-            while root.dep_ not in ("ROOT", "ccomp", "conj") and root.head != root:
-                root = root.head
-            content = _subtree_minus(root, excl)
-            content = _same_paragraph(text, tok.idx, content)
-            frames.append(Frame([tok, to], "according to", _np_span(pobj), content, sent=sent_of(tok)))
+            af = _according_frame(tok, text, sent_of)
+            if af is not None:
+                frames.append(af)
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
-            nf = _noun_frame(tok, sent_of)
+            nf = _cue_noun_frame(tok, text, sent_of)
             if nf is not None:
-                nf.content = _same_paragraph(text, tok.idx, nf.content)
-                if nf.content:
-                    frames.append(nf)
+                frames.append(nf)
             continue
         is_cue, belief = _is_cue_verb(tok)
         if not is_cue:
             continue
-        lemma = _lemma(tok)
-        comps = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
-        if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
-            continue
-        speaker = _subject(tok)
-        frame = Frame([tok], lemma, speaker, belief=belief, sent=sent_of(tok))
-        prt = [c for c in tok.children if c.dep_ == "prt"]
-        if prt:
-            frame.cue.extend(prt)
-            frame.lemma = f"{lemma} {prt[0].lower_}"
-        if comps:
-            for comp in comps:
-                nested = _nested_cues(comp, tok)
-                excl: set[int] = set()
-                for n in nested:
-                    claimed.add(n.i)
-                    sub = {t.i for t in n.subtree}
-                    excl |= sub
-                    # the comma before the participle belongs to neither
-                    if n.i > 0 and doc[n.left_edge.i - 1].is_punct:
-                        excl.add(n.left_edge.i - 1)
-                    ncomps = [c for c in n.children if c.dep_ in CONTENT_DEPS]
-                    if ncomps and speaker is not None:
-                        nb = _is_cue_verb(n)[1]
-                        nf = Frame([n], _lemma(n), speaker, belief=nb, sent=sent_of(n))
-                        for c in ncomps:
-                            nf.content.extend(_subtree_minus(c, set()))
-                        frames.append(nf)
-                frame.content.extend(_subtree_minus(comp, excl))
-        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
-            # "The plan, he said, is ready." — the clause around the parenthetical
-            head = tok.head
-            excl = {t.i for t in tok.subtree}
-            frame.content.extend(_subtree_minus(head, excl))
-        elif _as_description(frame, tok, lemma):
-            pass
-        else:
-            args = _message_args(tok, lemma)
-            if args:
-                if args[0].dep_ == "prep":
-                    frame.cue.append(args[0])
-                    frame.lemma = f"{frame.lemma} {args[0].lower_}"
-                    args = [c for c in args[0].children if c.dep_ in ("pobj", "pcomp")] + args[1:]
-                rng = _char_range(t for a in args for t in a.subtree)
-                if rng is not None:
-                    frame.content.append(rng)
-                frame.belief = frame.belief or lemma in INTENTION_VERBS
-        if speaker is None or speaker[0].tag_ in ("WP", "WP$", "WDT"):
-            continue  # agentless ("it is estimated that …"): a claim, not a quote
-        frame.content = _same_paragraph(text, tok.idx, frame.content)
-        if not frame.content:  # the parser may have taken a heading above for the complement
-            _as_description(frame, tok, lemma)
-        frames.append(frame)
+        frames.extend(_verb_frames(tok, belief, text, sent_of, claimed))
     return frames
 
 
@@ -933,10 +997,18 @@ def _role_at(analysis: Analysis | None, entity_id: str | None, at: int) -> tuple
     return best.role, org
 
 
-def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
-    """All quotes of a parsed doc; ``analysis`` (optional) supplies actors and dates."""
-    text = doc.text
-    furniture = Furniture(text)
+#: One statement on its way to a :class:`Quote`: (frame, orphan quotation, kind, content
+#: char ranges, speaker) — the frame is None for an orphan quotation, the quotation None
+#: for a frame's statement.
+_Statement = tuple[Frame | None, Quoted | None, str, list[tuple[int, int]], Span | None]
+
+
+def _candidates(doc: Doc, text: str, furniture: Furniture) -> tuple[list[Quoted], list[Frame]]:
+    """The quotations and cue frames of the doc, before they are joined.
+
+    The parse's frames come first (in token order), the transcript labels' after them;
+    page furniture is removed last, from both.
+    """
     quoted = quoted_spans(text)
     inside = [p for q in quoted if q.closed for p in q.pieces]
     # a cue inside a quotation is part of what the speaker said ("I think …"), not a new attribution
@@ -951,11 +1023,12 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
             f.content = [c for c in f.content if not furniture.contains(c[0])]
             if f.speaker is not None and furniture.overlaps(f.speaker.start_char, f.speaker.end_char):
                 f.speaker = None
-    sents, starts = _sent_index(doc)
-    used: set[int] = set()
+    return quoted, frames
 
-    # 1. quotations that overlap a frame's content extend it (a transcript label's
-    #    paragraph is its content already: the marks around it add nothing)
+
+def _attach_overlapping(frames: list[Frame], quoted: list[Quoted], used: set[int]) -> None:
+    """Rule 1: quotations that overlap a frame's content extend it (a transcript label's
+    paragraph is its content already: the marks around it add nothing)."""
     for f in frames:
         for qi, q in enumerate(quoted):
             if qi in used:
@@ -964,8 +1037,19 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
                 if not f.label:
                     f.quotes.append(q)
                 used.add(qi)
-    # 2. a frame with a speaker but no content takes the quotation of its sentence,
-    #    or the one right after a colon in the next sentence
+
+
+def _attach_nearby(
+    doc: Doc,
+    text: str,
+    frames: list[Frame],
+    quoted: list[Quoted],
+    used: set[int],
+    sents: list[Span],
+    starts: list[int],
+) -> None:
+    """Rule 2: a frame with a speaker but no content takes the quotation of its sentence,
+    or the one right after a colon in the next sentence — the nearest to the cue."""
     for f in frames:
         if f.content or f.quotes or f.speaker is None or f.sent is None:
             continue
@@ -991,8 +1075,101 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
             f.quotes.append(quoted[qi])
             used.add(qi)
 
-    resolver = SpeakerResolver(doc, analysis)
-    results: list[tuple[Frame | None, Quoted | None, str, list[tuple[int, int]], Span | None]] = []
+
+def _frame_statement(text: str, f: Frame) -> tuple[str, list[tuple[int, int]]] | None:
+    """A frame's (kind, content ranges), or None when it has nothing to say.
+
+    Its quotations decide first (mixed "as" description, a paraphrase with quoted words,
+    or a direct quote); then its parsed content; then the "Y as …" fallback.
+    """
+    if f.quotes:
+        outside = _alnum_outside(text, f.content, f.quotes)
+        if f.mixed_as:
+            kind, content = "mixed", [p for q in f.quotes for p in q.pieces]
+        elif outside > 3 and f.content:
+            # a quoted term of one or two words inside a paraphrase ("a “strategic
+            # dialogue”") is a scare quote: the statement stays indirect
+            words = sum(len(text[a:b].split()) for q in f.quotes for a, b in q.pieces)
+            kind = "mixed" if words >= 3 else "indirect"
+            content = _merge_ranges([*f.content, *(p for q in f.quotes for p in q.pieces)])
+        else:
+            kind, content = "direct", _cut_unclosed(f)
+    elif f.content:
+        verbatim = f.label and all(t.is_upper or not t.is_alpha for t in f.speaker or ())
+        kind, content = ("direct" if verbatim else "indirect"), f.content
+    elif f.as_fallback:
+        kind, content = "indirect", _same_paragraph(text, f.cue[0].idx, f.as_fallback)
+    else:
+        return None
+    if f.belief and kind == "indirect":
+        kind = "belief"
+    return kind, content
+
+
+def _continues_previous(
+    text: str, prev: _Statement | None, last_speaker: Span | None, last_sent: int, qs: int, q: Quoted
+) -> bool:
+    """"“A,” she said. “B.”": the quotation goes on after the cue — one statement with the previous."""
+    return (
+        prev is not None
+        and prev[4] is not None
+        and prev[4] is last_speaker
+        and prev[2] in ("direct", "mixed")
+        and 0 <= qs - last_sent <= 2
+        and "\n" not in text[prev[3][-1][1] : q.start]
+        and _opens_sentence(text, q.start)
+    )
+
+
+def _byline(doc: Doc, text: str, furniture: Furniture, q: Quoted) -> Span | None:
+    """The "― Name" after the quotation (:func:`_dash_speaker`), unless it is page furniture."""
+    byline = _dash_speaker(doc, text, q)
+    if byline is not None and furniture.overlaps(byline.start_char, byline.end_char):
+        byline = None
+    return byline
+
+
+def _orphan_speaker(
+    doc: Doc,
+    q: Quoted,
+    qs: int,
+    qe: int,
+    last_speaker: Span | None,
+    last_sent: int,
+    frame_by_sent: dict[int, Frame],
+) -> Span | None:
+    """The speaker of a statement-like quotation no frame took: the last speaker when they
+    spoke up to two sentences before, else the empty "X said" of the sentence after it."""
+    if not _is_statement(doc, q):
+        return None
+    speaker = None
+    if last_speaker is not None and 0 <= qs - last_sent <= 2:
+        speaker = last_speaker
+    else:
+        nxt = frame_by_sent.get(qe + 1)
+        if nxt is not None and not nxt.content and not nxt.quotes:
+            speaker = nxt.speaker
+    return speaker
+
+
+def _statements(
+    doc: Doc,
+    text: str,
+    furniture: Furniture,
+    frames: list[Frame],
+    quoted: list[Quoted],
+    used: set[int],
+    sents: list[Span],
+    starts: list[int],
+) -> list[_Statement]:
+    """Frames and the quotations no frame took, walked in text order, as statements.
+
+    Text order because an orphan quotation reads what came before it: for each one, in
+    this order, it continues the previous direct statement of the last speaker; else it
+    is attributed by a "― Name" byline; else, if it is a statement, it takes the last
+    speaker or the empty "X said" right after it; else it is dropped.
+    """
+    results: list[_Statement] = []
     last_speaker: Span | None = None
     last_sent = -10
     frame_by_sent: dict[int, Frame] = {}
@@ -1006,79 +1183,61 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
     for _, item in items:
         if isinstance(item, Frame):
             f = item
-            if f.quotes:
-                outside = _alnum_outside(text, f.content, f.quotes)
-                if f.mixed_as:
-                    kind, content = "mixed", [p for q in f.quotes for p in q.pieces]
-                elif outside > 3 and f.content:
-                    # a quoted term of one or two words inside a paraphrase ("a “strategic
-                    # dialogue”") is a scare quote: the statement stays indirect
-                    words = sum(len(text[a:b].split()) for q in f.quotes for a, b in q.pieces)
-                    kind = "mixed" if words >= 3 else "indirect"
-                    content = _merge_ranges([*f.content, *(p for q in f.quotes for p in q.pieces)])
-                else:
-                    kind, content = "direct", _cut_unclosed(f)
-            elif f.content:
-                verbatim = f.label and all(t.is_upper or not t.is_alpha for t in f.speaker or ())
-                kind, content = ("direct" if verbatim else "indirect"), f.content
-            elif f.as_fallback:
-                kind, content = "indirect", _same_paragraph(text, f.cue[0].idx, f.as_fallback)
-            else:
+            found = _frame_statement(text, f)
+            if found is None:
                 continue
-            if f.belief and kind == "indirect":
-                kind = "belief"
+            kind, content = found
             results.append((f, None, kind, content, f.speaker))
             if f.speaker is not None:
                 last_speaker = f.speaker
                 last_sent = _sent_of(sents, starts, f.cue[0].idx)
-        else:
-            q = item
-            assert isinstance(q, Quoted)
-            qs = _sent_of(sents, starts, q.start)
-            qe = _sent_of(sents, starts, max(q.start, q.end - 1))
-            prev = results[-1] if results else None
-            if (
-                prev is not None
-                and prev[4] is not None
-                and prev[4] is last_speaker
-                and prev[2] in ("direct", "mixed")
-                and 0 <= qs - last_sent <= 2
-                and "\n" not in text[prev[3][-1][1] : q.start]
-                and _opens_sentence(text, q.start)
-            ):
-                # "“A,” she said. “B.”": the quotation goes on after the cue — one statement
-                prev[3].extend(q.pieces)
-                last_sent = qe
-                continue
-            byline = _dash_speaker(doc, text, q)
-            if byline is not None and furniture.overlaps(byline.start_char, byline.end_char):
-                byline = None
-            if byline is not None:
-                results.append((None, q, "direct", list(q.pieces), byline))
-                continue
-            if not _is_statement(doc, q):
-                continue
-            speaker = None
-            if last_speaker is not None and 0 <= qs - last_sent <= 2:
-                speaker = last_speaker
-            else:
-                nxt = frame_by_sent.get(qe + 1)
-                if nxt is not None and not nxt.content and not nxt.quotes:
-                    speaker = nxt.speaker
-            if speaker is None:
-                continue
-            results.append((None, q, "direct", list(q.pieces), speaker))
+            continue
+        q = item
+        assert isinstance(q, Quoted)
+        qs = _sent_of(sents, starts, q.start)
+        qe = _sent_of(sents, starts, max(q.start, q.end - 1))
+        prev = results[-1] if results else None
+        if _continues_previous(text, prev, last_speaker, last_sent, qs, q):
+            results[-1][3].extend(q.pieces)
             last_sent = qe
+            continue
+        byline = _byline(doc, text, furniture, q)
+        if byline is not None:
+            results.append((None, q, "direct", list(q.pieces), byline))
+            continue
+        speaker = _orphan_speaker(doc, q, qs, qe, last_speaker, last_sent, frame_by_sent)
+        if speaker is None:
+            continue
+        results.append((None, q, "direct", list(q.pieces), speaker))
+        last_sent = qe
+    return results
 
+
+def _content_spans(text: str, kind: str, content: list[tuple[int, int]]) -> list[TextSpan]:
+    """The content ranges trimmed; a leading "that " is cut from all but direct quotes."""
+    spans = []
+    for a, b in content:
+        a, b = _trim(text, a, b)
+        if kind != "direct" and text[a : a + 5].lower() == "that " and not spans:
+            a += 5  # the complementizer introduces the content; it is not part of it
+        if b > a:
+            spans.append(TextSpan(start=a, end=b, text=text[a:b]))
+    return spans
+
+
+def _quote_records(
+    text: str,
+    analysis: Analysis | None,
+    resolver: SpeakerResolver,
+    results: list[_Statement],
+    sents: list[Span],
+    starts: list[int],
+) -> list[Quote]:
+    """The statements as :class:`Quote` records, in order; the resolver sees the speakers in
+    that order (it remembers earlier ones for pronouns)."""
     quotes: list[Quote] = []
     for n, (f, _q, kind, content, speaker) in enumerate(results, 1):
-        spans = []
-        for a, b in content:
-            a, b = _trim(text, a, b)
-            if kind != "direct" and text[a : a + 5].lower() == "that " and not spans:
-                a += 5  # the complementizer introduces the content; it is not part of it
-            if b > a:
-                spans.append(TextSpan(start=a, end=b, text=text[a:b]))
+        spans = _content_spans(text, kind, content)
         if not spans:
             continue
         cue_span = lemma = None
@@ -1117,6 +1276,28 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
                 speaker_org=org,
             )
         )
+    return quotes
+
+
+def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
+    """All quotes of a parsed doc; ``analysis`` (optional) supplies actors and dates.
+
+    The joining rules run in this order, each on what the previous left: (1) quotations
+    overlapping a frame's content join it, then (2) a speaker-only frame takes the
+    nearest quotation of its sentence — overlap first, because it is certain and
+    proximity is a guess; then (3) the rest is walked in text order
+    (:func:`_statements`), so an orphan quotation can take the speaker before it.
+    """
+    text = doc.text
+    furniture = Furniture(text)
+    quoted, frames = _candidates(doc, text, furniture)
+    sents, starts = _sent_index(doc)
+    used: set[int] = set()
+    _attach_overlapping(frames, quoted, used)
+    _attach_nearby(doc, text, frames, quoted, used, sents, starts)
+    resolver = SpeakerResolver(doc, analysis)
+    results = _statements(doc, text, furniture, frames, quoted, used, sents, starts)
+    quotes = _quote_records(text, analysis, resolver, results, sents, starts)
     for i, q in enumerate(quotes, 1):
         q.id = f"Q{i}"
     return quotes
