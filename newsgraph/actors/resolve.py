@@ -570,24 +570,35 @@ class Resolver:
             for k in ks:
                 buckets[k].append(i)
         for k in sorted(buckets):
-            # one representative per distinct cluster of the bucket: linear in the bucket size
-            reps: list[int] = []
-            for j in buckets[k]:
-                joined = False
-                for x in reps:
-                    if self.find(x) == self.find(j):
-                        joined = True
-                        break
-                    ni, nj = self.nodes[x], self.nodes[j]
-                    exact = fold(ni.name) == fold(nj.name)
-                    ev = (f"{describe} {k.split(':', 1)[-1]!r}: "
-                          f"{ni.name!r} ({ni.source or ni.article_id[:8]}) ~ "
-                          f"{nj.name!r} ({nj.source or nj.article_id[:8]})")
-                    if self.try_union(x, j, ev, conf_exact if exact else conf_var, **kw):
-                        joined = True
-                        break
-                if not joined:
-                    reps.append(j)
+            def link(x: int, j: int, k: str = k) -> tuple[str, float]:
+                ni, nj = self.nodes[x], self.nodes[j]
+                exact = fold(ni.name) == fold(nj.name)
+                ev = (f"{describe} {k.split(':', 1)[-1]!r}: "
+                      f"{ni.name!r} ({ni.source or ni.article_id[:8]}) ~ "
+                      f"{nj.name!r} ({nj.source or nj.article_id[:8]})")
+                return ev, conf_exact if exact else conf_var
+            self._join_bucket(buckets[k], link, **kw)
+
+    def _join_bucket(self, members: list[int], link: Callable[[int, int], tuple[str, float]], **kw: bool) -> None:
+        """Join the members of one bucket, each to the first representative it may join.
+
+        One representative per distinct cluster of the bucket, so the work is linear in the
+        bucket's size times its clusters, not quadratic in its members; ``link`` gives the
+        evidence and confidence of a pair, and ``try_union`` may still keep them apart.
+        """
+        reps: list[int] = []
+        for j in members:
+            joined = False
+            for x in reps:
+                if self.find(x) == self.find(j):
+                    joined = True
+                    break
+                ev, conf = link(x, j)
+                if self.try_union(x, j, ev, conf, **kw):
+                    joined = True
+                    break
+            if not joined:
+                reps.append(j)
 
     def pass_names(self) -> None:
         keys: dict[int, set[str]] = {}
@@ -627,20 +638,10 @@ class Resolver:
                 if first and last:
                     by_last[last].append(i)
         for last in sorted(by_last):
-            reps: list[int] = []
-            for j in by_last[last]:
-                joined = False
-                for x in reps:
-                    if self.find(x) == self.find(j):
-                        joined = True
-                        break
-                    ev = (f"same surname {last!r}, compatible first names: "
-                          f"{self.nodes[x].name!r} ~ {self.nodes[j].name!r}")
-                    if self.try_union(x, j, ev, 0.85):
-                        joined = True
-                        break
-                if not joined:
-                    reps.append(j)
+            def link(x: int, j: int, last: str = last) -> tuple[str, float]:
+                return (f"same surname {last!r}, compatible first names: "
+                        f"{self.nodes[x].name!r} ~ {self.nodes[j].name!r}"), 0.85
+            self._join_bucket(by_last[last], link)
 
     def pass_skeleton(self) -> None:
         keys: dict[int, set[str]] = {}
