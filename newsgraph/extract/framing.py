@@ -142,6 +142,17 @@ class _Cue:
 # --------------------------------------------------------------------------- helpers
 
 
+def _cue_over(doc: Doc, first: int, last: int, technique: str, why: str, *, head: int | None = None,
+              key: str | None = None, word: int | None = None, target_text: str | None = None) -> _Cue:
+    """A cue over tokens ``first`` to ``last`` (inclusive): from the first's start to the last's end.
+
+    One constructor for the token-range cues, so every rule measures a span's end the same way.
+    """
+    end = doc[last]
+    return _Cue(doc[first].idx, end.idx + len(end), technique, why,
+                head=head, key=key, target_text=target_text, word=word)
+
+
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -316,137 +327,212 @@ def _adv_stem(word: str) -> str | None:
     return None
 
 
+def _passed_over(tok: Token) -> bool:
+    """Tokens no word rule starts at: punctuation, reporting verbs, function words, a word of a name.
+
+    Neutral reporting verbs are never loaded (module docstring), and a proper noun inside a
+    name is the name, not a word choice.
+    """
+    if tok.is_punct or tok.is_space or _is_reporting(tok) or tok.pos_ in ("AUX", "DET", "PRON", "ADP"):
+        return True
+    return _in_name(tok) and tok.pos_ == "PROPN"
+
+
+def _label_noun(doc: Doc, tok: Token, word: str, last: Token) -> _Cue | None:
+    """Name_Calling: a label noun ("neocon scum", "occupiers") with its noun phrase and determiner.
+
+    The span takes a short "of" complement ("enemies of the people") when ``LABEL_OF_PP``.
+    """
+    entry = None
+    if last.pos_ in ("NOUN", "PROPN") or (last.pos_ == "ADJ" and last.dep_ not in ("amod",)):
+        entry = word if word in lex.LABEL_NOUNS else (_lemma(last) if _lemma(last) in lex.LABEL_NOUNS else None)
+    if not entry:
+        return None
+    start = _np_left(doc, tok.i, det=True)
+    end_tok = last
+    if LABEL_OF_PP:
+        of = next((c for c in last.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == last.i + 1), None)
+        if of is not None and of.right_edge.i - of.i <= 5:
+            end_tok = of.right_edge
+    why = f"label noun '{entry}' (framing_lexicon.LABEL_NOUNS)"
+    return _cue_over(doc, start, end_tok.i, "Name_Calling,Labeling", why, head=last.i, key=entry)
+
+
+def _label_adjective(doc: Doc, tok: Token, word: str, last: Token) -> _Cue | None:
+    """Name_Calling: a pejorative adjective before a person or group ("disgraced former director").
+
+    The span runs from the adjective (with preceding intensifiers and determiner) to the noun
+    or name it modifies, which is also the cue's head (its target).
+    """
+    entry = word if word in lex.LABEL_ADJ else None
+    if not (entry and last.dep_ in ("amod", "compound", "nmod") and last.head.i > last.i):
+        return None
+    head = last.head
+    if not (head.pos_ == "PROPN" or head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH)):
+        return None
+    start = _with_det(doc, _extend_left(doc, tok.i, lex.INTENSIFIERS))
+    why = f"pejorative label '{entry}' before '{head.text}' (framing_lexicon.LABEL_ADJ)"
+    return _cue_over(doc, start, head.i, "Name_Calling,Labeling", why, head=head.i, key=entry)
+
+
+def _interjection(doc: Doc, tok: Token) -> _Cue | None:
+    """Loaded_Language: an emphasised emotive interjection ("Wow!"), with its exclamation mark."""
+    if not (tok.pos_ == "INTJ" and tok.lower_ in lex.INTERJECTIONS and _emphatic(doc, tok)):
+        return None
+    end_i = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "!" else tok.i
+    why = f"emotive interjection '{tok.text}' (framing_lexicon.INTERJECTIONS)"
+    return _cue_over(doc, tok.i, end_i, "Loaded_Language", why, key=tok.lower_)
+
+
+def _modifier_span(doc: Doc, tok: Token, src: Token, last_i: int) -> tuple[int, int]:
+    """Token range of a loaded adjective or adverb: its intensifiers, the noun it modifies, its coordination.
+
+    An adverb with no noun takes the adjective or verb right after it that it modifies.
+    """
+    start = _extend_left(doc, tok.i, lex.INTENSIFIERS)
+    end_i = _np_right(doc, last_i) if ADJ_TAKES_NOUN else last_i
+    if COORD_SPAN and src.pos_ == "ADJ":
+        first, lo, hi = _coordination(doc, src)
+        if hi > lo:
+            start = min(start, _extend_left(doc, lo, lex.INTENSIFIERS))
+            end_i = max(end_i, hi)
+            if ADJ_TAKES_NOUN and first.i != src.i:
+                noun = _np_right(doc, first.i)
+                if noun == hi + 1 or (noun > hi and noun - hi <= 2):
+                    end_i = noun
+    if end_i == last_i and src.pos_ == "ADV" and src.head.i == last_i + 1 and src.head.pos_ in ("ADJ", "VERB"):
+        end_i = src.head.i
+    return start, end_i
+
+
+def _noun_span(doc: Doc, tok: Token, src: Token, last_i: int) -> tuple[int, int]:
+    """Token range of a loaded noun: its evaluative premodifiers, a framing "X of" and a short "of" complement.
+
+    ("Britain's hypocrisy" keeps only "hypocrisy"; "a web of lies", "a cancer of lies".)
+    """
+    start = _np_left(doc, tok.i, evaluative=NOUN_LEFT_EVALUATIVE)
+    end_i = last_i
+    prep = src.head
+    if (NOUN_OF_LEFT and src.dep_ == "pobj" and prep.lower_ == "of" and prep.i == start - 1
+            and prep.head.pos_ == "NOUN" and prep.head.i == prep.i - 1):
+        start = _np_left(doc, prep.head.i, evaluative=NOUN_LEFT_EVALUATIVE)
+    if NOUN_OF_PP:
+        of = next((c for c in src.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == last_i + 1), None)
+        if of is not None and of.right_edge.i - of.i <= NOUN_OF_PP:
+            end_i = of.right_edge.i
+    return start, end_i
+
+
+def _loaded_span(doc: Doc, tok: Token, src: Token, source: str, last_i: int) -> tuple[int, int]:
+    """Token range (start, end inclusive) of the phrase a loaded word at ``tok`` .. ``last_i`` heads.
+
+    The span's shape depends on the word's part of speech (PTC spans are phrases, not words);
+    a coordination (of the parts of speech in ``COORD_OTHER``) is taken last, over whatever
+    shape the word gave.
+    """
+    start, end_i = tok.i, last_i
+    if src.pos_ in ("ADJ", "ADV") or source == "LOADED_ADJ":
+        start, end_i = _modifier_span(doc, tok, src, last_i)
+    elif src.pos_ == "NOUN" and src.dep_ == "compound":
+        end_i = _np_right(doc, last_i)
+    elif src.pos_ == "NOUN" and NOUN_LEFT:
+        start, end_i = _noun_span(doc, tok, src, last_i)
+    elif src.pos_ == "VERB":
+        start = _extend_left(doc, tok.i, lex.INTENSIFIERS) if VERB_ADV else start
+        for child in src.rights:
+            if child.dep_ == "prt" and child.i == end_i + 1:
+                end_i = child.i
+    if COORD_OTHER and src.pos_ in COORD_OTHER:
+        _first, lo, hi = _coordination(doc, src)
+        if hi > lo:
+            start, end_i = min(start, lo), max(end_i, hi)
+    return start, end_i
+
+
+def _loaded_technique(
+    doc: Doc, entry: str, source: str, start: int, end_i: int, last_i: int
+) -> tuple[str, str, int] | None:
+    """(technique, explanation, span start) of a loaded word's phrase, or None when it is not flagged.
+
+    A loaded adjective whose phrase ends on a person or group labels them (Name_Calling, and
+    the span takes the determiner); praise is flagged only as such a label, hyperbolic praise
+    is Exaggeration, other praise not at all.
+    """
+    technique = "Loaded_Language"
+    why = f"loaded word '{entry}' (framing_lexicon.{source})"
+    head = doc[end_i]
+    if (
+        ADJ_ON_PERSON_IS_LABEL
+        and source == "LOADED_ADJ"
+        and end_i != last_i
+        and (head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH) or _in_list(head, lex.LABEL_NOUNS))
+    ):
+        technique = "Name_Calling,Labeling"
+        why = f"loaded adjective '{entry}' labels '{head.text}' (framing_lexicon.{source})"
+        start = _with_det(doc, start)
+    if PRAISE_ONLY_ON_PEOPLE and technique == "Loaded_Language" and entry in lex.PRAISE_ADJ | lex.HYPERBOLE_ADJ:
+        if HYPERBOLE_IS_EXAGGERATION and entry in lex.HYPERBOLE_ADJ:
+            technique = "Exaggeration,Minimisation"
+            why = f"hyperbolic praise '{entry}' (framing_lexicon.HYPERBOLE_ADJ)"
+        else:
+            return None
+    return technique, why, start
+
+
+def _loaded_word(doc: Doc, tok: Token, last: Token, entry: str, source: str) -> _Cue | None:
+    """The cue of a loaded word (``tok`` .. ``last``, a hyphenated word may span several tokens), or None."""
+    start, end_i = _loaded_span(doc, tok, last, source, last.i)
+    judged = _loaded_technique(doc, entry, source, start, end_i, last.i)
+    if judged is None:
+        return None
+    technique, why, start = judged
+    return _cue_over(doc, start, end_i, technique, why, head=end_i, key=entry, word=tok.i)
+
+
+def _word_cue(doc: Doc, tok: Token) -> tuple[_Cue | None, int]:
+    """The cue of the first word rule that fires at ``tok`` (or None), and the last token index it takes.
+
+    The rules are tried in this order: label noun, pejorative adjective before a person or
+    group, emotive interjection, loaded word.  The labels go first because they are the more
+    specific reading: a label noun, or a label adjective on a person, is Name_Calling even
+    where a loaded list has the word too, and only one rule fires per word.  When no rule
+    fires nothing past ``tok`` is taken; a praise word that is not flagged still takes its
+    word, like a flagged one.
+    """
+    word, last_i = _hyphen_word(doc, tok.i)
+    last = doc[last_i]
+    cue = _label_noun(doc, tok, word, last)
+    if cue is not None:
+        return cue, last_i
+    cue = _label_adjective(doc, tok, word, last)
+    if cue is not None:
+        head = last.head  # the label takes the noun it is on, but not a name
+        return cue, head.i if head.pos_ != "PROPN" else last_i
+    cue = _interjection(doc, tok)
+    if cue is not None:
+        return cue, tok.i
+    found = _loaded_entry(last if last_i != tok.i else tok, word)
+    if found is None:
+        return None, tok.i
+    entry, source = found
+    return _loaded_word(doc, tok, last, entry, source), last_i
+
+
 def _loaded_and_labels(doc: Doc) -> list[_Cue]:
+    """Loaded words and labels, in one left-to-right pass over the tokens.
+
+    At each token the word rules run in a fixed order and the first that fires takes the token
+    and the rest of its word or label (see :func:`_word_cue`); the tokens it took are not
+    started at again, so one phrase gives one cue.  The cues come out in text order.
+    """
     out: list[_Cue] = []
     skip_until = -1
     for tok in doc:
-        if tok.i <= skip_until:
+        if tok.i <= skip_until or _passed_over(tok):
             continue
-        if tok.is_punct or tok.is_space or _is_reporting(tok) or tok.pos_ in ("AUX", "DET", "PRON", "ADP"):
-            continue
-        if _in_name(tok) and tok.pos_ == "PROPN":
-            continue
-        word, last_i = _hyphen_word(doc, tok.i)
-        last = doc[last_i]
-        # Name_Calling: label nouns ("neocon scum", "occupiers")
-        entry = None
-        if last.pos_ in ("NOUN", "PROPN") or (last.pos_ == "ADJ" and last.dep_ not in ("amod",)):
-            entry = word if word in lex.LABEL_NOUNS else (_lemma(last) if _lemma(last) in lex.LABEL_NOUNS else None)
-        if entry:
-            start = _np_left(doc, tok.i, det=True)
-            end_tok = last
-            if LABEL_OF_PP:
-                of = next((c for c in last.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == last.i + 1), None)
-                if of is not None and of.right_edge.i - of.i <= 5:
-                    end_tok = of.right_edge
-            out.append(
-                _Cue(
-                    doc[start].idx,
-                    end_tok.idx + len(end_tok),
-                    "Name_Calling,Labeling",
-                    f"label noun '{entry}' (framing_lexicon.LABEL_NOUNS)",
-                    head=last.i,
-                    key=entry,
-                )
-            )
-            skip_until = last_i
-            continue
-        # Name_Calling: pejorative adjective before a person/group ("disgraced former director")
-        entry = word if word in lex.LABEL_ADJ else None
-        if entry and last.dep_ in ("amod", "compound", "nmod") and last.head.i > last_i:
-            head = last.head
-            if head.pos_ == "PROPN" or head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH):
-                start = _with_det(doc, _extend_left(doc, tok.i, lex.INTENSIFIERS))
-                out.append(
-                    _Cue(
-                        doc[start].idx,
-                        head.idx + len(head),
-                        "Name_Calling,Labeling",
-                        f"pejorative label '{entry}' before '{head.text}' (framing_lexicon.LABEL_ADJ)",
-                        head=head.i,
-                        key=entry,
-                    )
-                )
-                skip_until = head.i if head.pos_ != "PROPN" else last_i
-                continue
-        # Loaded_Language
-        if tok.pos_ == "INTJ" and tok.lower_ in lex.INTERJECTIONS and _emphatic(doc, tok):
-            end_i = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "!" else tok.i
-            out.append(_Cue(tok.idx, doc[end_i].idx + len(doc[end_i]), "Loaded_Language",
-                            f"emotive interjection '{tok.text}' (framing_lexicon.INTERJECTIONS)", key=tok.lower_))
-            continue
-        found = _loaded_entry(last if last_i != tok.i else tok, word)
-        if found is None:
-            continue
-        entry, source = found
-        src = last
-        start, end_i = tok.i, last_i
-        if src.pos_ in ("ADJ", "ADV") or source == "LOADED_ADJ":
-            start = _extend_left(doc, tok.i, lex.INTENSIFIERS)
-            end_i = _np_right(doc, last_i) if ADJ_TAKES_NOUN else last_i
-            if COORD_SPAN and src.pos_ == "ADJ":
-                first, lo, hi = _coordination(doc, src)
-                if hi > lo:
-                    start = min(start, _extend_left(doc, lo, lex.INTENSIFIERS))
-                    end_i = max(end_i, hi)
-                    if ADJ_TAKES_NOUN and first.i != src.i:
-                        noun = _np_right(doc, first.i)
-                        if noun == hi + 1 or (noun > hi and noun - hi <= 2):
-                            end_i = noun
-            if end_i == last_i and src.pos_ == "ADV" and src.head.i == last_i + 1 and src.head.pos_ in ("ADJ", "VERB"):
-                end_i = src.head.i
-        elif src.pos_ == "NOUN" and src.dep_ == "compound":
-            end_i = _np_right(doc, last_i)
-        elif src.pos_ == "NOUN" and NOUN_LEFT:
-            start = _np_left(doc, tok.i, evaluative=NOUN_LEFT_EVALUATIVE)
-            prep = src.head
-            if (NOUN_OF_LEFT and src.dep_ == "pobj" and prep.lower_ == "of" and prep.i == start - 1
-                    and prep.head.pos_ == "NOUN" and prep.head.i == prep.i - 1):
-                start = _np_left(doc, prep.head.i, evaluative=NOUN_LEFT_EVALUATIVE)
-            if NOUN_OF_PP:
-                of = next((c for c in src.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == last_i + 1), None)
-                if of is not None and of.right_edge.i - of.i <= NOUN_OF_PP:
-                    end_i = of.right_edge.i
-        elif src.pos_ == "VERB":
-            start = _extend_left(doc, tok.i, lex.INTENSIFIERS) if VERB_ADV else start
-            for child in src.rights:
-                if child.dep_ == "prt" and child.i == end_i + 1:
-                    end_i = child.i
-        if COORD_OTHER and src.pos_ in COORD_OTHER:
-            _first, lo, hi = _coordination(doc, src)
-            if hi > lo:
-                start, end_i = min(start, lo), max(end_i, hi)
-        technique = "Loaded_Language"
-        why = f"loaded word '{entry}' (framing_lexicon.{source})"
-        head = doc[end_i]
-        if (
-            ADJ_ON_PERSON_IS_LABEL
-            and source == "LOADED_ADJ"
-            and end_i != last_i
-            and (head.ent_type_ in ACTOR_TYPES or _in_list(head, PERSONISH) or _in_list(head, lex.LABEL_NOUNS))
-        ):
-            technique = "Name_Calling,Labeling"
-            why = f"loaded adjective '{entry}' labels '{head.text}' (framing_lexicon.{source})"
-            start = _with_det(doc, start)
-        if PRAISE_ONLY_ON_PEOPLE and technique == "Loaded_Language" and entry in lex.PRAISE_ADJ | lex.HYPERBOLE_ADJ:
-            if HYPERBOLE_IS_EXAGGERATION and entry in lex.HYPERBOLE_ADJ:
-                technique = "Exaggeration,Minimisation"
-                why = f"hyperbolic praise '{entry}' (framing_lexicon.HYPERBOLE_ADJ)"
-            else:
-                skip_until = last_i
-                continue
-        out.append(
-            _Cue(
-                doc[start].idx,
-                doc[end_i].idx + len(doc[end_i]),
-                technique,
-                why,
-                head=end_i,
-                key=entry,
-                word=tok.i,
-            )
-        )
-        skip_until = last_i
+        cue, skip_until = _word_cue(doc, tok)
+        if cue is not None:
+            out.append(cue)
     return out
 
 
@@ -543,94 +629,144 @@ def _phrase_rules(doc: Doc) -> list[_Cue]:
     return out
 
 
-def _doubt(doc: Doc, quoted_ranges: list[tuple[int, int]]) -> list[_Cue]:
+_DOUBT_QUALIFIERS = ("self-styled", "self-proclaimed", "supposed", "purported", "would-be")
+
+
+def _doubt_qualifier(doc: Doc, tok: Token) -> tuple[str, int] | None:
+    """(qualifier, index of the first token it qualifies) when a doubt qualifier starts at ``tok``.
+
+    "so-called" comes tokenized three ways ("so - called", "so-called", "so called"); an
+    unhyphenated "so called" is a qualifier only when "called" is not the sentence's verb.
+    """
+    if tok.lower_ == "so" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "called":
+        return "so-called", tok.i + 3
+    if tok.lower_ == "so-called":
+        return "so-called", tok.i + 1
+    if tok.lower_ == "so" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "called" and doc[tok.i + 1].dep_ != "ROOT":
+        return "so called", tok.i + 2
+    if tok.lower_ in _DOUBT_QUALIFIERS:
+        return tok.lower_, tok.i + 1
+    return None
+
+
+def _doubted_np_end(doc: Doc, first: int) -> int | None:
+    """Last token index of the noun phrase a qualifier casts doubt on (from ``first``), or None.
+
+    The phrase runs over premodifiers and quote marks to its noun and takes a closing quote
+    mark after it; a phrase that ends on punctuation is no noun phrase (None).
+    """
+    end = first
+    while end + 1 < len(doc) and doc[end].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM") and doc[end].dep_ in (
+        "amod",
+        "compound",
+        "nmod",
+        "punct",
+        "nummod",
+    ):
+        if doc[end].is_punct and doc[end].text not in OPEN_QUOTES + CLOSE_QUOTES + "-":
+            break
+        end += 1
+    while end < len(doc) - 1 and doc[end].text in OPEN_QUOTES:
+        end += 1
+    if doc[end].is_punct:
+        return None
+    if end + 1 < len(doc) and doc[end + 1].text in CLOSE_QUOTES:
+        end += 1
+    return end
+
+
+def _doubt_qualifiers(doc: Doc) -> list[_Cue]:
+    """Doubt: "so-called X", "self-styled X" and the like, over the qualifier and the phrase X.
+
+    The cue's target text is X without its quote marks (the thing the outlet doubts).
+    """
     out: list[_Cue] = []
     text = doc.text
     for tok in doc:
-        entry = None
-        if tok.lower_ == "so" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "called":
-            entry, first = "so-called", tok.i + 3
-        elif tok.lower_ == "so-called":
-            entry, first = "so-called", tok.i + 1
-        elif tok.lower_ == "so" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "called" and doc[tok.i + 1].dep_ != "ROOT":
-            entry, first = "so called", tok.i + 2
-        elif tok.lower_ in ("self-styled", "self-proclaimed", "supposed", "purported", "would-be"):
-            entry, first = tok.lower_, tok.i + 1
-        if entry is None or first >= len(doc):
+        found = _doubt_qualifier(doc, tok)
+        if found is None or found[1] >= len(doc):
             continue
-        # the noun phrase the qualifier casts doubt on
-        end = first
-        while end + 1 < len(doc) and doc[end].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM") and doc[end].dep_ in (
-            "amod",
-            "compound",
-            "nmod",
-            "punct",
-            "nummod",
-        ):
-            if doc[end].is_punct and doc[end].text not in OPEN_QUOTES + CLOSE_QUOTES + "-":
-                break
-            end += 1
-        while end < len(doc) - 1 and doc[end].text in OPEN_QUOTES:
-            end += 1
-        if doc[end].is_punct:
+        entry, first = found
+        end = _doubted_np_end(doc, first)
+        if end is None:
             continue
-        if end + 1 < len(doc) and doc[end + 1].text in CLOSE_QUOTES:
-            end += 1
         target_tok = doc[end] if not doc[end].is_punct else doc[end - 1]
         np_text = text[doc[first].idx : target_tok.idx + len(target_tok)].strip(OPEN_QUOTES + CLOSE_QUOTES + " ")
-        out.append(
-            _Cue(
-                tok.idx,
-                doc[end].idx + len(doc[end]),
-                "Doubt",
-                f"'{entry}' casts doubt on '{np_text}' (doubt qualifier)",
-                head=target_tok.i,
-                key=entry,
-                target_text=np_text,
-            )
-        )
-    # scare quotes: a short quoted noun phrase used as a name, outside reported speech
-    for m in _QUOTED_RE.finditer(text):
-        inner = m.group(2).strip()
-        words = inner.split()
-        if not (1 <= len(words) <= 4) or inner[-1:] in ".!?,;:" or inner[:1].isdigit():
-            continue
-        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-        if span is None or not any(t.pos_ in ("NOUN", "ADJ") for t in span):
-            continue
-        # words a speaker is reported to have used (a partial quote) are not the outlet's scare quotes
-        if any(_is_reporting(t) and t.pos_ == "VERB" for t in span.root.ancestors) or any(
-            s <= m.start() < e for s, e in quoted_ranges
-        ):
-            continue
-        prev = doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and prev.text in OPEN_QUOTES:
-            prev = doc[span.start - 2] if span.start > 1 else None
-        if prev is None or prev.pos_ not in ("DET", "ADJ", "ADP", "PRON", "NUM") and prev.dep_ != "poss":
-            continue
-        technique = "Doubt"
-        if SCARE_QUOTE_LABEL == "all" or (SCARE_QUOTE_LABEL == "person" and (
-            _in_list(span.root, PERSONISH) or _in_list(span.root, lex.LABEL_NOUNS) or span.root.ent_type_ in ACTOR_TYPES
-        )):
-            technique = "Name_Calling,Labeling"
-            if SCARE_QUOTE_BOTH:
-                out.append(_Cue(m.start(), m.end(), "Doubt",
-                                f"scare quotes around '{inner}' (short quoted term outside reported speech)",
-                                head=span.root.i, key=inner.lower(), target_text=inner))
-        elif SCARE_QUOTE_LABEL == "noun" and span.root.pos_ in ("NOUN", "PROPN"):
-            technique = "Name_Calling,Labeling"
-        out.append(
-            _Cue(
-                m.start(),
-                m.end(),
-                technique,
-                f"scare quotes around '{inner}' (short quoted term outside reported speech)",
-                head=span.root.i,
-                key=inner.lower(),
-                target_text=inner,
-            )
-        )
+        why = f"'{entry}' casts doubt on '{np_text}' (doubt qualifier)"
+        out.append(_cue_over(doc, tok.i, end, "Doubt", why, head=target_tok.i, key=entry, target_text=np_text))
     return out
+
+
+def _scare_quoted(doc: Doc, m: re.Match[str], quoted_ranges: list[tuple[int, int]]) -> Span | None:
+    """The span of a short quoted noun phrase used as a term by the outlet (scare quotes), or None.
+
+    One to four words, not ending in punctuation nor starting with a digit, with a noun or
+    adjective among them; not words a speaker is reported to have used (a partial quote) nor
+    inside a longer quotation; and after a determiner, adjective, preposition, pronoun, number
+    or possessor (a term inside a noun phrase, not a quoted utterance).
+    """
+    inner = m.group(2).strip()
+    words = inner.split()
+    if not (1 <= len(words) <= 4) or inner[-1:] in ".!?,;:" or inner[:1].isdigit():
+        return None
+    span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+    if span is None or not any(t.pos_ in ("NOUN", "ADJ") for t in span):
+        return None
+    if any(_is_reporting(t) and t.pos_ == "VERB" for t in span.root.ancestors) or any(
+        s <= m.start() < e for s, e in quoted_ranges
+    ):
+        return None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.text in OPEN_QUOTES:
+        prev = doc[span.start - 2] if span.start > 1 else None
+    if prev is None or prev.pos_ not in ("DET", "ADJ", "ADP", "PRON", "NUM") and prev.dep_ != "poss":
+        return None
+    return span
+
+
+def _scare_quote_techniques(span: Span) -> tuple[str, ...]:
+    """The techniques scare quotes around ``span`` are reported as, in the order they are emitted.
+
+    Around a person or group noun (``SCARE_QUOTE_LABEL``) they label it, and with
+    ``SCARE_QUOTE_BOTH`` they are Doubt as well; otherwise they are Doubt.
+    """
+    root = span.root
+    if SCARE_QUOTE_LABEL == "all" or (SCARE_QUOTE_LABEL == "person" and (
+        _in_list(root, PERSONISH) or _in_list(root, lex.LABEL_NOUNS) or root.ent_type_ in ACTOR_TYPES
+    )):
+        return ("Doubt", "Name_Calling,Labeling") if SCARE_QUOTE_BOTH else ("Name_Calling,Labeling",)
+    if SCARE_QUOTE_LABEL == "noun" and root.pos_ in ("NOUN", "PROPN"):
+        return ("Name_Calling,Labeling",)
+    return ("Doubt",)
+
+
+def _scare_quotes(doc: Doc, quoted_ranges: list[tuple[int, int]]) -> list[_Cue]:
+    """Scare quotes: a short quoted noun phrase used as a name, outside reported speech.
+
+    The cue covers the quote marks; where it is both Doubt and a label, the Doubt cue comes
+    first (as it always has: the order of records is part of the output).
+    """
+    out: list[_Cue] = []
+    for m in _QUOTED_RE.finditer(doc.text):
+        span = _scare_quoted(doc, m, quoted_ranges)
+        if span is None:
+            continue
+        inner = m.group(2).strip()
+        why = f"scare quotes around '{inner}' (short quoted term outside reported speech)"
+        for technique in _scare_quote_techniques(span):
+            out.append(_Cue(m.start(), m.end(), technique, why, head=span.root.i, key=inner.lower(), target_text=inner))
+    return out
+
+
+def _doubt(doc: Doc, quoted_ranges: list[tuple[int, int]]) -> list[_Cue]:
+    """Doubt cues: qualifier phrases ("so-called X") first, then scare quotes, each in text order.
+
+    The two rules are independent, but their order matters: where both give a Doubt cue over
+    the same span, ``_dedupe`` keeps the first (its sorts are stable), so the order decides
+    which explanation and target text survive.
+    ``quoted_ranges`` keeps scare quotes off quoted speech.
+    """
+    return _doubt_qualifiers(doc) + _scare_quotes(doc, quoted_ranges)
 
 
 def _slogans(doc: Doc) -> list[_Cue]:
