@@ -66,7 +66,7 @@ def build(url: str, n: int) -> float:
 
 
 async def time_pages(url: str, requests: int) -> list[tuple[str, list[float]]]:
-    from newsgraph.api import queries
+    from newsgraph import queries
 
     store = Store(url)
     top = queries.stories(store, limit=1)["items"]

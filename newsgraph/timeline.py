@@ -167,7 +167,7 @@ def timeline(
     end: str | date | None = None,
     window: str = "all",
 ) -> list[TimelineRow]:
-    """Dated events of ``analyses`` in date order (the store's version is ``api.queries.timeline``).
+    """Dated events of ``analyses`` in date order (the store's version is ``queries.timeline``).
 
     ``actor`` keeps events whose actor *or* recipient matches (case-insensitive substring of the
     mention text, the entity name or an alias) — a timeline of an actor is what it did and what
@@ -207,7 +207,7 @@ def format_rows(rows: Iterable[TimelineRow]) -> str:
 
 
 def format_items(items: Iterable[dict[str, object]]) -> str:
-    """Plain-text timeline of :func:`newsgraph.api.queries.timeline` items, date first, sentence as evidence."""
+    """Plain-text timeline of :func:`newsgraph.queries.timeline` items, date first, sentence as evidence."""
     blocks = []
     for r in items:
         who = f"{r.get('actor_name') or '?'} -> {r.get('recipient_name') or '?'}"

@@ -368,7 +368,7 @@ def test_old_import_path_still_works() -> None:
 
 def test_one_name_key_for_the_whole_code_base() -> None:
     from newsgraph import gazetteer
-    from newsgraph.api.actors import normalize_name
+    from newsgraph.queries.actor_lookup import normalize_name
     from newsgraph.textnorm import name_key
 
     for text in ("The U.S.", "the U.S.", "U.S."):

@@ -494,7 +494,7 @@ def test_highlight_keeps_the_text_and_balances_tags(text: str, spans: list) -> N
 def test_parse_date_precisions() -> None:
     from datetime import date
 
-    from newsgraph.api.queries import parse_date
+    from newsgraph.queries import parse_date
 
     assert parse_date("2021-04-04") == date(2021, 4, 4)
     assert parse_date("2021-04") == date(2021, 4, 1)

@@ -136,3 +136,34 @@ def test_no_import_cycle_between_newsgraph_modules():
     found = cycles(import_graph())
     assert found == [], "import cycles (module groups that import each other): " + "; ".join(
         " <-> ".join(group) for group in found)
+
+
+def _all_imports(path: Path, name: str) -> set[str]:
+    """Every newsgraph module ``path`` imports anywhere (inside functions too), as absolute names."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1])
+                mod = f"{base}.{node.module}" if node.module else base
+            else:
+                mod = node.module or ""
+            out.update(f"{mod}.{a.name}" for a in node.names)
+            out.add(mod)
+    return {m for m in out if m.startswith("newsgraph")}
+
+
+@pytest.mark.parametrize(("layer", "other"), [("web", "api"), ("api", "web")])
+def test_the_pages_and_the_api_never_import_each_other(layer, other):
+    """Both read through newsgraph.queries (and share newsgraph.security); neither calls the other,
+    not even inside a function, so a change to one cannot break the other."""
+    bad = []
+    for path in (PACKAGE / layer).rglob("*.py"):
+        name = _module_name(path)
+        bad += [f"{name} imports {m}" for m in sorted(_all_imports(path, name))
+                if m == f"newsgraph.{other}" or m.startswith(f"newsgraph.{other}.")]
+    assert bad == []

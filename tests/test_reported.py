@@ -79,7 +79,7 @@ def test_plover_export_one_record_per_reported_event(store, tmp_path):
 
 
 def test_timeline_can_show_reported_events(store):
-    from newsgraph.api.queries import timeline
+    from newsgraph.queries import timeline
 
     mentions = timeline(store, window="all")
     reports = timeline(store, window="all", group="reports")

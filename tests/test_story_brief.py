@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from newsgraph.api import queries
+from newsgraph import queries
 from newsgraph.app import create_app
 from newsgraph.cli import build
 from newsgraph.model import Analysis, Article

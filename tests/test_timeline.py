@@ -156,7 +156,7 @@ def test_cli_and_api_timeline_agree_on_a_date_range(tl_store):
 
 
 def test_news_window_by_default_with_background_folded(tl_store):
-    from newsgraph.api.queries import timeline as query
+    from newsgraph.queries import timeline as query
 
     news = query(tl_store)
     assert [i["date"] for i in news["items"]] == ["2020-06", "2020-06-20"]

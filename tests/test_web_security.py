@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.api import queries
-from newsgraph.api.security import TokenGuard
+from newsgraph import queries
 from newsgraph.app import create_app
 from newsgraph.model import Analysis, Article
+from newsgraph.security import TokenGuard
 from newsgraph.store import Store
 from newsgraph.titles import display_title, fallback_title
 from newsgraph.web import http_url

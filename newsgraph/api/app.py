@@ -18,14 +18,13 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from .. import __version__, queries
 from ..export import tables
 from ..model import Analysis, Article
+from ..queries import actor_lookup as actor_api
+from ..security import SecureHeaders, TokenGuard, client_key, retry_after
 from ..store import Store, corrections
 from ..store import search as fts
-from . import actors as actor_api
-from . import queries
-from .security import SecureHeaders, TokenGuard, retry_after
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +141,7 @@ def create_api(store: Store, token: str | None = None) -> FastAPI:
     """The JSON API over ``store`` (no pages: :func:`newsgraph.app.create_app` adds them).
 
     With ``token``, the write endpoints exist and demand it as a bearer token, checked with a
-    per-client backoff (:class:`~newsgraph.api.security.TokenGuard`).  Every response carries
+    per-client backoff (:class:`~newsgraph.security.TokenGuard`).  Every response carries
     the security headers and every error is JSON with a reason."""
     app = FastAPI(
         title="newsgraph",
@@ -193,11 +192,6 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
     from ..app import create_app as _full
 
     return _full(store, token=token)
-
-
-def client_key(request: Request) -> str:
-    """Who is asking, for the token backoff: the peer address (a proxy should set its own limits)."""
-    return request.client.host if request.client else "unknown"
 
 
 def require_token(request: Request) -> None:

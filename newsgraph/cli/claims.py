@@ -39,7 +39,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         as_json: RowsJsonOpt = False,
     ) -> None:
         """Check-worthy claims from the store, most check-worthy first, with who asserts them."""
-        from ..api.queries import list_claims
+        from ..queries import list_claims
         from ..store import Store
 
         check_day(since, "--from")

@@ -44,12 +44,12 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     ) -> None:
         """List dated events from the store in date order, each with its sentence as evidence.
 
-        The same query as ``/api/timeline`` (``newsgraph.api.queries.timeline``): a date range keeps
+        The same query as ``/api/timeline`` (``newsgraph.queries.timeline``): a date range keeps
         events whose date overlaps it, and only the news window is shown unless ``--window`` says otherwise.
         """
         from datetime import date
 
-        from ..api.queries import timeline
+        from ..queries import timeline
         from ..store import Store
         from ..timeline import WINDOWS, format_items
 

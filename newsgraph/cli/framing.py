@@ -35,7 +35,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         as_json: RowsJsonOpt = False,
     ) -> None:
         """Framing cues from the store: loaded language and persuasion techniques, with whose voice they are."""
-        from ..api.queries import list_frames
+        from ..queries import list_frames
         from ..store import Store
 
         if voice not in (None, "outlet", "speaker"):

@@ -1,7 +1,7 @@
 """``newsgraph said``: who said what across the store, filtered like the /said page.
 
 The same query and the same columns as the page and ``GET /api/said`` (one definition in
-:mod:`newsgraph.api.queries`), printed as a table or written as CSV / JSON Lines.
+:mod:`newsgraph.queries`), printed as a table or written as CSV / JSON Lines.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or jsonl.")] = "table",
     ) -> None:
         """List statements: date, outlet, speaker, role, kind, cue and the quote with its offsets."""
-        from ..api import queries
+        from .. import queries
         from ..export import tables
         from ..store import Store
 

@@ -19,7 +19,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         markdown: Annotated[str | None, typer.Option("--markdown", help="Print the brief of this story id.")] = None,
     ) -> None:
         """List stories with their outlets (or print one story's brief as Markdown)."""
-        from ..api import queries
+        from .. import queries
         from ..cli.said import terminal_safe
         from ..store import Store
         from ..store import stories as st

@@ -167,7 +167,7 @@ def reported_events(store: Any, actor_key: ActorKey | None = None) -> list[Repor
 
 
 def group_items(store: Any, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Timeline items (from ``api.queries.timeline``) folded into one item per reported event.
+    """Timeline items (from ``queries.timeline``) folded into one item per reported event.
 
     The first item of each reported event stands for it, with ``reports`` (every article's
     telling) and ``reported_event`` (its id); time-expression items pass through unchanged.

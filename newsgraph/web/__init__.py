@@ -21,9 +21,9 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from ..api import actors as actor_api
-from ..api import queries
+from .. import queries
 from ..export import tables
+from ..queries import actor_lookup as actor_api
 from ..store import Store, corrections
 from ..store import search as fts
 from ..titles import display_title
@@ -497,8 +497,7 @@ def router(store: Store) -> APIRouter:
     async def post_correction(request: Request) -> Any:
         """A correction from a page form.  The form carries the server's token (a page cannot send
         a bearer header), checked with the same per-client backoff as the API."""
-        from ..api.app import client_key
-        from ..api.security import retry_after
+        from ..security import client_key, retry_after
 
         raw = await request.body()
         if len(raw) > 100_000:

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..api.queries import parse_date
+from ..queries import parse_date
 
 WIDTH, LANE_H, LEFT, TOP, BOTTOM = 960, 34, 150, 16, 40
 
@@ -38,7 +38,7 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
 
 
 def timeline_svg(items: list[dict[str, Any]]) -> Markup:
-    """An SVG scatter of ``items`` (from :func:`newsgraph.api.queries.timeline`) on a date axis."""
+    """An SVG scatter of ``items`` (from :func:`newsgraph.queries.timeline`) on a date axis."""
     dated = [(parse_date(i["date"]), i) for i in items]
     dated = [(d, i) for d, i in dated if d is not None]
     if not dated:

@@ -1,4 +1,5 @@
-"""Read-side queries shared by the JSON API and the web pages.
+"""The read queries: the one place the JSON API, the web pages, the CLI and the exports read
+records from (none of them calls another for data).
 
 They run SQL over the store's key columns (so a list request on a large
 database touches an index and one page of rows, not every analysis) and return
@@ -23,7 +24,7 @@ from ..store import Store
 from ..store import search as fts
 from ..store.schema import articles, claims, entities, events, frames, metadata, quotes, times
 from ..titles import HEAD_CHARS, display_title
-from . import actors as actor_api
+from . import actor_lookup as actor_api
 
 HEAD = func.substr(articles.c.text, 1, HEAD_CHARS).label("head")
 ART_COLS = [articles.c.title, articles.c.source, articles.c.published, HEAD]

@@ -133,3 +133,8 @@ class TokenGuard:
 def retry_after(seconds: float) -> str:
     """A Retry-After header value (whole seconds, at least 1)."""
     return str(max(1, math.ceil(seconds)))
+
+
+def client_key(request: Any) -> str:
+    """Who is asking, for the token backoff: the peer address (a proxy should set its own limits)."""
+    return request.client.host if request.client else "unknown"
