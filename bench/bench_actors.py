@@ -29,7 +29,7 @@ from newsgraph.actors import index
 from newsgraph.actors.resolve import Node, Resolver, group_state
 from newsgraph.model import Analysis, Article, Entity, ModelInfo
 from newsgraph.store import AFTER_ADD, Store
-from newsgraph.store import actors as db
+from newsgraph.store import actor_index as db
 from newsgraph.store.schema import articles
 
 MODEL = ModelInfo(name="bench", version="0", package="bench", spacy_version="none")

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from newsgraph import actors as api
 from newsgraph.cli import build
-from newsgraph.eval.actors import build_analysis, load_fixture
+from newsgraph.eval.resolution import build_analysis, load_fixture
 from newsgraph.export import export
 from newsgraph.model import Analysis, Article, Entity, ModelInfo
 from newsgraph.store import Store
@@ -301,7 +301,7 @@ def test_designation_labels_keep_who_applies_them_across_outlets(tmp_path: Path)
 
 
 def _partition(store: Store) -> set[frozenset[tuple[str, str]]]:
-    from newsgraph.store import actors as db
+    from newsgraph.store import actor_index as db
 
     groups: dict[str, set[tuple[str, str]]] = {}
     with store.engine.connect() as conn:
@@ -314,7 +314,7 @@ def test_storing_an_article_indexes_it_without_a_rebuild(store: Store) -> None:
     """Every entity of every stored article has its actor the moment the article is stored,
     and a rebuild of the fixtures gives the same actors as the incremental path did."""
     with store.engine.connect() as conn:
-        from newsgraph.store import actors as db
+        from newsgraph.store import actor_index as db
 
         n_members = len(db.all_members(conn))
     assert n_members == store.count("entities")
@@ -324,7 +324,7 @@ def test_storing_an_article_indexes_it_without_a_rebuild(store: Store) -> None:
 
 
 def test_a_new_article_joins_existing_actors_and_touches_no_other(store: Store) -> None:
-    from newsgraph.store import actors as db
+    from newsgraph.store import actor_index as db
 
     with store.engine.connect() as conn:
         before = {r.id: (r.n_articles, r.data) for r in conn.execute(db.actors_table.select())}
@@ -387,7 +387,7 @@ def test_cli_json_and_api_share_one_profile_shape(store: Store) -> None:
 def test_one_edge_definition_from_tables_and_from_analyses(store: Store) -> None:
     """The page/API read edges from the record tables, the helpers from analyses: same edges."""
     from newsgraph.actors.network import actor_edges, store_edges
-    from newsgraph.store import actors as db
+    from newsgraph.store import actor_index as db
 
     with store.engine.connect() as conn:
         actor_of = db.all_members(conn)

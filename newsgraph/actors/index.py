@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Entity
 from ..store import AFTER_ADD, Store
-from ..store import actors as db
+from ..store import actor_index as db
 from ..store.schema import articles, entities, meta
 from .codes import KIND_SECTOR, actor_code, role_sector
 from .resolve import (

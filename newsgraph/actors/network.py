@@ -103,7 +103,7 @@ def store_edges(store: Any, relations: tuple[str, ...] = ("member_of", "quotes_a
     with the same rules.  Articles whose quotes have no mention rows (hand-made analyses) fall
     back to :func:`actor_edges` on their stored analysis, as :func:`entities_in_quote` does."""
     from ..model import Entity, Quote
-    from ..store import actors as db
+    from ..store import actor_index as db
     from ..store.schema import entities, events, mentions, quotes
 
     acc: dict[tuple[str, str, str, str | None], Edge] = {}
@@ -169,7 +169,7 @@ def store_edges(store: Any, relations: tuple[str, ...] = ("member_of", "quotes_a
 
 def actor_graph(store: Any) -> tuple[list[dict[str, Any]], list[Edge]]:
     """(actor nodes, edges) of a whole store, from the index as it stands (nothing resolved here)."""
-    from ..store import actors as db
+    from ..store import actor_index as db
 
     nodes = []
     with store.engine.connect() as conn:
@@ -193,7 +193,7 @@ def page_network(
     only those page edge types ("acts_on", "quoted_about"), ``min_weight`` drops lighter edges."""
     from urllib.parse import quote
 
-    from ..store import actors as db
+    from ..store import actor_index as db
 
     edges = store_edges(store, relations=tuple(_PAGE_KIND))
     with store.engine.connect() as conn:

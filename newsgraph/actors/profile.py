@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 
 from ..model import Analysis, Span
 from ..store import Store
-from ..store import actors as db
+from ..store import actor_index as db
 from . import index
 from .network import entities_in_quote, is_membership
 from .resolve import ActorCluster, Decision, MemberLink, member_key, name_tokens

@@ -205,7 +205,7 @@ def register(apps: Any) -> None:
         out: Path | None = typer.Option(None, "--out", help="Write the JSON report here too."),
         verbose: bool = typer.Option(False, "--verbose", "-v", help="Keep errors and kept-apart notes."),
     ) -> None:
-        from ..eval.actors import evaluate
+        from ..eval.resolution import evaluate
 
         modes = ["gold", "pipeline"] if mode == "both" else [mode]
         reports = []

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from .. import actors as actor_layer
 from ..store import Store
-from ..store import actors as db
+from ..store import actor_index as db
 from ..store.schema import articles, entities
 from ..textnorm import name_key
 

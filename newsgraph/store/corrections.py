@@ -261,7 +261,7 @@ def review_queue(store: Store, *, limit: int = 50, threshold: float = 0.75) -> d
     """What an analyst should look at first: entity links the resolver made with low confidence,
     and one-article actors whose name shares its last word with a bigger actor of the same type
     (a likely missed merge).  Empty when the actor layer has not resolved the store yet."""
-    from . import actors as db
+    from . import actor_index as db
 
     out: dict[str, list[dict[str, Any]]] = {"low_confidence": [], "singletons": []}
     with store.engine.connect() as conn:

@@ -82,7 +82,7 @@ def store_actor_key(store: Any) -> ActorKey:
     Reads the current ``actor_members`` table once; an (article, entity) pair it does not know
     returns None so the caller falls back to :func:`name_key`.
     """
-    from .actors import all_members
+    from .actor_index import all_members
 
     with store.engine.connect() as conn:  # the actor index is kept current when articles are stored
         members = all_members(conn)
