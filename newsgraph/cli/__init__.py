@@ -12,17 +12,13 @@ import pkgutil
 import sys
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
 if TYPE_CHECKING:
     from ..store import Store
 
-#: The one ``--db`` option of every command that reads or writes a store.
-DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Database URL or SQLite path (default: NEWSGRAPH_DB or ./newsgraph.db).")
-]
 
 
 def open_store(db: str | None) -> Store:

@@ -12,8 +12,9 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from . import DbOpt, lazy_module
+from . import lazy_module
 from . import open_store as Store
+from .options import DbOpt
 
 api = lazy_module("newsgraph.actors")  # loaded on first use: keeps `newsgraph --help` light
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .sources import (
+from .options import (
     DbOpt,
     FiguresJsonOpt,
     OutletOpt,

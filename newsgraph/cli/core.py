@@ -14,8 +14,8 @@ import typer
 from ..model import json_schema
 from ..report import safe
 from ..sources import DEFAULT_MAX_BYTES, ReadOptions, SourceError, read
-from . import DbOpt
 from . import open_store as _store
+from .options import DbOpt
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from . import DbOpt
-from .sources import FiguresJsonOpt, RowsJsonOpt
+from .options import DbOpt, FiguresJsonOpt, RowsJsonOpt
 
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .sources import FiguresJsonOpt
+from .options import FiguresJsonOpt
 
 
 def register(apps: object) -> None:

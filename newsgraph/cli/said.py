@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from .options import DbOpt
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -26,7 +28,7 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
 
     @apps.root.command("said")
     def said(
-        db: Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path.")] = None,
+        db: DbOpt = None,
         speaker: Annotated[str | None, typer.Option("--speaker", help="Words of the speaker's name.")] = None,
         actor: Annotated[str | None, typer.Option("--actor", help="Cross-article actor id.")] = None,
         outlet: Annotated[str | None, typer.Option("--outlet", help="Words of the outlet name.")] = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import DbOpt
+from .options import DbOpt
 
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli

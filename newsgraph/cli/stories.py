@@ -6,13 +6,15 @@ from typing import Annotated
 
 import typer
 
+from .options import DbOpt
+
 
 def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
     """Add ``stories`` to the CLI."""
 
     @apps.root.command("stories")
     def stories_cmd(
-        db: Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path.")] = None,
+        db: DbOpt = None,
         rebuild: Annotated[bool, typer.Option("--rebuild", help="Recompute every article's story first.")] = False,
         min_size: Annotated[int, typer.Option("--min-size", min=1)] = 2,
         limit: Annotated[int, typer.Option("--limit", min=1, max=200)] = 50,

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from . import DbOpt
+from .options import DbOpt
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
