@@ -32,7 +32,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from pydantic import BaseModel, Field
@@ -413,6 +413,22 @@ class _Cluster:
     actors: set[str] = field(default_factory=set)  # ids of indexed actors in the cluster (at most one)
     indexed_articles: int = 0  # articles an indexed actor already has (its stand-in is one node)
 
+    def absorb(self, other: _Cluster) -> None:
+        """Take in ``other`` (a union): members and counts add up, sets and flags unite.
+
+        Written over the fields, so a field added to the cluster cannot be forgotten in a merge.
+        Lists and sets are extended in place, as ``+=`` and ``|=`` did."""
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(mine, list):
+                mine.extend(theirs)
+            elif isinstance(mine, set):
+                mine |= theirs
+            elif isinstance(mine, bool):
+                setattr(self, f.name, mine or theirs)
+            else:
+                setattr(self, f.name, mine + theirs)
+
 
 def cluster_state(c: _Cluster) -> dict:
     """What the index keeps of a cluster to match later articles against it (JSON-able, bounded:
@@ -533,24 +549,7 @@ class Resolver:
             ri, rj, a, b = rj, ri, b, a
         self.parent[rj] = ri
         self.evidence[rj] = (evidence, confidence)
-        a.members += b.members
-        a.person |= b.person
-        a.nonperson |= b.nonperson
-        a.firsts |= b.firsts
-        a.lasts |= b.lasts
-        a.articles |= b.articles
-        a.countries |= b.countries
-        a.org_countries |= b.org_countries
-        a.full |= b.full
-        a.nonplace += b.nonplace
-        a.roles |= b.roles
-        a.orgnames |= b.orgnames
-        a.org_nodes |= b.org_nodes
-        a.acronyms |= b.acronyms
-        a.gens |= b.gens
-        a.kinds |= b.kinds
-        a.actors |= b.actors
-        a.indexed_articles += b.indexed_articles
+        a.absorb(b)
         del self.clusters[rj]
 
     def try_union(self, i: int, j: int, evidence: str, confidence: float, **kw: bool) -> bool:
