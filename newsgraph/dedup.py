@@ -256,10 +256,9 @@ _NAME = re.compile(r"\b([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)")
 
 
 def _stop_words() -> frozenset[str]:
-    try:  # spaCy's English stop-word list: maintained data, already a dependency
-        from spacy.lang.en.stop_words import STOP_WORDS
-    except ImportError:  # pragma: no cover
-        return frozenset()
+    """spaCy's English stop-word list: maintained data, and spaCy is a dependency."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     return frozenset(STOP_WORDS)
 
 

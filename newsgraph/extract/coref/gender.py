@@ -33,11 +33,10 @@ def honorific_gender(title: str) -> Gender | None:
 
 
 @lru_cache(maxsize=1)
-def _detector() -> object | None:
-    try:
-        import gender_guesser.detector as gd
-    except ImportError:  # pragma: no cover - a declared dependency; degrade to "unknown"
-        return None
+def _detector() -> object:
+    """The given-name registry (``gender-guesser``, a declared dependency), built once."""
+    import gender_guesser.detector as gd
+
     return gd.Detector(case_sensitive=False)
 
 
@@ -47,10 +46,7 @@ def given_name_gender(first: str) -> Gender | None:
     first = first.strip().strip(".")
     if len(first) < 2 or not first.isalpha():
         return None  # an initial ("J.") says nothing
-    det = _detector()
-    if det is None:
-        return None
-    answer = det.get_gender(first)  # type: ignore[attr-defined]
+    answer = _detector().get_gender(first)  # type: ignore[attr-defined]
     if answer in ("male", "mostly_male"):
         return "male"
     if answer in ("female", "mostly_female"):
