@@ -323,7 +323,7 @@ def _complement_content(
             sub = {t.i for t in n.subtree}
             excl |= sub
             # the comma before the participle belongs to neither
-            if n.i > 0 and doc[n.left_edge.i - 1].is_punct:
+            if n.left_edge.i > 0 and doc[n.left_edge.i - 1].is_punct:
                 excl.add(n.left_edge.i - 1)
             ncomps = [c for c in n.children if c.dep_ in CONTENT_DEPS]
             if ncomps and speaker is not None:
