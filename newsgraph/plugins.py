@@ -51,7 +51,7 @@ ENTRY_POINT_GROUP = "newsgraph.extractors"
 
 # The extractor modules that ship with newsgraph, loaded exactly as an entry point would be.
 BUILTINS: tuple[str, ...] = (
-    "newsgraph.extract.actors",
+    "newsgraph.extract.entities",
     "newsgraph.extract.times",
     "newsgraph.extract.quotes",
     "newsgraph.extract.speakers",

@@ -110,7 +110,7 @@ GOLD_TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE"}
 
 
 def _find(analysis, name):
-    from newsgraph.extract.actors import name_key
+    from newsgraph.extract.entities import name_key
 
     key = name_key(name)
     return next((e for e in analysis.entities if name_key(e.name) == key

@@ -138,7 +138,7 @@ def test_nickname_in_a_quote_is_the_speakers_label_not_a_person():
 
 
 def test_labels_without_meaning_are_dropped():
-    from newsgraph.extract.actors import meaningful_label
+    from newsgraph.extract.entities import meaningful_label
 
     assert not meaningful_label("many") and not meaningful_label("other senior")
     assert not meaningful_label("46 percent") and not meaningful_label("AFP")

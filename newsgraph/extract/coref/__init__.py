@@ -12,7 +12,7 @@ pass that made it on the mention (``Mention.sieve``); see docs/COREF.md for the 
 - :mod:`.pronouns` — third-person pronouns with number and gender agreement, a syntactic
   constraint and salience (subjects, recency).
 
-The actors extractor (:mod:`newsgraph.extract.actors`) collects the mentions and calls these
+The actors extractor (:mod:`newsgraph.extract.entities`) collects the mentions and calls these
 passes; the quote speaker resolver reads the clusters it produces.
 """
 

@@ -1,0 +1,114 @@
+"""Which mentions name the same actor: the person-name passes of the coreference sieve (coref.names),
+acronyms and organisation short names, and one-word "persons" that are an organisation's name."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..actor_lexicon import ORG_HEADS
+from ..coref import cluster_person_names
+from ..coref.gender import HONORIFIC_GENDER
+from .mentions import _TITLE_ABBREVIATIONS, _Mentions
+from .state import _Cand, _tokens_matching, name_key
+
+_ALL_CAPS = re.compile(r"(?<!\w)([A-Z]{2,6})(?!\w)")
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+class _Aliases(_Mentions):
+    """Phase 2b (run by ``classify``): the keys that make two mentions one entity."""
+
+    def _persons_named_like_orgs(self) -> None:
+        """A one-word "person" that is the core of an organisation's name in the article ("Ostara"
+        after "the Church of Ostara") and no person's name part is that organisation again."""
+        orgs = [c for c in self.cands if c.label == "ORG"]
+        cores = set(self._org_cores(orgs))
+        if not cores:
+            return
+        parts = set()
+        for c in self.cands:
+            if c.label == "PERSON" and len(c.span) > 1:
+                parts.update(name_key(t.text) for t in c.span)
+        for c in self.cands:
+            if c.label == "PERSON" and len(c.span) == 1 and name_key(c.span.text) in cores \
+                    and name_key(c.span.text) not in parts:
+                c.label = "ORG"
+                c.key = ("org", name_key(c.span.text))
+
+    def _resolve_persons(self) -> None:
+        """Person mentions into people: the name passes of the coreference sieve (coref.names)."""
+        persons = [c for c in self.cands if c.label == "PERSON"]
+        for c in persons:
+            c.title = self._title_before(c.span)
+        sent_of = {s.start: n for n, s in enumerate(self.doc.sents)}
+        links = cluster_person_names([(c.span.text, c.title, sent_of.get(c.span.sent.start, 0)) for c in persons])
+        for c, link in zip(persons, links, strict=True):
+            c.key = ("person", f"#{link.cluster}")
+            c.sieve, c.ambiguous = link.sieve, link.ambiguous
+            if link.surname:
+                c.form = "surname"
+
+    def _title_before(self, span: Span) -> str:
+        """The honorific or capitalised title just before a name ("Mrs.", "Sen.", "President")."""
+        if span.start == 0:
+            return ""
+        prev = self.doc[span.start - 1]
+        word = prev.text.rstrip(".").lower()
+        if word in HONORIFIC_GENDER or word in _TITLE_ABBREVIATIONS or (prev.text[:1].isupper() and self._title_word(word)):
+            return prev.text
+        return ""
+
+    def _resolve_acronyms(self) -> None:
+        orgs = [c for c in self.cands if c.label == "ORG"]
+        added = False
+        for t in _tokens_matching(self.doc, _ALL_CAPS) if orgs else ():  # acronyms the tagger missed
+            if t.i in self.token_cand:
+                continue
+            if any(len(o.span.text) > len(t.text) and _initials(o.span.text) == t.text for o in orgs):
+                cand = _Cand(self.doc[t.i : t.i + 1], "ORG", key=("org", name_key(t.text)))
+                self.cands.append(cand)
+                self.token_cand[t.i] = cand
+                added = True
+        if added:
+            self.cands.sort(key=lambda c: c.span.start)
+            orgs = [c for c in self.cands if c.label == "ORG"]
+        for c in orgs:
+            text = c.span.text.replace(".", "")  # "F.B.I." is "FBI"
+            if re.fullmatch(r"[A-Z]{2,6}", text):
+                if c.span.text != text:
+                    c.key = ("org", name_key(text))
+                matches = {o.key for o in orgs if o is not c and len(o.span.text) > len(text)
+                           and _initials(o.span.text) == text}
+                if len(matches) == 1:
+                    c.key, c.form, c.sieve = next(iter(matches)), "acronym", "acronym"
+        self._org_short_names(orgs)
+
+    @staticmethod
+    def _org_cores(orgs: list[_Cand]) -> dict[str, list[_Cand]]:
+        """Organisation names without their head words: "Church of Scientology" -> "scientology"."""
+        out: dict[str, list[_Cand]] = {}
+        for o in orgs:
+            words = [t for t in o.span if t.is_alpha]
+            if len(words) < 2:
+                continue
+            core = [t.text for t in words if t.lower_ not in ORG_HEADS and t.lower_ not in {"of", "the", "for", "and"}]
+            if core and len(core) < len(words):
+                out.setdefault(name_key(" ".join(core)), []).append(o)
+        return out
+
+    def _org_short_names(self, orgs: list[_Cand]) -> None:
+        """ "Scientology" after "the Church of Scientology", "Harrow" after "Harrow School": an
+        organisation named again without its head words, when exactly one longer name fits."""
+        full = {core: {o.key for o in found if o.key is not None} for core, found in self._org_cores(orgs).items()}
+        for c in orgs:
+            if c.form != "name" or c.key is None:
+                continue
+            keys = full.get(name_key(c.span.text), set())
+            if len(keys) == 1 and c.key not in keys:
+                c.key, c.sieve = next(iter(keys)), "org_short_name"

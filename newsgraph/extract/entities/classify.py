@@ -1,0 +1,116 @@
+"""Labels and keys: each candidate's type corrected with the gazetteer, and its key (country, city,
+place, group, organisation) — the key is what clustering groups mentions by."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ... import gazetteer
+from ..actor_lexicon import GOV_WORDS, LOCATIVE_PREPS, ORG_NAME_WORDS, ROLE_NOUNS
+from .aliases import _Aliases
+from .state import _Cand, name_key
+
+
+def _is_locative(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return False
+
+
+_PARTY_ADJECTIVES = frozenset({"liberal", "liberals", "conservative", "conservatives", "democrat", "democrats",
+                               "republican", "republicans", "labour", "tory", "tories", "green", "greens"})
+
+_PLACE_OF_HEADS = frozenset({"city", "town", "village", "municipality", "county", "port", "district", "suburb",
+                             "outskirts", "centre", "center", "streets", "downtown", "mayor", "council"})
+
+
+def _is_place_modifier(span: Span) -> bool:
+    """ "a Beijing train station", "City of Ottawa light rail": the capital names the city itself,
+    not the country's government ("Beijing officials", "the Beijing government" still do)."""
+    root = span.root
+    head = root.head
+    if root.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and head.i != root.i:
+        words = {t.lower_ for t in head.subtree if t.i >= span.end} | {head.lower_, head.lemma_.lower()}
+        return not words & (ROLE_NOUNS | GOV_WORDS | {"officials", "authorities", "government", "regime", "leaders"})
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PLACE_OF_HEADS:
+        return True
+    return span.start > 1 and span.doc[span.start - 1].lower_ == "of" and span.doc[span.start - 2].lower_ in _PLACE_OF_HEADS
+
+
+class _Classify(_Aliases):
+    """Phase 2: labels and keys; runs the rule-found mentions (phase 1) and the alias passes."""
+
+    def classify(self) -> None:
+        """Labels corrected and every mention keyed.  The rules run in this order, each on what the
+        previous left: (1) the mentions rules add — people the tagger never tagged
+        (``_untagged_people``), then nicknames split off person names (``_epithets``: it reads every
+        person name, those just added included), then surnames the tagger labelled as something
+        else or missed (``_surnames_across_labels``: it reads the names as the epithets left them);
+        (2) for each mention the gazetteer's reading — a place name tagged ORG/NORP is a place, a
+        party adjective a group, a small town that acts a person — and the key of every place,
+        demonym, group and organisation; after (1), so a surname relabelled PERSON gets no place
+        key; (3) once the labels are final, one-word "persons" that are an organisation's name
+        (``_persons_named_like_orgs``), then the person-name passes on the people left
+        (``_resolve_persons``), then acronyms and short names (``_resolve_acronyms``), which
+        compare every organisation's name."""
+        self._untagged_people()
+        self._epithets()
+        self._surnames_across_labels()
+        for c in self.cands:
+            text = c.span.text
+            if c.label in {"ORG", "NORP"} and not ({t.lower_ for t in c.span} & ORG_NAME_WORDS) and (
+                gazetteer.country(text) or gazetteer.city(text) or gazetteer.region(text)
+            ) and not gazetteer.country_for_demonym(text):
+                c.label = "GPE"  # "Mombasa's dockers" tagged ORG/NORP: a place name is a place
+            if c.label in {"GPE", "LOC", "FAC"} and len(c.span) == 1 and text.lower() in _PARTY_ADJECTIVES:
+                c.label = "NORP"  # "Liberal" in "the Liberal government": a party, not Liberal, Kansas
+            if c.label in {"GPE", "LOC", "FAC"} and self._small_town_as_person(c):
+                c.label = "PERSON"  # "Obama said": not Obama, Fukui
+                continue
+            if c.label in {"GPE", "LOC", "FAC"}:
+                country = gazetteer.country(text)
+                capital = gazetteer.capital_of(text)
+                if country is not None:
+                    c.key, c.country, c.canonical, c.kind = ("country", country.iso3), country.iso3, country.name, "country"
+                    c.label = "GPE"
+                    if re.fullmatch(r"(?:[A-Z]\.?){2,3}", text):
+                        c.form = "acronym"
+                elif capital is not None and not _is_locative(c.span) and not _is_place_modifier(c.span):
+                    c.key, c.country, c.canonical, c.kind = ("country", capital.iso3), capital.iso3, capital.name, "country"
+                    c.form, c.label = "capital", "GPE"
+                elif gazetteer.region(text):
+                    c.key, c.country, c.kind = ("place", name_key(text)), gazetteer.region(text), "region"
+                else:
+                    city = gazetteer.city(text)
+                    if city is not None:
+                        c.key, c.country, c.kind = ("city", name_key(city.name)), city.country_iso3, "city"
+                        c.canonical = city.name
+                    else:
+                        c.key, c.kind = ("place", name_key(text)), "region" if c.label == "GPE" else "place"
+            elif c.label == "NORP":
+                country = gazetteer.country_for_demonym(text)
+                if country is not None:
+                    c.key, c.country, c.canonical, c.kind = ("country", country.iso3), country.iso3, country.name, "country"
+                    c.form, c.label = "demonym", "GPE"
+                else:
+                    c.key, c.kind = ("group", name_key(text)), "group"
+            elif c.label == "ORG":
+                c.key, c.kind = ("org", name_key(text)), None
+        self._persons_named_like_orgs()
+        self._resolve_persons()
+        self._resolve_acronyms()
+
+    @staticmethod
+    def _small_town_as_person(c: _Cand) -> bool:
+        """A one-word "place" that is only a small town in the gazetteer, used as the subject or
+        possessor of an act rather than after a locative preposition, is a person the tagger misread."""
+        if len(c.span) != 1 or _is_locative(c.span) or c.span.root.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+            return False
+        text = c.span.text
+        if gazetteer.country(text) or gazetteer.region(text) or gazetteer.capital_of(text):
+            return False
+        city = gazetteer.city(text)
+        return city is not None and city.population < 100_000

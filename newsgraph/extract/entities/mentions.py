@@ -1,0 +1,230 @@
+"""Candidate mentions: the tagger's person, organisation and place spans, trimmed, extended and
+relabelled, then the mentions its rules add — people it never tagged, nicknames split off a name,
+surnames it labelled as something else or missed."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ... import gazetteer
+from ..actor_lexicon import ORG_HEADS, ORG_NAME_WORDS, ROLE_NOUNS
+from ..coref import given_name_gender, parse_name
+from ..coref.gender import HONORIFIC_GENDER
+from .state import _BuilderBase, _Cand, _tokens_matching, name_key
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+#: Abbreviated titles before a name (the full words are in ROLE_NOUNS).
+_TITLE_ABBREVIATIONS = frozenset({"dr", "sen", "rep", "gov", "lt", "gen", "col", "sgt", "capt", "cmdr", "adm", "prof",
+                                  "rev", "fr", "pres", "amb", "supt", "insp", "det", "cpl", "pvt", "maj", "hon"})
+
+_PERSON_ORG_HEADS = {"movement", "group", "militia", "brigade", "brigades", "party", "front", "organization",
+                     "organisation", "battalion", "battalions"}
+
+_CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*)")
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "a", "an"}):
+        start += 1
+    while end > start and (doc[end - 1].pos_ == "PUNCT" and doc[end - 1].text not in {".", ")"}
+                           or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and not re.fullmatch(r"(?:[A-Z]\.)+", doc[start:end].text[-4:]
+                                                                    .split()[-1]):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _extend_left(span: Span, taken: set[int]) -> Span:
+    doc = span.doc
+    start = span.start
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.i in taken or prev.pos_ != "PROPN" or not prev.text[:1].isupper():
+            break
+        if prev.lower_ in ROLE_NOUNS or prev.dep_ not in {"compound", "nmod", "amod"}:
+            break
+        if prev.ent_type_ and prev.ent_type_ not in {"ORG", "PERSON", "NORP"}:
+            break
+        start -= 1
+    return doc[start : span.end]
+
+
+def _strip_title(span: Span) -> Span:
+    """ "State Treasurer Maria Delgado" -> "Maria Delgado": the title is read as a role later."""
+    cut = span.start
+    for t in span[:-1]:
+        if t.lower_ in ROLE_NOUNS:
+            cut = t.i + 1
+    return span.doc[cut : span.end] if cut < span.end else span
+
+
+def _is_title_word(span: Span) -> bool:
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return (len(span) == 1 and nxt is not None and nxt.lower_ in ROLE_NOUNS and nxt.text[:1].isupper()
+            and gazetteer.country(span.text) is None and gazetteer.city(span.text) is None)
+
+
+def _corrected_label(span: Span, label: str) -> str:
+    words = {t.lower_ for t in span}
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if label in {"PERSON", "GPE", "NORP", "LOC", "FAC"} and words & ORG_NAME_WORDS:
+        if label != "PERSON" or words & (ORG_NAME_WORDS - {"group"}):
+            return "ORG"
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in ORG_HEADS:
+        if label in {"GPE", "NORP", "LOC", "FAC"} and not gazetteer.country(span.text):
+            if nxt.lower_ in _PERSON_ORG_HEADS:
+                return "ORG"
+        if label == "PERSON" and nxt.lower_ in _PERSON_ORG_HEADS:
+            return "ORG"
+    if label in {"GPE", "LOC"} and not (gazetteer.country(span.text) or gazetteer.city(span.text)
+                                        or gazetteer.region(span.text) or gazetteer.capital_of(span.text)):
+        if re.fullmatch(r"[A-Z]{2,6}", span.text.replace(".", "")):
+            return "ORG"  # "the NRA", "the F.B.I.": an unknown all-capitals "place" is an organisation's acronym
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+                return "PERSON"  # "Jabouri, a teacher": people have roles, places do not
+    if label == "PERSON":
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in ORG_HEADS and child.lemma_.lower() not in ROLE_NOUNS:
+                return "ORG"
+    return label
+
+
+class _Mentions(_BuilderBase):
+    """Phase 1: candidate mentions from the tagger (:meth:`collect`) and from rules (run by ``classify``)."""
+
+    def collect(self) -> None:
+        """The tagger's actor spans as candidates, in two loops: first every span trimmed and its
+        tokens marked taken, then each extended to the left (never into another span's tokens,
+        hence all spans first), its label corrected, a person's title stripped; an ORG that is
+        the first word of a title ("Transport Minister") is dropped."""
+        taken: set[int] = set()
+        spans: list[tuple[Span, str]] = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ACTOR_LABELS:
+                continue
+            span = _trim(ent)
+            if span is None or not any(t.is_alpha for t in span):
+                continue
+            spans.append((span, ent.label_))
+            taken.update(range(span.start, span.end))
+        for span, label in spans:
+            span = _extend_left(span, taken - set(range(span.start, span.end)))
+            label = _corrected_label(span, label)
+            if label == "PERSON":
+                span = _strip_title(span)
+            elif label == "ORG" and _is_title_word(span):
+                continue  # "Transport" in "Transport Minister Grace Wanjiru" belongs to the role
+            cand = _Cand(span, label)
+            self.cands.append(cand)
+            for i in range(span.start, span.end):
+                self.token_cand[i] = cand
+        self.cands.sort(key=lambda c: c.span.start)
+
+    def _untagged_people(self) -> None:
+        """A one-word name the tagger never labels ("Byron received his education ...") but that is,
+        at least twice, the subject of a verb in its own right is a person: places and organisations
+        the article names are caught by the tagger or the gazetteer, and a lone capitalised subject
+        that acts, repeatedly, is how news and biographies refer to a person they have introduced."""
+        counts: dict[str, list[Token]] = {}
+        for t in _tokens_matching(self.doc, _CAPITALISED):
+            if t.i in self.token_cand or t.pos_ != "PROPN" or t.is_upper:
+                continue
+            counts.setdefault(t.text, []).append(t)
+        for word, toks in counts.items():
+            subjects = [t for t in toks if t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB"
+                        and not any(ch.dep_ == "compound" for ch in t.children)
+                        and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].pos_ != "PROPN")]
+            if len(subjects) < 2 or word.lower() in ORG_NAME_WORDS or word.lower() in ROLE_NOUNS:
+                continue
+            if gazetteer.country(word) or gazetteer.city(word) or gazetteer.region(word) \
+                    or gazetteer.country_for_demonym(word):
+                continue
+            for t in toks:
+                if t.dep_ == "compound" or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "PROPN"):
+                    continue  # "Byron Bay", a name inside a longer name
+                cand = _Cand(self.doc[t.i : t.i + 1], "PERSON")
+                self.cands.append(cand)
+                self.token_cand[t.i] = cand
+        self.cands.sort(key=lambda c: c.span.start)
+
+    def _epithets(self) -> None:
+        """ "Crooked Hillary", "Sleepy Joe Biden": a nickname is a label its user applies, not a name.
+
+        A person mention whose first word is not a given name (the name registry does not know it,
+        and it is no title) while the rest is a name of a person in the article (or the first name
+        of one) loses that word; the word becomes a descriptor label of the person."""
+        persons = [c for c in self.cands if c.label == "PERSON"]
+        names = {name_key(c.span.text) for c in persons}
+        firsts = set()
+        for c in persons:
+            parsed = parse_name(c.span.text)
+            if parsed.full:
+                firsts.add(name_key(parsed.first))
+        for c in persons:
+            if len(c.span) < 2 or not c.span[0].is_alpha:
+                continue
+            word = c.span[0].text
+            if given_name_gender(word) is not None or self._title_word(word):
+                continue
+            rest = c.span[1:]
+            rest_key = name_key(rest.text)
+            if rest_key in names or (len(rest) == 1 and rest_key in firsts):
+                self.epithets.append((c.span[:1], c))
+                del self.token_cand[c.span.start]
+                c.span = rest
+
+    @staticmethod
+    def _title_word(word: str) -> bool:
+        low = word.rstrip(".").lower()
+        return low in HONORIFIC_GENDER or low in _TITLE_ABBREVIATIONS or low in ROLE_NOUNS
+
+    def _surnames_across_labels(self) -> None:
+        """A lone "Delgado" tagged GPE or ORG after "Maria Delgado" is the person again; so is a
+        full "Maria Delgado" the tagger read as an organisation elsewhere in the article."""
+        surnames: dict[str, set[str]] = {}
+        full_names: set[str] = set()
+        for c in self.cands:
+            if c.label == "PERSON":
+                parsed = parse_name(c.span.text)
+                if parsed.full:
+                    full_names.add(name_key(c.span.text))
+                    surnames.setdefault(name_key(parsed.last), set()).add(name_key(c.span.text))
+                    last_word = parsed.last.split()[-1]
+                    surnames.setdefault(name_key(re.sub(r"^(?:al|el|ad|ar|as|an)-", "", last_word)), set()).add(
+                        name_key(c.span.text))
+        for c in self.cands:
+            if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) > 1 and name_key(c.span.text) in full_names:
+                c.label = "PERSON"
+                continue
+            # the tag may be anything ("a Trump presidency" reads as ADJ, "would Trump even go" as AUX):
+            # a capitalised one-word name tagged as a group or place, spelt like a person's surname here
+            if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) == 1 and c.span[0].text[:1].isupper():
+                if gazetteer.country(c.span.text) or gazetteer.country_for_demonym(c.span.text):
+                    continue
+                if surnames.get(name_key(c.span.text)):
+                    c.label = "PERSON"
+        # surnames the tagger missed altogether ("Delgado responded …")
+        for t in _tokens_matching(self.doc, _CAPITALISED) if surnames else ():
+            if t.i in self.token_cand:
+                continue
+            # the small model reads a sentence-initial surname as a common noun ("Marbles said"):
+            # a capitalised subject or possessor spelt like a person's surname is that person
+            if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass", "poss"}):
+                continue
+            if surnames.get(name_key(t.text)) and (t.i + 1 >= len(self.doc) or
+                                                                 self.doc[t.i + 1].pos_ != "PROPN"):
+                cand = _Cand(self.doc[t.i : t.i + 1], "PERSON")
+                self.cands.append(cand)
+                self.token_cand[t.i] = cand
+        self.cands.sort(key=lambda c: c.span.start)
