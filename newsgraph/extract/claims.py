@@ -22,7 +22,6 @@ a quotation, else the outlet itself.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -32,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Analysis, Claim, Quantity, Quote
 from ..model import Span as TextSpan
 from . import extractor
+from .docindex import OffsetIndex
 from .furniture import Furniture
 
 VERSION = "3"
@@ -443,23 +443,15 @@ def _is_table_row(span: Span, words: Sequence[Token], groups: Sequence[Sequence[
     return len(wordy) <= n or (not finite and 2 * numeric >= len(wordy))
 
 
-_LAST_DOC_ENTS: list = [None, (), []]  # (doc, its entities, their starts): Doc.ents walks every token
+_LAST_DOC_ENTS: list = [None, None]  # (doc, its entities by token offset): Doc.ents walks every token
 
 
 def _span_ents(span: Span) -> list[Span]:
     """``span.ents`` without re-reading ``doc.ents`` (a whole-document scan) for every sentence."""
     doc = span.doc
     if _LAST_DOC_ENTS[0] is not doc:
-        ents = tuple(doc.ents)
-        _LAST_DOC_ENTS[:] = [doc, ents, [e.start for e in ents]]
-    ents, starts = _LAST_DOC_ENTS[1], _LAST_DOC_ENTS[2]
-    i = bisect.bisect_left(starts, span.start)
-    out = []
-    while i < len(ents) and ents[i].start < span.end:
-        if ents[i].end <= span.end:
-            out.append(ents[i])
-        i += 1
-    return out
+        _LAST_DOC_ENTS[:] = [doc, OffsetIndex(doc.ents, start=lambda e: e.start, end=lambda e: e.end)]
+    return _LAST_DOC_ENTS[1].within(span.start, span.end)
 
 
 def sentence_features(span: Span) -> list[str]:

@@ -11,13 +11,13 @@ is worse than none, so ambiguity returns ``None``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Entity, Mention
 from . import extractor
+from .docindex import SentenceIndex
 
 SINGULAR = frozenset("he she him his her i me".split())
 PLURAL = frozenset("they them their we us".split())
@@ -45,7 +45,7 @@ class SpeakerResolver:
         self.mentions: list[Mention] = sorted(analysis.mentions, key=lambda m: m.start) if analysis else []
         self.entities: dict[str, Entity] = {e.id: e for e in analysis.entities} if analysis else {}
         self.history: list[tuple[int, Resolution, bool]] = []  # (char, resolution, plural)
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sents = SentenceIndex(doc)
         self.ents = list(doc.ents)
 
     # ------------------------------------------------------------------ public
@@ -150,8 +150,8 @@ class SpeakerResolver:
             if m.start <= root.idx < m.end and m.entity and m.form == "pronoun":
                 return Resolution(m.entity, self._entity_name(m.entity))
         # 1. the most recent speaker, when it is recent (within ~3 sentences)
-        k = max(0, bisect_right(self.sent_starts, root.i) - 1)
-        window_start = self.sent_starts[max(0, k - 2)]  # this sentence and the two before
+        k = self.sents.index_of_token(root.i)
+        window_start = self.sents.token_starts[max(0, k - 2)]  # this sentence and the two before
         window_char = self.doc[window_start].idx
         for char, res, pl in reversed(self.history):
             if char < window_char:

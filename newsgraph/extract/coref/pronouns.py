@@ -22,11 +22,12 @@ most four sentences (bisect), so linear in the article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import SentenceIndex
 from .gender import PRONOUN_GENDER, Gender
 
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -89,7 +90,7 @@ def resolve_pronouns(doc: Doc, antecedents: list[Antecedent], genders: dict[int,
     stated gender.  ``taken`` holds token indices already part of a mention (skipped).
     """
     taken = taken or set()
-    sent_starts = [s.start for s in doc.sents]
+    sents = SentenceIndex(doc)
     ants = sorted(antecedents, key=lambda a: a.start)
     starts = [a.start for a in ants]
     resolved: list[Antecedent] = []  # pronouns linked so far, as antecedents of later ones
@@ -103,8 +104,8 @@ def resolve_pronouns(doc: Doc, antecedents: list[Antecedent], genders: dict[int,
             continue
         low = tok.lower_
         cls = _class_of(low)
-        k = max(0, bisect_right(sent_starts, tok.i) - 1)
-        window_start = sent_starts[max(0, k - _WINDOW[cls])]
+        k = sents.index_of_token(tok.i)
+        window_start = sents.token_starts[max(0, k - _WINDOW[cls])]
         pool = ants[bisect_left(starts, window_start) : bisect_left(starts, tok.i)]
         pool = [a for a in pool if a.end <= tok.i] + [r for r in resolved if r.start >= window_start]
         want = PRONOUN_GENDER.get(low)
@@ -129,7 +130,7 @@ def resolve_pronouns(doc: Doc, antecedents: list[Antecedent], genders: dict[int,
                 continue
             ant_tok = doc[a.end - 1] if doc[a.end - 1].dep_ not in ("compound",) else doc[a.start]
             root = _root_of(doc, a.start, a.end) or ant_tok
-            sdist = k - (bisect_right(sent_starts, a.start) - 1)
+            sdist = k - sents.index_of_token(a.start)
             score = (sdist, 0 if root.dep_ in _SUBJECT else 1, -a.start)
             if sdist == 0:
                 score = (0, 0, -a.start)  # in the pronoun's own sentence the nearest wins

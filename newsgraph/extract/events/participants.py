@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ...model import Analysis, Mention, Participant, Quote, TimeExpr
 from .. import plover_lexicon as lex
+from ..docindex import OffsetIndex
 from .candidates import Candidate
 from .lexical import (
     AGENTIVE_OF,
@@ -45,7 +45,7 @@ class Ctx:
     doc: Doc
     analysis: Analysis
     mentions: list[Mention]
-    starts: list[int]
+    by_offset: OffsetIndex[Mention]
     quotes: list[tuple[int, int, Quote]]
     times: list[TimeExpr]
     text: str = ""  # doc.text joins every token on each read: read once (per sentence it was quadratic)
@@ -55,16 +55,12 @@ class Ctx:
         mentions = sorted(analysis.mentions, key=lambda m: m.start)
         quotes = [(s.start, s.end, q) for q in analysis.quotes for s in q.content]
         times = [t for t in analysis.times if t.type in ("DATE", "TIME")]
-        return cls(doc, analysis, mentions, [m.start for m in mentions], quotes, times, doc.text)
+        by_offset = OffsetIndex(mentions, start=lambda m: m.start, end=lambda m: m.end)
+        return cls(doc, analysis, mentions, by_offset, quotes, times, doc.text)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
+        """The mentions inside the character range [start, end), in text order."""
+        return self.by_offset.within(start, end)
 
     def quote_at(self, char: int) -> Quote | None:
         """The quote whose words contain ``char`` — scare quotes of a word or two do not count."""

@@ -34,10 +34,11 @@ from spacy.tokens import Doc
 
 from ...model import Analysis, Quote
 from .. import extractor
+from ..docindex import SentenceIndex
 from ..furniture import Furniture
 from ..speakers import SpeakerResolver
-from .frames import Frame, sentence_lookup
-from .join import _attach_nearby, _attach_overlapping, _candidates, _sent_index, _statements
+from .frames import Frame
+from .join import _attach_nearby, _attach_overlapping, _candidates, _statements
 from .lexical import (
     ALL_MARKS,
     AS_VERBS,
@@ -72,7 +73,7 @@ __all__ = [
     "DOUBLE_OPEN", "HEARSAY_PASSIVES", "HEDGE_ADVERBS", "INTENTION_VERBS", "MESSAGE_PREPS", "NEGATING_HEADS",
     "OBJECT_PREPS", "OBJECT_VERBS", "PREP_CUES", "PRONOUNS_PLURAL", "PRONOUNS_SINGULAR", "SPEECH_VERBS", "STRAIGHT",
     "TRIM", "WEEKDAYS", "XCOMP_VERBS", "Frame", "Quoted", "QuotesComponent", "_last_weekday", "extract_quotes",
-    "find_quotes", "make_quotes_component", "quoted_spans", "sentence_lookup",
+    "find_quotes", "make_quotes_component", "quoted_spans",
 ]
 
 
@@ -88,13 +89,13 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
     text = doc.text
     furniture = Furniture(text)
     quoted, frames = _candidates(doc, text, furniture)
-    sents, starts = _sent_index(doc)
+    index = SentenceIndex(doc)
     used: set[int] = set()
     _attach_overlapping(frames, quoted, used)
-    _attach_nearby(doc, text, frames, quoted, used, sents, starts)
+    _attach_nearby(doc, text, frames, quoted, used, index)
     resolver = SpeakerResolver(doc, analysis)
-    results = _statements(doc, text, furniture, frames, quoted, used, sents, starts)
-    quotes = _quote_records(text, analysis, resolver, results, sents, starts)
+    results = _statements(doc, text, furniture, frames, quoted, used, index)
+    quotes = _quote_records(text, analysis, resolver, results, index)
     for i, q in enumerate(quotes, 1):
         q.id = f"Q{i}"
     return quotes

@@ -9,12 +9,12 @@ quotations (:mod:`.marks`) are not consulted here; :mod:`.join` brings the two t
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..docindex import SentenceIndex
 from .lexical import (
     _ALL_CUES,
     ALL_MARKS,
@@ -225,17 +225,6 @@ def _message_args(verb: Token, lemma: str) -> list[Token]:
     return []
 
 
-def sentence_lookup(doc: Doc) -> Callable[[Token], Span]:
-    """``token -> its sentence`` in O(log n); ``Token.sent`` walks the whole doc on every call."""
-    sents = list(doc.sents)
-    starts = [s.start for s in sents]
-
-    def sent_of(tok: Token) -> Span:
-        return sents[max(0, bisect_right(starts, tok.i) - 1)]
-
-    return sent_of
-
-
 def _as_description(frame: Frame, tok: Token, lemma: str) -> bool:
     """"X dismissed Y as “…”": the quoted description is the content (a mixed quote); with
     no quotation, the whole "Y as …" is the paraphrase.  True when the form applies."""
@@ -406,7 +395,7 @@ def _frames(doc: Doc) -> list[Frame]:
        ("claim", "promise") that is also a reporting verb's lemma is read as a noun only;
     4. a cue verb (reporting, belief or intention), see :func:`_verb_frames`.
     """
-    sent_of = sentence_lookup(doc)
+    sent_of = SentenceIndex(doc).of_token  # Token.sent walks the whole doc on every call
     text = doc.text  # a property that joins every token: read it once
     frames: list[Frame] = []
     claimed: set[int] = set()  # nested cue tokens already handled

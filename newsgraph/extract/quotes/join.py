@@ -8,11 +8,11 @@ statement, and orphan quotations take the speaker of a neighbouring sentence or 
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from ..docindex import SentenceIndex
 from ..furniture import Furniture
 from .frames import Frame, _frames, _label_frames, _same_paragraph
 from .lexical import ALL_MARKS
@@ -137,15 +137,6 @@ def _merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-def _sent_index(doc: Doc) -> tuple[list[Span], list[int]]:
-    sents = list(doc.sents)
-    return sents, [s.start_char for s in sents]
-
-
-def _sent_of(sents: list[Span], starts: list[int], char: int) -> int:
-    return max(0, bisect_right(starts, char) - 1)
-
-
 #: One statement on its way to a :class:`Quote`: (frame, orphan quotation, kind, content
 #: char ranges, speaker) — the frame is None for an orphan quotation, the quotation None
 #: for a frame's statement.
@@ -194,24 +185,23 @@ def _attach_nearby(
     frames: list[Frame],
     quoted: list[Quoted],
     used: set[int],
-    sents: list[Span],
-    starts: list[int],
+    index: SentenceIndex,
 ) -> None:
     """Rule 2: a frame with a speaker but no content takes the quotation of its sentence,
     or the one right after a colon in the next sentence — the nearest to the cue."""
     for f in frames:
         if f.content or f.quotes or f.speaker is None or f.sent is None:
             continue
-        si = _sent_of(sents, starts, f.cue[0].idx)
+        si = index.index_of_char(f.cue[0].idx)
         cands = []
         for qi, q in enumerate(quoted):
             if qi in used:
                 continue
-            qs = _sent_of(sents, starts, q.start)
-            qe = _sent_of(sents, starts, max(q.start, q.end - 1))
+            qs = index.index_of_char(q.start)
+            qe = index.index_of_char(max(q.start, q.end - 1))
             if qs <= si <= qe or qe == si or qs == si or _adjacent(text, q, f):
                 cands.append(qi)
-            elif qs == si + 1 and sents[si].text.rstrip().endswith(":"):
+            elif qs == si + 1 and index.sents[si].text.rstrip().endswith(":"):
                 cands.append(qi)
         if f.mixed_as:
             cands = [qi for qi in cands if quoted[qi].start > f.cue[0].idx]
@@ -308,8 +298,7 @@ def _statements(
     frames: list[Frame],
     quoted: list[Quoted],
     used: set[int],
-    sents: list[Span],
-    starts: list[int],
+    index: SentenceIndex,
 ) -> list[_Statement]:
     """Frames and the quotations no frame took, walked in text order, as statements.
 
@@ -324,7 +313,7 @@ def _statements(
     frame_by_sent: dict[int, Frame] = {}
     for f in frames:
         if f.speaker is not None:
-            frame_by_sent.setdefault(_sent_of(sents, starts, f.cue[0].idx), f)
+            frame_by_sent.setdefault(index.index_of_char(f.cue[0].idx), f)
 
     items: list[tuple[int, object]] = [(f.cue[0].idx, f) for f in frames]
     items += [(q.start, q) for qi, q in enumerate(quoted) if qi not in used]
@@ -339,12 +328,12 @@ def _statements(
             results.append((f, None, kind, content, f.speaker))
             if f.speaker is not None:
                 last_speaker = f.speaker
-                last_sent = _sent_of(sents, starts, f.cue[0].idx)
+                last_sent = index.index_of_char(f.cue[0].idx)
             continue
         q = item
         assert isinstance(q, Quoted)
-        qs = _sent_of(sents, starts, q.start)
-        qe = _sent_of(sents, starts, max(q.start, q.end - 1))
+        qs = index.index_of_char(q.start)
+        qe = index.index_of_char(max(q.start, q.end - 1))
         prev = results[-1] if results else None
         if _continues_previous(text, prev, last_speaker, last_sent, qs, q):
             results[-1][3].extend(q.pieces)

@@ -11,9 +11,10 @@ from spacy.tokens import Span, Token
 
 from ...model import Analysis, Quote
 from ...model import Span as TextSpan
+from ..docindex import SentenceIndex
 from ..speakers import Resolution, SpeakerResolver
 from .frames import _char_range, _lemma, _subtree_minus
-from .join import _overlap, _sent_of, _Statement
+from .join import _overlap, _Statement
 from .lexical import _SAYING_FORMS, CHANNELS, HEARSAY_PASSIVES, HEDGE_ADVERBS, NEGATING_HEADS, WEEKDAYS
 from .marks import _trim
 
@@ -166,8 +167,7 @@ def _quote_records(
     analysis: Analysis | None,
     resolver: SpeakerResolver,
     results: list[_Statement],
-    sents: list[Span],
-    starts: list[int],
+    index: SentenceIndex,
 ) -> list[Quote]:
     """The statements as :class:`Quote` records, in order; the resolver sees the speakers in
     that order (it remembers earlier ones for pronouns)."""
@@ -184,7 +184,7 @@ def _quote_records(
             lemma = f.lemma
             sent = f.sent
         else:
-            sent = sents[_sent_of(sents, starts, spans[0].start)]
+            sent = index.of_char(spans[0].start)
         spk = None
         res = Resolution()
         if speaker is not None:

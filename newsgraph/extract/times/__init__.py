@@ -47,7 +47,6 @@ The package's files are its phases, in the order a candidate goes through them:
 
 from __future__ import annotations
 
-import bisect
 import re
 from datetime import date
 
@@ -55,6 +54,7 @@ from spacy.tokens import Doc
 
 from ...model import Analysis, TimeExpr
 from .. import extractor
+from ..docindex import SentenceIndex
 from .anchor import Context, NeedDCT, NoValue, Ref, Result, nearest_year
 from .arithmetic import add_months, fmt, shift
 from .candidates import (
@@ -115,11 +115,11 @@ def find_times(doc: Doc, published: str | None) -> list[TimeExpr]:
     taken = find_candidates(text)
     taken = sorted(taken + _spacy_candidates(doc, taken), key=lambda c: c.start)
     ctx = Context(dct)
-    sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    sents = SentenceIndex(doc)
     out: list[TimeExpr] = []
     for cand in taken:
-        i = bisect.bisect_right(sent_starts, cand.start) - 1
-        ctx.window_start = sent_starts[max(0, i - 1)]
+        i = sents.index_of_char(cand.start)
+        ctx.window_start = sents.char_starts[max(0, i - 1)]
         surface = text[cand.start:cand.end]
         if surface.lower() in _STOP_FULL:
             continue
