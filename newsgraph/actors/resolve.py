@@ -967,9 +967,11 @@ def _slug(text: str) -> str:
 
 def name_forms(ns: Sequence[Node], name: str, also: Iterable[str] = ()) -> list[str]:
     """The other names an actor goes by, without the epithets speakers apply ("Crooked Hillary"):
-    those are labels, not names."""
+    those are labels, not names.  Sorted case-blind, then by the exact string, so that "Pence" and
+    "PENCE" come in the same order on every run (a set's order changes with the hash seed)."""
     forms = {n.name for n in ns if not n.epithet} | {a for n in ns for a in n.aliases} | set(also)
-    return sorted((f for f in forms - {name} if not (ns[0].person and strip_epithet(f)[1])), key=str.casefold)
+    return sorted((f for f in forms - {name} if not (ns[0].person and strip_epithet(f)[1])),
+                  key=lambda f: (f.casefold(), f))
 
 
 def canonical_name(counts: Counter[str] | dict[str, int], person: bool) -> str:
