@@ -48,6 +48,15 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+def _from_module(node: ast.ImportFrom, package: str) -> str:
+    """The absolute module of ``from X import …`` written in ``package`` (relative levels resolved)."""
+    if not node.level:
+        return node.module or ""
+    parts = package.split(".")
+    base = ".".join(parts[: len(parts) - node.level + 1])
+    return f"{base}.{node.module}" if node.module else base
+
+
 def import_graph() -> dict[str, set[str]]:
     """Module -> newsgraph modules it imports at module level (not inside functions, not for typing)."""
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
@@ -60,12 +69,7 @@ def import_graph() -> dict[str, set[str]]:
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             else:
-                if node.level:
-                    parts = package.split(".")
-                    base = ".".join(parts[: len(parts) - node.level + 1])
-                    mod = f"{base}.{node.module}" if node.module else base
-                else:
-                    mod = node.module or ""
+                mod = _from_module(node, package)
                 targets = [f"{mod}.{a.name}" if f"{mod}.{a.name}" in modules else mod for a in node.names]
             for t in targets:
                 while t and t not in modules:  # "newsgraph.store.schema.x" -> nearest module
@@ -146,12 +150,7 @@ def _all_imports(path: Path, name: str) -> set[str]:
         if isinstance(node, ast.Import):
             out.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[: len(parts) - node.level + 1])
-                mod = f"{base}.{node.module}" if node.module else base
-            else:
-                mod = node.module or ""
+            mod = _from_module(node, package)
             out.update(f"{mod}.{a.name}" for a in node.names)
             out.add(mod)
     return {m for m in out if m.startswith("newsgraph")}
