@@ -176,11 +176,8 @@ def _rhetorical_questions(doc: Doc, quoted_ranges: list[tuple[int, int]]) -> lis
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Stretches of quoted speech, marks included (used to keep outlet-only rules off it).
-
-    The quotations are paired where every quotation is (:func:`..quotes.quoted_spans`: straight
-    and curly, double and single, across paragraphs); a piece of under 20 characters is a term
-    in scare quotes, not speech."""
-    from ..quotes import quoted_spans
-
-    return [(a - 1, b + 1) for q in quoted_spans(text) for a, b in q.pieces if b - a >= 20]
+    """Stretches between quotation marks (used to keep outlet-only rules off quoted speech)."""
+    ranges = []
+    for m in re.finditer(r"[\"“]([^\"“”]{20,}?)[\"”]", text):
+        ranges.append((m.start(), m.end()))
+    return ranges
