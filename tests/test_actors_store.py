@@ -393,3 +393,13 @@ def test_one_edge_definition_from_tables_and_from_analyses(store: Store) -> None
         actor_of = db.all_members(conn)
     assert store_edges(store) == actor_edges(store.iter_analyses(), actor_of)
     assert store_edges(store)
+
+
+def test_aliases_shown_once_per_spelling_whatever_the_case():
+    """The index keeps every form as a match key; a reader sees one per spelling: not a dateline's
+    capitals, not a description capitalised only because it opened a sentence, not the name again."""
+    from newsgraph.actors.profile import shown_aliases
+
+    assert shown_aliases("Dock Workers Union", ["The union", "the union", "DWU"]) == ["the union", "DWU"]
+    assert shown_aliases("Mara Quill", ["MARA QUILL", "QUILL", "Quill", "Ms. Quill"]) == ["Quill", "Ms. Quill"]
+    assert shown_aliases("Port Aldren", []) == []

@@ -151,9 +151,26 @@ class ActorNotFound(LookupError):
         super().__init__(msg)
 
 
+def shown_aliases(name: str, aliases: list[str]) -> list[str]:
+    """The aliases a reader is shown: one form per spelling that differs only in case.
+
+    The index keeps every form it has seen (they are match keys), but "The union" / "the union"
+    or a dateline's "WASHINGTON" beside "Washington" tell a reader nothing twice.  Of such forms
+    the one kept is not all capitals and, for a description, the one not capitalised only
+    because it opened a sentence; a form that is the actor's name in another case goes."""
+    best: dict[str, str] = {}
+    for f in aliases:
+        k = f.casefold()
+        if k == name.casefold():
+            continue
+        if k not in best or (f.isupper(), f[:1].isupper(), f) < (best[k].isupper(), best[k][:1].isupper(), best[k]):
+            best[k] = f
+    return [f for f in aliases if best.get(f.casefold()) == f]
+
+
 def _summary(a: ActorCluster, n_articles: int) -> ActorSummary:
     return ActorSummary(id=a.id, name=a.name, type=a.type, kind=a.kind, country=a.country, code=a.code,
-                        aliases=a.aliases, articles=n_articles, confidence=a.confidence)
+                        aliases=shown_aliases(a.name, a.aliases), articles=n_articles, confidence=a.confidence)
 
 
 def resolve(store: Store) -> tuple[int, list[str]]:
