@@ -40,12 +40,12 @@ class Resolution:
 class SpeakerResolver:
     """Resolve speaker spans of one document; remembers earlier speakers for pronouns."""
 
-    def __init__(self, doc: Doc, analysis: Analysis | None) -> None:
+    def __init__(self, doc: Doc, analysis: Analysis | None, sents: SentenceIndex | None = None) -> None:
         self.doc = doc
         self.mentions: list[Mention] = sorted(analysis.mentions, key=lambda m: m.start) if analysis else []
         self.entities: dict[str, Entity] = {e.id: e for e in analysis.entities} if analysis else {}
         self.history: list[tuple[int, Resolution, bool]] = []  # (char, resolution, plural)
-        self.sents = SentenceIndex(doc)
+        self.sents = sents or SentenceIndex(doc)
         self.ents = list(doc.ents)
 
     # ------------------------------------------------------------------ public

@@ -44,19 +44,22 @@ def _np_tokens(head: Token) -> tuple[int, int]:
 class Ctx:
     doc: Doc
     analysis: Analysis
-    mentions: list[Mention]
-    by_offset: OffsetIndex[Mention]
+    by_offset: OffsetIndex[Mention]  # the article's mentions in text order
     quotes: list[tuple[int, int, Quote]]
     times: list[TimeExpr]
     text: str = ""  # doc.text joins every token on each read: read once (per sentence it was quadratic)
 
     @classmethod
     def build(cls, doc: Doc, analysis: Analysis) -> Ctx:
-        mentions = sorted(analysis.mentions, key=lambda m: m.start)
         quotes = [(s.start, s.end, q) for q in analysis.quotes for s in q.content]
         times = [t for t in analysis.times if t.type in ("DATE", "TIME")]
-        by_offset = OffsetIndex(mentions, start=lambda m: m.start, end=lambda m: m.end)
-        return cls(doc, analysis, mentions, by_offset, quotes, times, doc.text)
+        by_offset = OffsetIndex(analysis.mentions, start=lambda m: m.start, end=lambda m: m.end)
+        return cls(doc, analysis, by_offset, quotes, times, doc.text)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """The article's mentions in text order (the index's own sorted list, not a second copy)."""
+        return self.by_offset.items
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions inside the character range [start, end), in text order."""

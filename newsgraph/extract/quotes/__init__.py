@@ -88,12 +88,12 @@ def find_quotes(doc: Doc, analysis: Analysis | None = None) -> list[Quote]:
     """
     text = doc.text
     furniture = Furniture(text)
-    quoted, frames = _candidates(doc, text, furniture)
-    index = SentenceIndex(doc)
+    index = SentenceIndex(doc)  # one per document, for every phase below
+    quoted, frames = _candidates(doc, text, furniture, index)
     used: set[int] = set()
     _attach_overlapping(frames, quoted, used)
     _attach_nearby(doc, text, frames, quoted, used, index)
-    resolver = SpeakerResolver(doc, analysis)
+    resolver = SpeakerResolver(doc, analysis, index)
     results = _statements(doc, text, furniture, frames, quoted, used, index)
     quotes = _quote_records(text, analysis, resolver, results, index)
     for i, q in enumerate(quotes, 1):

@@ -382,7 +382,7 @@ def _verb_frames(
     return frames
 
 
-def _frames(doc: Doc) -> list[Frame]:
+def _frames(doc: Doc, sents: SentenceIndex) -> list[Frame]:
     """Every cue frame of the doc, in token order (a nested cue's frame before its outer cue's).
 
     One pass over the tokens; for each token the rules run in this order and the first
@@ -395,7 +395,7 @@ def _frames(doc: Doc) -> list[Frame]:
        ("claim", "promise") that is also a reporting verb's lemma is read as a noun only;
     4. a cue verb (reporting, belief or intention), see :func:`_verb_frames`.
     """
-    sent_of = SentenceIndex(doc).of_token  # Token.sent walks the whole doc on every call
+    sent_of = sents.of_token  # Token.sent walks the whole doc on every call
     text = doc.text  # a property that joins every token: read it once
     frames: list[Frame] = []
     claimed: set[int] = set()  # nested cue tokens already handled

@@ -143,7 +143,9 @@ def _merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 _Statement = tuple[Frame | None, Quoted | None, str, list[tuple[int, int]], Span | None]
 
 
-def _candidates(doc: Doc, text: str, furniture: Furniture) -> tuple[list[Quoted], list[Frame]]:
+def _candidates(
+    doc: Doc, text: str, furniture: Furniture, index: SentenceIndex
+) -> tuple[list[Quoted], list[Frame]]:
     """The quotations and cue frames of the doc, before they are joined.
 
     The parse's frames come first (in token order), the transcript labels' after them;
@@ -152,7 +154,7 @@ def _candidates(doc: Doc, text: str, furniture: Furniture) -> tuple[list[Quoted]
     quoted = quoted_spans(text)
     inside = [p for q in quoted if q.closed for p in q.pieces]
     # a cue inside a quotation is part of what the speaker said ("I think …"), not a new attribution
-    frames = [f for f in _frames(doc) if not any(a <= f.cue[0].idx < b for a, b in inside)]
+    frames = [f for f in _frames(doc, index) if not any(a <= f.cue[0].idx < b for a, b in inside)]
     frames = _drop_embedded(frames)
     frames += _label_frames(doc, quoted)
     if furniture:
