@@ -41,3 +41,26 @@ def test_wire_copies_share_a_story_and_other_stories_do_not(tmp_path: Path):
     outlets = {o for _, o in stories_mod.story_members(store, s[a.article.id])}
     assert outlets == {"Velmora Gazette", "Northern Post", "Daily Ledger"}
     assert store.remove(d.article.id) and d.article.id not in story_of(store)
+
+
+def _df(store: Store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(stories_mod.story_df.c.term, stories_mod.story_df.c.df)).all())
+
+
+def test_reanalyze_and_remove_keep_document_frequencies_exact(tmp_path: Path):
+    """``story_df`` counts each stored article once: re-writing an article (what reanalyze does)
+    leaves it as it was, and removing the article takes its terms off again."""
+    store = Store(str(tmp_path / "df.db"))
+    a = analyze(BASE["strike-velmora"], source="Velmora Gazette")
+    b = analyze(BASE["strike-bellhaven"], source="Coastal Times")
+    assert store.add(a)
+    only_a = _df(store)
+    assert store.add(b)
+    both = _df(store)
+    assert any(v == 2 for v in both.values())  # the two texts share terms
+    store.replace(b)
+    store.replace(b)
+    assert _df(store) == both
+    assert store.remove(b.article.id)
+    assert _df(store) == only_a

@@ -166,7 +166,24 @@ def link_story(conn: Connection, analysis: Analysis) -> None:
         conn.execute(insert(story_terms), [{"article_id": art.id, "term": t, "weight": w} for t, w in top.items()])
 
 
+def _drop_df(conn: Connection, terms: list[str]) -> None:
+    """Take one off the document frequency of each term (the inverse of :func:`_bump_df`);
+    a term no stored article has any more goes."""
+    terms = sorted(terms)
+    for i in range(0, len(terms), 500):
+        part = terms[i : i + 500]
+        conn.execute(story_df.update().where(story_df.c.term.in_(part)).values(df=story_df.c.df - 1))
+        conn.execute(delete(story_df).where(story_df.c.term.in_(part), story_df.c.df <= 0))
+
+
 def unlink_story(conn: Connection, article_id: str) -> None:
+    """Before an article goes (remove, or replace by reanalyze): its story rows go and the terms
+    it counted come off ``story_df``.  Without the second step every ``reanalyze`` counted the
+    article's terms once more and the document frequencies drifted up with each run."""
+    counted = conn.execute(select(stories.c.article_id).where(stories.c.article_id == article_id)).first()
+    text = conn.execute(select(articles.c.text).where(articles.c.id == article_id)).scalar_one_or_none()
+    if counted is not None and text is not None:
+        _drop_df(conn, [t for t in dedup.term_counts(text) if len(t) <= 128])
     conn.execute(delete(story_terms).where(story_terms.c.article_id == article_id))
     conn.execute(delete(stories).where(stories.c.article_id == article_id))
     with _lock:
