@@ -79,3 +79,21 @@ def test_cli_and_api(store, tmp_path):
     assert "(2 articles, 2 outlets)" in out.output and "Daily Planet" in out.output
     body = TestClient(create_app(store)).get("/api/statements").json()
     assert body["total"] == 1 and len(body["items"][0]["occurrences"]) == 2
+
+
+def test_actor_page_shows_how_often_a_statement_was_reprinted(store):
+    """The actor profile (CLI JSON, API, page) carries each quote's occurrence count."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph import actors
+    from newsgraph.app import create_app
+
+    store.add(_article("Daily Planet", "2026-03-02", "The budget is due next week."))
+    store.add(_article("The Ledger", "2026-03-02", "Ottawa is preparing its budget."))
+    store.add(_article("Metro Wire", "2026-03-03", "Budget talks went on.",
+                       words="The deficit will be gone within two years, we promise"))
+    prof = actors.actor_profile(store, "Dana Holt")
+    got = sorted((q.occurrences, q.text[:14]) for q in prof.quotes_by)
+    assert got == [(1, "The deficit wi"), (2, "We will not ra"), (2, "We will not ra")]
+    page = TestClient(create_app(store)).get("/actors/Dana%20Holt")
+    assert page.status_code == 200 and page.text.count(">in 2 articles<") == 2

@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from ..model import Analysis, Span
 from ..store import Store
 from ..store import actor_index as db
+from ..store.statements import occurrences_of
 from . import index
 from .network import entities_in_quote, is_membership
 from .resolve import ActorCluster, Decision, MemberLink, member_key, name_tokens
@@ -75,6 +76,7 @@ class OutletLabels(BaseModel):
 
 class QuoteRecord(BaseModel):
     article_id: str
+    id: str | None = None  # the quote's id in its article
     outlet: str | None = None
     date: str | None = None
     kind: str
@@ -84,6 +86,7 @@ class QuoteRecord(BaseModel):
     speaker_actor: ActorRef | None = None
     start: int
     end: int
+    occurrences: int = 1  # articles that carry the same statement (same speaker, near-identical words)
 
 
 class EventRecord(BaseModel):
@@ -216,7 +219,11 @@ def actor_profile(store: Store, name_or_id: str) -> ActorProfile:
     with store.engine.connect() as conn:
         actor_of = db.members_of_articles(conn, article_ids)
         names = db.actor_names(conn, set(actor_of.values()))
-    return build_profile(cluster, analyses, actor_of, names)
+    prof = build_profile(cluster, analyses, actor_of, names)
+    counts = occurrences_of(store, article_ids)
+    for q in [*prof.quotes_by, *prof.quotes_about]:
+        q.occurrences = counts.get((q.article_id, q.id or ""), 1)
+    return prof
 
 
 def build_profile(
@@ -329,6 +336,7 @@ def _quote_record(a: Analysis, q: object, actor_of: dict[tuple[str, str], str], 
     spk = q.speaker_entity  # type: ignore[attr-defined]
     return QuoteRecord(
         article_id=a.article.id,
+        id=q.id,  # type: ignore[attr-defined]
         outlet=a.article.source,
         date=q.date or a.article.published,  # type: ignore[attr-defined]
         kind=q.kind,  # type: ignore[attr-defined]

@@ -128,6 +128,7 @@ def actor_profile(store: Store, name_or_id: str) -> dict[str, Any]:
             "cue": q.cue,
             "speaker": q.speaker,
             "speaker_actor": q.speaker_actor.model_dump() if q.speaker_actor else None,
+            "occurrences": q.occurrences,
             "href": f"/articles/{q.article_id}",
         }
 

@@ -192,16 +192,26 @@ def statements(
 
 def occurrence_counts(store: Store, article_id: str) -> dict[str, int]:
     """Quote id -> how many articles carry the same statement, for one article's quotes."""
+    return {qid: n for (_aid, qid), n in occurrences_of(store, [article_id]).items()}
+
+
+def occurrences_of(store: Store, article_ids: list[str]) -> dict[tuple[str, str], int]:
+    """(article id, quote id) -> how many occurrences its statement has, for these articles' quotes
+    (quotes not grouped — negated, too short, no speaker — are absent)."""
     occ = statement_occurrences
+    mine: dict[tuple[str, str], str] = {}
+    n: dict[str, int] = {}
     with store.engine.connect() as conn:
-        mine = {r.quote_id: r.statement_id for r in conn.execute(
-            select(occ.c.quote_id, occ.c.statement_id).where(occ.c.article_id == article_id))}
-        if not mine:
-            return {}
-        n = dict(conn.execute(
-            select(occ.c.statement_id, func.count()).where(occ.c.statement_id.in_(set(mine.values())))
-            .group_by(occ.c.statement_id)).all())
-    return {qid: n.get(sid, 1) for qid, sid in mine.items()}
+        for i in range(0, len(article_ids), 500):
+            for r in conn.execute(select(occ.c.article_id, occ.c.quote_id, occ.c.statement_id)
+                                  .where(occ.c.article_id.in_(article_ids[i : i + 500]))):
+                mine[(r.article_id, r.quote_id)] = r.statement_id
+        sids = sorted(set(mine.values()))
+        for i in range(0, len(sids), 500):
+            n.update(conn.execute(select(occ.c.statement_id, func.count())
+                                  .where(occ.c.statement_id.in_(sids[i : i + 500]))
+                                  .group_by(occ.c.statement_id)).all())
+    return {k: n.get(sid, 1) for k, sid in mine.items()}
 
 
 AFTER_ADD.append(link_statements)
