@@ -215,7 +215,7 @@ def actor_profile(store: Store, name_or_id: str) -> ActorProfile:
     """Everything the store knows about one actor (see :class:`ActorProfile`)."""
     cluster = find_actor(store, name_or_id)
     article_ids = sorted({m.article_id for m in cluster.members})
-    analyses = [a for aid in article_ids if (a := store.analysis(aid)) is not None]
+    analyses = store.analyses(article_ids)
     with store.engine.connect() as conn:
         actor_of = db.members_of_articles(conn, article_ids)
         names = db.actor_names(conn, set(actor_of.values()))
@@ -237,7 +237,9 @@ def build_profile(
     def ref(actor_id: str | None) -> ActorRef | None:
         return ActorRef(id=actor_id, name=names.get(actor_id, actor_id)) if actor_id else None
 
-    mine = {(m.article_id, m.entity_id) for m in cluster.members}
+    mine: dict[str, set[str]] = defaultdict(set)  # article -> the actor's entities in it
+    for m in cluster.members:
+        mine[m.article_id].add(m.entity_id)
     roles: list[RoleRecord] = []
     labels: list[LabelRecord] = []
     part_of: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -251,7 +253,7 @@ def build_profile(
     for a in analyses:
         art = a.article
         aid, outlet, date = art.id, art.source, art.published
-        my_ids = {eid for (x, eid) in mine if x == aid}
+        my_ids = mine.get(aid, set())  # a dict lookup: scanning every member per article was quadratic
         if not my_ids:
             continue
         outlets.add(outlet or "(unknown outlet)")

@@ -331,6 +331,19 @@ class Store:
             return None
         return _analysis_from_row(rows[0]._mapping)
 
+    def analyses(self, article_ids: list[str], *, batch: int = 500) -> list[Analysis]:
+        """The stored analyses of these articles (exact ids), in the order given; absent ids are
+        skipped.  One query per ``batch`` ids, not one per article."""
+        found: dict[str, Analysis] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(article_ids), batch):
+                part = article_ids[i : i + batch]
+                for row in conn.execute(select(articles, analyses.c.data)
+                                        .join(analyses, analyses.c.article_id == articles.c.id)
+                                        .where(articles.c.id.in_(part))):
+                    found[row._mapping["id"]] = _analysis_from_row(row._mapping)
+        return [found[a] for a in article_ids if a in found]
+
     def iter_analyses(self, *, batch: int = 200, where: Any = None) -> Iterator[Analysis]:
         """Every stored analysis, streamed in id order."""
         last = ""
