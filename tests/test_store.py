@@ -82,3 +82,12 @@ def test_store_offers_the_actor_graph(store: Store, analysis: Analysis):
     assert "Peter Odhiambo" in names
     profile = actors.actor_profile(store, "Odhiambo")
     assert profile.name == "Peter Odhiambo" and profile.quotes_by
+
+
+def test_analyses_reads_many_by_id_in_the_order_given(store: Store, analysis: Analysis):
+    other = analyze("Mayor Lena Voss opened the Harrow Street bridge on Tuesday.", source="Test Wire")
+    store.add(analysis)
+    store.add(other)
+    got = store.analyses([other.article.id, "0" * 16, analysis.article.id], batch=1)
+    assert [a.article.id for a in got] == [other.article.id, analysis.article.id]
+    assert got[1] == store.analysis(analysis.article.id)
