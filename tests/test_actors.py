@@ -213,3 +213,13 @@ def test_predicate_label_in_a_relative_clause():
     a = actors("The Sylvanian Liberation Front, which is a Freedonian-backed militia, denied the report.")
     front = entity(a, "Sylvanian Liberation Front")
     assert [(lab.text, lab.form) for lab in front.labels] == [("a Freedonian-backed militia", "predicate")]
+
+
+def test_an_attitude_prefix_is_not_part_of_a_name():
+    a = actors("Senator Lena Vasko spoke in Dorrow on Monday. Critics of the pro-Vasko super PAC "
+               "and the anti-Vasko campaign said the race was close. Vasko said she would win.")
+    names = [e.name for e in a.entities]
+    assert not any(n.lower().startswith(("pro-", "anti-", "-")) for n in names), names
+    vasko = entity(a, "Lena Vasko")
+    assert "Vasko" in vasko.aliases
+    assert [m.entity for m in a.mentions if m.text == "Vasko"].count(vasko.id) >= 2  # the prefixed name too

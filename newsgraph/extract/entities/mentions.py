@@ -31,6 +31,10 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ in {"the", "a", "an"}):
         start += 1
+    if end - start >= 3 and doc[start].lower_ in {"pro", "anti"} and doc[start + 1].text in {"-", "–"}:
+        # "pro-Clinton", "anti-Brexit": the attitude prefix is not part of the name (taken with it, it
+        # became an actor "pro-Clinton" and, across articles, the alias "-Clinton"); the name stays a mention
+        start += 2
     while end > start and (doc[end - 1].pos_ == "PUNCT" and doc[end - 1].text not in {".", ")"}
                            or doc[end - 1].tag_ == "POS"):
         end -= 1
