@@ -193,6 +193,21 @@ def test_country_forms_merge_but_cities_and_people_do_not() -> None:
     assert next(a for a in actors if a.id == us).code == "USA"
 
 
+def test_a_group_under_its_number_and_adjective_forms_is_one_actor() -> None:
+    x = art("x", "A", [ent(1, "Velmorans", "NORP", "group"), ent(2, "Federalist", "NORP", "group"),
+                       ent(3, "Federalists", "NORP", "group")])
+    y = art("y", "B", [ent(1, "Velmoran", "NORP", "group"), ent(2, "Socratic", "NORP", "group")])
+    z = art("z", "C", [ent(1, "Socrats", "NORP", "group"), ent(2, "Federal", "NORP", "group"),
+                       ent(3, "Lena Federalist")])
+    actors, _ = resolve_analyses([x, y, z])
+    fed = actor_of(actors, x, "Federalist")
+    assert actor_of(actors, x, "Federalists") == fed  # one article: both forms name the same group
+    assert actor_of(actors, y, "Velmoran") == actor_of(actors, x, "Velmorans") != fed
+    assert actor_of(actors, y, "Socratic") == actor_of(actors, z, "Socrats")  # -ic adjective meets the noun
+    assert actor_of(actors, z, "Federal") != fed  # "Federal" is not "Federalist"
+    assert actor_of(actors, z, "Lena Federalist") != fed  # a person never joins a group
+
+
 def test_same_article_entities_are_not_merged() -> None:
     x = art("x", "A", [ent(1, "Ali Hassan"), ent(2, "Ali Hasan")])
     y = art("y", "B", [ent(1, "Ali Hassan")])

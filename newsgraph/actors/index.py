@@ -45,6 +45,7 @@ from .resolve import (
     as_acronym,
     canonical_name,
     describe,
+    group_forms,
     group_state,
     member_key,
     name_forms,
@@ -54,7 +55,7 @@ from .resolve import (
     skeleton,
 )
 
-RESOLVER_VERSION = "4"
+RESOLVER_VERSION = "5"
 _VERSION_KEY = "actors_resolver"
 _PER_KEY = 25  # candidate actors read per name key, most covered first
 
@@ -92,6 +93,7 @@ def node_keys(n: Node) -> set[str]:
                 keys.add("n:" + " ".join(at))
         if iso := _country_of_node(n):
             keys.add("c:" + iso)
+        keys |= group_forms(n)
     return keys
 
 

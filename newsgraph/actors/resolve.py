@@ -111,6 +111,22 @@ def name_tokens(name: str, *, person: bool = False) -> tuple[str, ...]:
     return tuple(re.sub(r"(.)\1+", r"\1", t) for t in toks)
 
 
+def group_forms(n: Node) -> set[str]:
+    """Keys of a one-word group name (NORP) that its number and adjective forms share: a plural
+    "-s" goes ("Republicans" -> "republican") and an adjective in "-ic" also keys as its noun
+    ("Democratic" -> "democrat", meeting "Democrats").  Empty for people and longer names."""
+    if n.person or n.type != "NORP":
+        return set()
+    toks = name_tokens(n.mname)
+    if len(toks) != 1 or not toks[0].isalpha():
+        return set()
+    w = toks[0]
+    forms = {w[:-1] if w.endswith("s") and len(w) > 4 else w}
+    if w.endswith("ic") and len(w) > 6:
+        forms.add(w[:-2])
+    return {"g:" + f for f in forms}
+
+
 def skeleton(tokens: Sequence[str]) -> tuple[str, ...]:
     """Consonant skeleton of each token (first letter kept): vowel spellings differ across
     transliterations (Hezbollah/Hizbollah, Husseini/Hosseini) while consonants rarely do."""
@@ -629,6 +645,14 @@ class Resolver:
         # a multi-word name typed PERSON in one article and ORG in another (taggers do that)
         self._bucket_pass(cross, "same multi-word name despite type", 0.7, 0.65, cross_type_ok=True)
 
+    def pass_group_forms(self) -> None:
+        """One group under its number and adjective forms: "Republicans" / "Republican", "Democrats" /
+        "Democrat" / "Democratic" (see :func:`group_forms`).  The tagger labels each NORP, and by
+        name alone they were five actors, the most-covered on US election news after the candidates."""
+        keys = {i: ks for i, n in enumerate(self.nodes) if (ks := group_forms(n))}
+        # "Republican" and "Republicans" in one article are one group too (as with a country's forms)
+        self._bucket_pass(keys, "same group word", 0.9, 0.85, same_article_ok=True)
+
     def pass_surname_firstname(self) -> None:
         by_last: dict[str, list[int]] = defaultdict(list)
         for i, n in enumerate(self.nodes):
@@ -888,6 +912,7 @@ class Resolver:
     def run(self) -> list[list[int]]:
         self.pass_same_article()
         self.pass_names()
+        self.pass_group_forms()
         self.pass_surname_firstname()
         self.pass_skeleton()
         # acronyms and bare surnames give each other context ("Saleh" and "NRA" in one article):
