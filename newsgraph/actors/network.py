@@ -104,6 +104,7 @@ def store_edges(store: Any, relations: tuple[str, ...] = ("member_of", "quotes_a
     back to :func:`actor_edges` on their stored analysis, as :func:`entities_in_quote` does."""
     from ..model import Entity, Quote
     from ..store import actor_index as db
+    from ..store import in_batches
     from ..store.schema import entities, events, mentions, quotes
 
     acc: dict[tuple[str, str, str, str | None], Edge] = {}
@@ -146,8 +147,7 @@ def store_edges(store: Any, relations: tuple[str, ...] = ("member_of", "quotes_a
                                   .order_by(quotes.c.article_id, quotes.c.id)):
                 qs.setdefault(r.article_id, []).append(Quote.model_validate_json(r.data))
             ments: dict[str, list[tuple[int, int, str]]] = {}
-            for chunk in range(0, len(qs), 500):
-                ids = sorted(qs)[chunk:chunk + 500]
+            for ids in in_batches(sorted(qs)):  # sorted once, not again for every slice
                 for r in conn.execute(select(mentions.c.article_id, mentions.c.start, mentions.c.end,
                                              mentions.c.entity_id)
                                       .where(mentions.c.article_id.in_(ids), mentions.c.entity_id.is_not(None))):

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import literal, literal_column
 
-from ..store import Store
+from ..store import Store, in_batches
 from ..store import search as fts
 from ..store.schema import articles, claims, entities, events, frames, metadata, quotes, times
 from ..titles import HEAD_CHARS, display_title
@@ -143,9 +143,9 @@ def titles(store: Store, ids: list[str]) -> dict[str, str]:
     """Display titles (own title, else first line or sentence) of the given articles."""
     out: dict[str, str] = {}
     with store.engine.connect() as conn:
-        for i in range(0, len(ids), 500):
+        for part in in_batches(ids):
             for r in conn.execute(
-                select(articles.c.id, articles.c.title, HEAD).where(articles.c.id.in_(ids[i : i + 500]))
+                select(articles.c.id, articles.c.title, HEAD).where(articles.c.id.in_(part))
             ):
                 out[r.id] = display_title(r.title, r.head)
     return out
@@ -757,9 +757,9 @@ def story_of(store: Store, article_id: str) -> str | None:
 def _article_refs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     with store.engine.connect() as conn:
-        for i in range(0, len(ids), 500):
+        for part in in_batches(ids):
             for r in conn.execute(
-                select(articles.c.id, articles.c.url, *ART_COLS).where(articles.c.id.in_(ids[i : i + 500]))
+                select(articles.c.id, articles.c.url, *ART_COLS).where(articles.c.id.in_(part))
             ):
                 out[r.id] = {
                     "url": r.url,

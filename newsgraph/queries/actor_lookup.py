@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from .. import actors as actor_layer
-from ..store import Store
+from ..store import Store, in_batches
 from ..store import actor_index as db
 from ..store.schema import articles, entities
 from ..textnorm import name_key
@@ -28,10 +28,10 @@ def normalize_name(name: str) -> str:
 
 def _article_refs(conn: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for chunk in range(0, len(ids), 500):
+    for part in in_batches(ids):
         for r in conn.execute(
             select(articles.c.id, articles.c.title, articles.c.source, articles.c.published).where(
-                articles.c.id.in_(ids[chunk : chunk + 500])
+                articles.c.id.in_(part)
             )
         ):
             out[r.id] = {"article_id": r.id, "title": r.title, "source": r.source, "published": r.published}
@@ -70,8 +70,8 @@ def _entity_rows(store: Store, article_ids: list[str] | None) -> list[Any]:
             return conn.execute(stmt).all()
         return [
             r
-            for i in range(0, len(article_ids), 500)
-            for r in conn.execute(stmt.where(entities.c.article_id.in_(article_ids[i : i + 500])))
+            for part in in_batches(article_ids)
+            for r in conn.execute(stmt.where(entities.c.article_id.in_(part)))
         ]
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, String, create_engine, delete, event, func, insert, inspect, select, text
 from sqlalchemy.engine import Connection
@@ -26,6 +26,17 @@ from .schema import STORE_SCHEMA_VERSION, analyses, articles, metadata
 
 DEFAULT_DB = "newsgraph.db"
 LOCK_WAIT_SECONDS = 30
+#: values per ``IN (...)`` list: well under SQLite's historic limit of 999 bound parameters a statement
+IN_BATCH = 500
+
+_T = TypeVar("_T")
+
+
+def in_batches(values: Sequence[_T], size: int = IN_BATCH) -> Iterator[Sequence[_T]]:
+    """``values`` in consecutive slices of ``size``: one ``IN (...)`` query per slice, for every
+    lookup by a list of ids whatever its length."""
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
 
 
 class StoreError(RuntimeError):
@@ -331,13 +342,12 @@ class Store:
             return None
         return _analysis_from_row(rows[0]._mapping)
 
-    def analyses(self, article_ids: list[str], *, batch: int = 500) -> list[Analysis]:
+    def analyses(self, article_ids: list[str], *, batch: int = IN_BATCH) -> list[Analysis]:
         """The stored analyses of these articles (exact ids), in the order given; absent ids are
         skipped.  One query per ``batch`` ids, not one per article."""
         found: dict[str, Analysis] = {}
         with self.engine.connect() as conn:
-            for i in range(0, len(article_ids), batch):
-                part = article_ids[i : i + batch]
+            for part in in_batches(article_ids, batch):
                 for row in conn.execute(select(articles, analyses.c.data)
                                         .join(analyses, analyses.c.article_id == articles.c.id)
                                         .where(articles.c.id.in_(part))):

@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from . import BEFORE_REMOVE, Store
+from . import BEFORE_REMOVE, Store, in_batches
 from .schema import metadata, per_article_table
 
 actors_table = Table(
@@ -134,8 +134,7 @@ def member_rows(conn: Connection, actor_id: str) -> list[Any]:
 def members_of_articles(conn: Connection, article_ids: list[str]) -> dict[tuple[str, str], str]:
     """(article_id, entity_id) -> actor_id for every entity of these articles."""
     out: dict[tuple[str, str], str] = {}
-    for chunk in range(0, len(article_ids), 500):
-        part = article_ids[chunk : chunk + 500]
+    for part in in_batches(article_ids):
         for r in conn.execute(select(actor_members).where(actor_members.c.article_id.in_(part))):
             out[(r.article_id, r.entity_id)] = r.actor_id
     return out

@@ -29,7 +29,7 @@ from sqlalchemy import Column, Index, Integer, String, Text, delete, func, inser
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Quote
-from . import AFTER_ADD, BEFORE_REMOVE, Store
+from . import AFTER_ADD, BEFORE_REMOVE, Store, in_batches
 from .schema import per_article_table
 
 MIN_WORDS = 5
@@ -202,14 +202,14 @@ def occurrences_of(store: Store, article_ids: list[str]) -> dict[tuple[str, str]
     mine: dict[tuple[str, str], str] = {}
     n: dict[str, int] = {}
     with store.engine.connect() as conn:
-        for i in range(0, len(article_ids), 500):
+        for part in in_batches(article_ids):
             for r in conn.execute(select(occ.c.article_id, occ.c.quote_id, occ.c.statement_id)
-                                  .where(occ.c.article_id.in_(article_ids[i : i + 500]))):
+                                  .where(occ.c.article_id.in_(part))):
                 mine[(r.article_id, r.quote_id)] = r.statement_id
         sids = sorted(set(mine.values()))
-        for i in range(0, len(sids), 500):
+        for part in in_batches(sids):
             n.update(conn.execute(select(occ.c.statement_id, func.count())
-                                  .where(occ.c.statement_id.in_(sids[i : i + 500]))
+                                  .where(occ.c.statement_id.in_(part))
                                   .group_by(occ.c.statement_id)).all())
     return {k: n.get(sid, 1) for k, sid in mine.items()}
 

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection
 
 from .. import dedup
 from ..model import Analysis
-from . import AFTER_ADD, BEFORE_REMOVE
+from . import AFTER_ADD, BEFORE_REMOVE, in_batches
 from .schema import articles, metadata, per_article_table
 
 stories = per_article_table(
@@ -116,8 +116,8 @@ def _event_terms(conn: Connection, analysis: Analysis) -> dict[str, float]:
     counts = {t: c for t, c in dedup.term_counts(analysis.article.text).items() if len(t) <= 128}
     terms = sorted(counts)
     df: dict[str, int] = {}
-    for i in range(0, len(terms), 500):
-        df.update(conn.execute(select(story_df.c.term, story_df.c.df).where(story_df.c.term.in_(terms[i : i + 500]))).all())
+    for part in in_batches(terms):
+        df.update(conn.execute(select(story_df.c.term, story_df.c.df).where(story_df.c.term.in_(part))).all())
     n_docs = int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
     _bump_df(conn, terms)
     return dedup.top_terms(counts, df, n_docs)
@@ -169,9 +169,7 @@ def link_story(conn: Connection, analysis: Analysis) -> None:
 def _drop_df(conn: Connection, terms: list[str]) -> None:
     """Take one off the document frequency of each term (the inverse of :func:`_bump_df`);
     a term no stored article has any more goes."""
-    terms = sorted(terms)
-    for i in range(0, len(terms), 500):
-        part = terms[i : i + 500]
+    for part in in_batches(sorted(terms)):
         conn.execute(story_df.update().where(story_df.c.term.in_(part)).values(df=story_df.c.df - 1))
         conn.execute(delete(story_df).where(story_df.c.term.in_(part), story_df.c.df <= 0))
 
