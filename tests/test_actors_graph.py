@@ -392,7 +392,7 @@ def test_one_name_key_for_the_whole_code_base() -> None:
 
 
 def test_labels_that_say_nothing_about_the_actor_are_left_out() -> None:
-    from newsgraph.actors.profile import is_meaningful_label
+    from newsgraph.extract.actor_lexicon import meaningful_label as is_meaningful_label
 
     for junk in ("many", "other", "senior", "46 percent", "AFP", "the first"):
         assert not is_meaningful_label(junk), junk
@@ -405,6 +405,16 @@ def test_epithets_are_not_aliases() -> None:
     actors, _ = resolve_analyses([a1])
     hillary = next(a for a in actors if a.name == "Hillary Clinton")
     assert not [x for x in hillary.aliases if x.lower().startswith("crooked")]
+
+
+def test_a_shouted_headline_form_is_no_alias_but_an_acronym_is() -> None:
+    a1 = art("Story one.", "A", [ent(1, "Veldish", "NORP", "group", aliases=["VELDISH"])])
+    a2 = art("Story two.", "B", [ent(1, "Port Authority of Brenna", "ORG", aliases=["PABR"])])
+    actors, _ = resolve_analyses([a1, a2])
+    veld = next(a for a in actors if a.name == "Veldish")
+    port = next(a for a in actors if a.name == "Port Authority of Brenna")
+    assert "VELDISH" not in veld.aliases
+    assert "PABR" in port.aliases
 
 
 def test_bare_surname_never_goes_to_a_relative_the_article_does_not_name() -> None:

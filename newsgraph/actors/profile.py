@@ -16,12 +16,12 @@ profile shape (:class:`ActorProfile`) is what the CLI prints with ``--format jso
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
+from ..extract.actor_lexicon import meaningful_label
 from ..model import Analysis, Span
 from ..store import Store
 from ..store import actor_index as db
@@ -351,23 +351,7 @@ def _quote_record(a: Analysis, q: object, actor_of: dict[tuple[str, str], str], 
     )
 
 
-# Words that say how many, which or how senior, never what an actor is: closed-class English.
-_NOT_LABELS = frozenset(
-    "a an the this that these those many much more most other others several some few fewer all both each every "
-    "any another such same senior junior top former new old first second third last latest current own various "
-    "certain main key major minor big small little large next previous early late local national".split()
-)
-
-
-def is_meaningful_label(text: str) -> bool:
-    """Does a label say something about the actor?  Not a number or share ("46 percent"), not a
-    dateline or wire acronym ("AFP"), not a quantifier or adjective of degree ("many", "senior")."""
-    words = re.findall(r"[\w'’-]+", text)
-    if not words or any(ch.isdigit() for ch in text):
-        return False
-    if len(words) == 1 and text.strip().isupper() and len(text.strip()) <= 6:
-        return False
-    return not all(w.casefold() in _NOT_LABELS for w in words)
+_PRONOUN_SPEAKERS = frozenset("i you he she it we they this that who".split())
 
 
 def _quoted_by(a: Analysis, start: int, end: int) -> str | None:
@@ -375,7 +359,10 @@ def _quoted_by(a: Analysis, start: int, end: int) -> str | None:
     for q in a.quotes:
         if any(c.start <= start and end <= c.end for c in q.content):
             ent = a.entity(q.speaker_entity) if q.speaker_entity else None
-            return ent.name if ent else (q.speaker.text if q.speaker else "(unnamed speaker)")
+            text = q.speaker.text if q.speaker and not ent else None
+            if text and text.casefold() in _PRONOUN_SPEAKERS:
+                text = None  # "per It", "per I": an unresolved pronoun names nobody
+            return ent.name if ent else (text or "(unnamed speaker)")
     return None
 
 
@@ -385,7 +372,7 @@ def _labels_by_outlet(labels: list[LabelRecord]) -> list[OutletLabels]:
     in ``by``, so it reads as the speaker's, not the outlet's."""
     per: dict[str, dict[str, LabelCount]] = defaultdict(dict)
     for lb in labels:
-        if not is_meaningful_label(lb.text):
+        if not meaningful_label(lb.text):
             continue
         outlet = lb.outlet or "(unknown outlet)"
         key = " ".join(lb.text.casefold().split())

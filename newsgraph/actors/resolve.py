@@ -993,8 +993,17 @@ def _slug(text: str) -> str:
 def name_forms(ns: Sequence[Node], name: str, also: Iterable[str] = ()) -> list[str]:
     """The other names an actor goes by, without the epithets speakers apply ("Crooked Hillary"):
     those are labels, not names.  Sorted case-blind, then by the exact string, so that "Pence" and
-    "PENCE" come in the same order on every run (a set's order changes with the hash seed)."""
+    "PENCE" come in the same order on every run (a set's order changes with the hash seed).  A
+    form in capitals that is another form in ordinary case ("MUSLIMS" beside "Muslim") is left
+    out: it is the same name in a shouting headline."""
     forms = {n.name for n in ns if not n.epithet} | {a for n in ns for a in n.aliases} | set(also)
+
+    def caseless(f: str) -> str:
+        return f.casefold().removesuffix("s")
+
+    quiet = {caseless(f) for f in forms | {name} if not f.isupper()}
+    # "MUSLIMS" beside "Muslim": a headline's capitals are the same name shouted, not another name
+    forms = {f for f in forms if not (f.isupper() and len(f) > 3 and caseless(f) in quiet)}
     return sorted((f for f in forms - {name} if not (ns[0].person and strip_epithet(f)[1])),
                   key=lambda f: (f.casefold(), f))
 

@@ -3,6 +3,8 @@ ordinary English news usage; not derived from any evaluation set."""
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicons
 
 # Nouns that name a role, office or function a person holds.
@@ -82,5 +84,25 @@ NON_LABEL_WORDS = frozenset(
     numerous certain same senior junior top main major key leading big bigger biggest large larger largest small
     smaller great greater greatest new newer current former late then longtime long-time first second third last
     next previous early earlier later recent only sole whole entire full half total average overall
+    this that these those old little minor local national fellow ranking real back
+    one ones thousands millions billions hundreds dozens scores lot lots number numbers times part kind sort type way
     """.split()
 )
+
+
+def meaningful_label(text: str) -> bool:
+    """Whether a label says something about the actor.
+
+    Not only quantifiers, degree or relational words ("many", "other senior", "fellow", "the
+    ones"), not a number or share ("46 percent"), not a dateline or wire acronym ("AFP"), not a
+    handle or address ("@someone").  The one test for label text: the extractor drops such labels
+    when it finds them, and the actor profile applies it again to analyses stored before a rule
+    was added, so both always agree."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not words or any(ch.isdigit() for ch in text) or re.search(r"(?i)\b(?:percent|per cent)\b|%|@|://", text):
+        return False
+    if all(w.isupper() and len(w) > 1 for w in words):
+        return False  # "AFP", "AP": a dateline or an agency, not a description
+    content = [w for w in words if w.lower() not in NON_LABEL_WORDS and w.lower() not in {"the", "a", "an"}
+               and len(w.strip("'’-")) > 1 and w.lower() not in {"'s", "’s"}]
+    return bool(content)

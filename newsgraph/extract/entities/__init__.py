@@ -55,7 +55,7 @@ class _Builder(_Classify, _Clusters, _Roles, _Labels, _Nominals, _Anaphora, _Rec
     """One article's entities built phase by phase; each base is one phase's file (see above)."""
 
 
-@extractor("actors", field="entities", version="3", assigns=("mentions",))
+@extractor("actors", field="entities", version="4", assigns=("mentions",))
 def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     """Entities of the article; also sets ``analysis.mentions``.
 
@@ -82,6 +82,7 @@ def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     b.part_of()
     b.premodifier_labels()
     b.designations()
+    b.clean_labels()
     b.descriptions()
     b.org_descriptions()
     b.genders()

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...model import Label
-from ..actor_lexicon import NON_LABEL_WORDS
+from ..actor_lexicon import meaningful_label
 from .state import _BuilderBase, _Cand, _tokens_matching
 
 DESIGNATION_VERBS = frozenset(
@@ -85,6 +85,60 @@ class _Labels(_BuilderBase):
                 label = label.model_copy(update={"by": f"#{by.entity}"})
             ent.labels.append(label)
 
+    def clean_labels(self) -> None:
+        """Keep only labels that describe the actor, judged on the parse, after every phase that adds one.
+
+        Why here and not in each phase: appositions, predicates, epithets and premodifiers are found
+        by different rules with the same failure modes on real pages — a tweet embed's "(@handle)
+        March 3" read as an apposition, "Thousands" or "all times" as a predicate, "back" or
+        "checking" parsed as adjectives of a name, a headline's capitalised verb ("… Rip Donald
+        Trump") split off as a nickname.  Rules, in order:
+
+        * quotation marks and punctuation at the edges are trimmed off the label's span;
+        * a label with a handle, an address or a line break ("Email * / Name": a form's fields), or
+          made only of dates, times and numbers is dropped;
+        * a word split at a hyphen is made whole again ("a co" + "founder" → "a co-founder"), and a
+          premodifier joined to the name by a hyphen is dropped ("anti" of "anti-Muslim"): a prefix;
+        * a noun-phrase label (apposition, predicate, designation) is headed by a common noun and
+          holds no finite verb (a clause, "this reeks of …", is no label);
+        * a premodifier is an adjective, or a participle after a determiner ("the occupying X");
+          of a place only the participle: "upstate", "northern", "corporate" (America) name a
+          part of the place, not a description of it;
+        * a nickname (descriptor) split off a name must look like an adjective (a participle, or
+          an adjective's ending: "Crooked", "Sleepy") and must not open its sentence or sit in a
+          headline — a line where every word is capitalised: capitals carry no signal there
+          ("Rival Hillary Clinton had mocked …", "Crime Bill");
+        * "called X" without "so" names, it does not label ("a man called Trump").
+        """
+        doc = self.doc
+        for ent in self.ents:
+            kept: list[Label] = []
+            for lab in ent.labels:
+                span = doc.char_span(lab.start, lab.end, alignment_mode="expand")
+                if span is None:
+                    kept.append(lab)
+                    continue
+                a, b = span.start, span.end
+                if lab.form == "premodifier" and b < len(doc) and _hyphen_joined(doc, b - 1):
+                    continue  # "anti" of "anti-Muslim rhetoric": a prefix of the name, no label
+                while a > 0 and _hyphen_joined(doc, a - 1):
+                    a -= 2 if doc[a - 1].text == "-" and a >= 2 else 1  # "co-founder", not "founder"
+                while b < len(doc) and _hyphen_joined(doc, b - 1) and lab.form != "premodifier":
+                    b += 2 if doc[b].text == "-" and b + 1 < len(doc) else 1
+                while a < b and (doc[a].is_punct or doc[a].is_quote):
+                    a += 1
+                while b > a and (doc[b - 1].is_punct or doc[b - 1].is_quote):
+                    b -= 1
+                if a == b:
+                    continue
+                span = doc[a:b]
+                if (span.start, span.end) != (a, b) or span.start_char != lab.start or span.end_char != lab.end:
+                    lab = lab.model_copy(update={"start": span.start_char, "end": span.end_char, "text": span.text})
+                if _label_is_junk(span, lab.form, place=ent.type in ("GPE", "LOC", "FAC")):
+                    continue
+                kept.append(lab)
+            ent.labels = kept
+
     def _designation_parts(self, verb: Token) -> tuple[Token, _Cand, _Cand | None] | None:
         """(label noun, labelled actor, labelling actor) around a designation verb, robust to the small
         model's parses ("designated X a group" as two objects, "considers X a group" as a clause)."""
@@ -132,29 +186,75 @@ class _Labels(_BuilderBase):
         return label_tok, target, by
 
 
+_NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_NOUN_FORMS = frozenset({"apposition", "predicate", "designation"})
+
+
+def _headline_line(span: Span) -> bool:
+    """Whether the span sits on a line where every word of four or more letters is capitalised."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text[start : end if end >= 0 else len(text)])
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` and the next are one hyphenated word ("co-founder": co | - | founder)."""
+    if i + 1 >= len(doc) or doc[i].whitespace_:
+        return False
+    return doc[i].text == "-" or doc[i + 1].text == "-"
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?i)(?:ed|ing|in'|in’|y|ous|ful|ive|less|al|ic|ish|ent|ant|ible|able|ile)$")
+
+
+def _label_is_junk(span: Span, form: str, *, place: bool = False) -> bool:
+    """The parse-based rules of :meth:`_Labels.clean_labels` (see there for why)."""
+    words = [t for t in span if not t.is_punct]
+    if not words or "\n" in span.text or any(t.like_url or t.like_email or t.text.startswith("@") for t in span):
+        return True
+    if all(t.ent_type_ in _NUMERIC_ENTS or t.like_num or t.pos_ == "DET" for t in words):
+        return True
+    if form in _NOUN_FORMS and (span.root.pos_ != "NOUN" or any(t.tag_ in _FINITE for t in span)):
+        return True
+    if form == "premodifier":
+        first = span[0].i
+        after_det = first > 0 and (span.doc[first - 1].pos_ == "DET" or span.doc[first - 1].tag_ == "PRP$")
+        for t in words:
+            if (t.pos_ == "ADJ" and not place) or (t.tag_ in ("VBN", "VBG") and after_det):
+                continue
+            if t.lower_ in ("and", "or"):
+                continue
+            return True
+    if form == "descriptor":
+        word = span[0]
+        if word.is_sent_start or _headline_line(span):
+            return True
+        if not (word.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG") or _ADJECTIVE_ENDING.search(word.text)):
+            return True
+    return form == "so_called" and not any(t.lower_ in ("so", "so-called") for t in span)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def _label(span: Span, form: str) -> Label:
     return Label(start=span.start_char, end=span.end_char, text=span.text, form=form)  # type: ignore[arg-type]
 
 
-def meaningful_label(text: str) -> bool:
-    """Whether a label says something about the actor: not only quantifiers or degree words
-    ("many", "other", "senior"), not a number ("46 percent"), not a dateline or agency ("AFP")."""
-    words = re.findall(r"[\w'’-]+", text)
-    if not words or any(ch.isdigit() for ch in text) or re.search(r"(?i)\b(?:percent|per cent)\b|%", text):
-        return False
-    if all(w.isupper() and len(w) > 1 for w in words):
-        return False  # "AFP", "AP": a dateline or an agency, not a description
-    content = [w for w in words if w.lower() not in NON_LABEL_WORDS and w.lower() not in {"the", "a", "an"}]
-    return bool(content)
-
-
 def _dedupe_labels(labels: list[Label]) -> list[Label]:
+    """Labels in text order (ties in the order the phases found them), each once: a label inside
+    a longer one ("co-founder" in "a co-founder") is the same label, unless it is a designation,
+    which carries who applies it."""
+    kept = [lab for lab in labels if lab.form == "designation" or meaningful_label(lab.text)]
+    spans = {(lab.start, lab.end) for lab in kept}
     seen: set[tuple[int, int]] = set()
     out = []
-    for lab in sorted(labels, key=lambda x: x.start):
-        if lab.form != "designation" and not meaningful_label(lab.text):
+    for lab in sorted(kept, key=lambda x: x.start):
+        inside = any(s <= lab.start and lab.end <= e and (s, e) != (lab.start, lab.end) for s, e in spans)
+        if (lab.start, lab.end) in seen or (inside and lab.form != "designation"):
             continue
-        if (lab.start, lab.end) not in seen:
-            seen.add((lab.start, lab.end))
-            out.append(lab)
+        seen.add((lab.start, lab.end))
+        out.append(lab)
     return out
