@@ -64,3 +64,25 @@ def test_filter_profile_narrows_every_list() -> None:
     assert [q["kind"] for q in d["quotes"]] == ["mixed"] and [e["date"] for e in d["events"]] == ["2023-02-03"]
     assert len(filter_profile(prof, date_to="2023-01")["article_list"]) == 1
     assert [q["kind"] for q in filter_profile(prof, kind="direct")["quotes"]] == ["direct"]
+
+
+def test_actor_page_is_paged_by_article_newest_first(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsgraph.web as web
+
+    monkeypatch.setattr(web, "ACTOR_PAGE_ARTICLES", 4)
+    first = client.get("/actors/Tomas Brenn")
+    assert first.status_code == 200 and _quotes_by(first.text) == 4
+    assert "1–4 of 6" in first.text and "2023-06-15" in first.text and "2023-01-15" not in first.text
+    assert 'rel="next"' in first.text and "offset=4" in first.text
+    older = client.get("/actors/Tomas Brenn", params={"offset": 4})
+    assert _quotes_by(older.text) == 2 and "2023-01-15" in older.text and "2023-06-15" not in older.text
+    assert _quotes_by(client.get("/actors/Tomas Brenn", params={"outlet": "Velm Post", "offset": 0}).text) == 2
+
+
+def test_api_actor_profile_pages_by_article(client: TestClient) -> None:
+    full = client.get("/api/actors/Tomas Brenn").json()
+    assert full["window"] is None and full["counts"]["quotes_by"] == 6
+    page = client.get("/api/actors/Tomas Brenn", params={"limit": 2, "offset": 2}).json()
+    assert page["window"]["total"] == 6 and page["window"]["shown"] == 2 and page["counts"]["quotes_by"] == 2
+    assert sorted(q["published"] for q in page["quotes"]) == ["2023-03-15", "2023-04-15"]
+    assert client.get("/api/actors/Tomas Brenn", params={"limit": 0}).status_code == 422

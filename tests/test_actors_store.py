@@ -65,6 +65,27 @@ def test_profile_roles_dated_and_quotes(store: Store) -> None:
     assert any(q.speaker_actor and q.speaker_actor.id == p.id for q in us.quotes_about)
 
 
+def test_profile_paged_by_article_equals_the_full_profile_on_those_articles(store: Store) -> None:
+    """The paged profile reads one page of the actor's articles (newest first) and says how many
+    match; on those articles it holds exactly what the full profile holds."""
+    full = api.actor_profile(store, "Kataib al-Fajr")
+    dates = {a.article.id: (a.article.published or "", a.article.source) for a in store.iter_analyses()}
+    mine = sorted({m.article_id for m in full.members}, key=lambda i: (dates[i][0] == "", dates[i][0]), reverse=True)
+    page = api.actor_profile(store, "Kataib al-Fajr", limit=2)
+    assert page.window is not None and page.window.total == len(mine) == 5 and page.window.shown == 2
+    assert page.articles == full.articles == 5
+    shown = {m.article_id for m in page.members}
+    assert len(shown) == 2 and {dates[i][0] for i in shown} == {dates[i][0] for i in mine[:2]}
+    assert [q.model_dump() for q in page.quotes_by] == [q.model_dump() for q in full.quotes_by
+                                                        if q.article_id in shown]
+    rest = api.actor_profile(store, "Kataib al-Fajr", limit=2, offset=2)
+    assert not shown & {m.article_id for m in rest.members}
+    outlet = "Gulf Ledger"
+    one = api.actor_profile(store, "Kataib al-Fajr", outlet=outlet)
+    assert one.window.total == sum(1 for i in mine if dates[i][1] == outlet) > 0
+    assert one.outlets == [outlet] and outlet in one.window.outlets and len(one.window.outlets) == 3
+
+
 def test_ambiguous_lookup_lists_candidates(store: Store) -> None:
     with pytest.raises(api.ActorNotFound) as exc:
         api.actor_profile(store, "Jabouri")

@@ -202,3 +202,24 @@ def test_four_processes_opening_an_empty_database_at_once(pg_url: str) -> None:
             conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
+
+
+def test_paged_actor_profile_on_postgresql(pg_url: str) -> None:
+    """The article window (count, newest-first page, outlet and date-prefix filters) is plain SQL
+    that must mean the same on PostgreSQL as on SQLite."""
+    from newsgraph import actors
+    from newsgraph.eval.resolution import build_analysis, load_fixture
+
+    sqlite_store = Store("sqlite://")
+    pg_store = Store(pg_url)
+    for spec in load_fixture():
+        a = build_analysis(spec)[0]
+        sqlite_store.add(a)
+        pg_store.add(a)
+    for kw in ({"limit": 2}, {"limit": 2, "offset": 2}, {"outlet": "Gulf Ledger"}, {"date_to": "2024"}):
+        lite = actors.actor_profile(sqlite_store, "Kataib al-Fajr", **kw)
+        pg = actors.actor_profile(pg_store, "Kataib al-Fajr", **kw)
+        assert pg.window == lite.window and pg.window.total > 0, kw
+        assert [m.article_id for m in pg.members] == [m.article_id for m in lite.members], kw
+    pg_store.close()
+    sqlite_store.close()

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 
 from ..extract.actor_lexicon import meaningful_label
 from ..model import Analysis, Span
@@ -122,6 +124,20 @@ class ActorSummary(BaseModel):
     confidence: float = 1.0
 
 
+class ProfileWindow(BaseModel):
+    """Which of the actor's articles a paged profile covers: ``shown`` of ``total`` matching the
+    filters, from ``offset``, newest first.  ``counts`` then count what those articles hold."""
+
+    total: int
+    offset: int = 0
+    shown: int
+    limit: int | None = None
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    outlets: list[str] = Field(default_factory=list)  # every outlet naming the actor, for the filter
+
+
 class ActorProfile(ActorSummary):
     """One page per actor: names, typing, roles over time, labels by outlet, quotes, events."""
 
@@ -138,6 +154,7 @@ class ActorProfile(ActorSummary):
     events_as_actor: list[EventRecord] = Field(default_factory=list)
     events_as_recipient: list[EventRecord] = Field(default_factory=list)
     counts: dict[str, int] = Field(default_factory=dict)
+    window: ProfileWindow | None = None  # set when the profile is one page of the actor's articles
 
 
 class ActorNotFound(LookupError):
@@ -189,37 +206,76 @@ def actors(store: Store, kind: str | None = None, search: str | None = None) -> 
                 for r in db.actor_rows(conn, kind=kind, search=index.search_key(search) if search else None)]
 
 
-def find_actor(store: Store, name_or_id: str) -> ActorCluster:
-    """An actor by id, exact name/alias (normalized), or a unique search hit."""
+def find_actor(store: Store, name_or_id: str, *, members: bool = True) -> ActorCluster:
+    """An actor by id, exact name/alias (normalized), or a unique search hit.
+
+    ``members=False`` leaves ``members`` empty: reading every member row of an actor in
+    100,000 articles is what a paged profile must not do."""
     key = " ".join(name_tokens(name_or_id))
+
+    def load(conn: Any, row: Any) -> ActorCluster:
+        return index.cluster_from_row(conn, row) if members else ActorCluster.model_validate_json(row.data)
+
     with store.engine.connect() as conn:
         row = conn.execute(db.actors_table.select().where(db.actors_table.c.id == name_or_id)).first()
         if row is not None:
-            return index.cluster_from_row(conn, row)
+            return load(conn, row)
         rows = db.actor_rows(conn, search=index.search_key(name_or_id))
         exact = [r for r in rows if f"|{key}|" in r.search]
         by_name = [r for r in exact if " ".join(name_tokens(r.name)) == key]
         for group in (by_name, exact, rows):
             if len(group) == 1:
-                return index.cluster_from_row(conn, group[0])
+                return load(conn, group[0])
             if len(group) > 1:
                 # the best-covered actor wins only when it clearly dominates
                 if group[0].n_articles > 2 * group[1].n_articles:
-                    return index.cluster_from_row(conn, group[0])
+                    return load(conn, group[0])
                 cands = [_summary(ActorCluster.model_validate_json(r.data), r.n_articles) for r in group]
                 raise ActorNotFound(name_or_id, cands)
     raise ActorNotFound(name_or_id)
 
 
-def actor_profile(store: Store, name_or_id: str) -> ActorProfile:
-    """Everything the store knows about one actor (see :class:`ActorProfile`)."""
-    cluster = find_actor(store, name_or_id)
-    article_ids = sorted({m.article_id for m in cluster.members})
-    analyses = store.analyses(article_ids)
+def actor_profile(
+    store: Store,
+    name_or_id: str,
+    *,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> ActorProfile:
+    """Everything the store knows about one actor (see :class:`ActorProfile`).
+
+    With ``limit`` (or an outlet or date filter) the profile is *paged by article*: the SQL
+    index picks the actor's articles that match (outlet, publication date from/to), newest
+    first, and only ``limit`` of them from ``offset`` are read; ``window`` says how many match.
+    The cost then follows the page, not the actor's coverage — the actor page of someone in
+    every one of 100,000 articles reads 50 analyses, not 100,000.  Without them, everything."""
+    paged = limit is not None or outlet is not None or date_from is not None or date_to is not None
+    cluster = find_actor(store, name_or_id, members=not paged)
+    window = None
     with store.engine.connect() as conn:
+        if paged:
+            total, article_ids = db.article_window(conn, cluster.id, source=outlet, date_from=date_from,
+                                                   date_to=date_to, limit=limit or 10**9, offset=max(0, offset))
+            cluster.members = [MemberLink(article_id=m.article_id, entity_id=m.entity_id, name=m.name,
+                                          evidence=m.evidence, confidence=m.confidence)
+                               for m in db.member_rows(conn, cluster.id, article_ids)]
+            window = ProfileWindow(total=total, offset=max(0, offset), shown=len(article_ids), limit=limit,
+                                   outlet=outlet, date_from=date_from, date_to=date_to,
+                                   outlets=db.actor_outlets(conn, cluster.id))
+            n_all = conn.execute(select(db.actors_table.c.n_articles)
+                                 .where(db.actors_table.c.id == cluster.id)).scalar_one_or_none()
+        else:
+            article_ids = sorted({m.article_id for m in cluster.members})
         actor_of = db.members_of_articles(conn, article_ids)
         names = db.actor_names(conn, set(actor_of.values()))
+    analyses = store.analyses(article_ids)
     prof = build_profile(cluster, analyses, actor_of, names)
+    if window is not None:
+        prof.window = window
+        prof.articles = int(n_all or total)
     counts = occurrences_of(store, article_ids)
     for q in [*prof.quotes_by, *prof.quotes_about]:
         q.occurrences = counts.get((q.article_id, q.id or ""), 1)

@@ -278,12 +278,25 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         return queries.page(items, total, limit, offset)
 
     @r.get("/actors/{actor_id:path}", tags=["actors"])
-    def get_actor(actor_id: Annotated[str, Path(min_length=1, max_length=200)]) -> Any:
+    def get_actor(
+        actor_id: Annotated[str, Path(min_length=1, max_length=200)],
+        outlet: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+        limit: Annotated[int | None, Query(ge=1, le=1000, description="Articles per page (newest first).")] = None,
+        offset: Offset = 0,
+    ) -> Any:
         """An actor's profile (by id or name): aliases, roles over time, labels by outlet, quotes, events.
 
+        With ``limit``, ``outlet`` or a date the profile covers one page of the actor's articles
+        (publication date, newest first) and ``window`` says how many match; without, all of them.
         404 when no actor answers to the name, with ``candidates`` when several do."""
+        window: dict[str, Any] = {}
+        if limit is not None or outlet or date_from or date_to or offset:
+            window = {"outlet": _clean(outlet), "date_from": date_from or None, "date_to": date_to or None,
+                      "limit": limit or 50, "offset": offset}
         try:
-            return actor_api.actor_profile(store, actor_id.replace("\x00", ""))
+            return actor_api.actor_profile(store, actor_id.replace("\x00", ""), **window)
         except actor_api.ActorLookupError as exc:
             return _error(404, exc.message, {"candidates": exc.candidates} if exc.candidates else None)
 

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from . import lazy_module
 from . import open_store as Store
-from .options import DbOpt
+from .options import DbOpt, OutletOpt, SinceOpt, UntilOpt
 
 api = lazy_module("newsgraph.actors")  # loaded on first use: keeps `newsgraph --help` light
 
@@ -47,10 +47,18 @@ def show(
     name_or_id: str = typer.Argument(..., help="Actor id, name or alias."),
     db: DbOpt = None,
     fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
+    outlet: OutletOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the N newest matching articles."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip the N newest matching articles first."),
 ) -> None:
+    window: dict[str, object] = {}
+    if outlet or since or until or limit is not None or offset:
+        window = {"outlet": outlet, "date_from": since, "date_to": until, "limit": limit, "offset": offset}
     with Store(db) as store:
         try:
-            prof = api.actor_profile(store, name_or_id)
+            prof = api.actor_profile(store, name_or_id, **window)  # type: ignore[arg-type]
         except api.ActorNotFound as exc:
             _fail(str(exc))
             return
@@ -133,6 +141,10 @@ def render_profile(p: api.ActorProfile) -> str:
     out.append(f"  kind {p.kind}, country {p.country or '-'}, code {p.code}, type {p.type}; "
                f"{c.get('articles', 0)} articles, {c.get('outlets', 0)} outlets, "
                f"{c.get('mentions', 0)} mentions, resolution confidence {p.confidence:.2f}")
+    if p.window is not None:
+        w = p.window
+        out.append(f"  below: articles {w.offset + 1 if w.shown else 0}-{w.offset + w.shown} of the {w.total} "
+                   f"matching (of {p.articles} naming the actor), newest first")
     if p.aliases:
         out.append("  also: " + "; ".join(p.aliases))
     for rel in p.part_of:

@@ -102,13 +102,16 @@ def actor_ids(store: Store, article_id: str) -> dict[str, str]:
     return {eid: act for (_aid, eid), act in actor_map(store, [article_id]).items()}
 
 
-def actor_profile(store: Store, name_or_id: str) -> dict[str, Any]:
+def actor_profile(store: Store, name_or_id: str, **window: Any) -> dict[str, Any]:
     """One actor: aliases, roles over time, labels by outlet, quotes by and about it, events.
 
-    Raises :class:`ActorLookupError` when no actor (or more than one) answers to ``name_or_id``.
+    ``window`` (``outlet``, ``date_from``, ``date_to``, ``limit``, ``offset``) pages the profile
+    by article, as :func:`newsgraph.actors.actor_profile` describes; ``window`` in the result
+    says which articles it covers.  Raises :class:`ActorLookupError` when no actor (or more
+    than one) answers to ``name_or_id``.
     """
     try:
-        p = actor_layer.actor_profile(store, name_or_id)
+        p = actor_layer.actor_profile(store, name_or_id, **window)
     except LookupError as exc:
         cands = [c.model_dump() for c in getattr(exc, "candidates", [])]
         raise ActorLookupError(str(exc), cands) from exc
@@ -160,6 +163,7 @@ def actor_profile(store: Store, name_or_id: str) -> dict[str, Any]:
             "confidence",
             "outlets",
             "counts",
+            "window",
         }
     )
     return {

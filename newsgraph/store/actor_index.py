@@ -40,7 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from . import BEFORE_REMOVE, Store, in_batches
-from .schema import metadata, per_article_table
+from .schema import articles, metadata, per_article_table
 
 actors_table = Table(
     "actors",
@@ -125,10 +125,54 @@ def actor_rows(conn: Connection, *, kind: str | None = None, search: str | None 
     return list(conn.execute(stmt))
 
 
-def member_rows(conn: Connection, actor_id: str) -> list[Any]:
-    """An actor's member rows, by article."""
-    return list(conn.execute(
-        select(actor_members).where(actor_members.c.actor_id == actor_id).order_by(actor_members.c.article_id)))
+def member_rows(conn: Connection, actor_id: str, article_ids: list[str] | None = None) -> list[Any]:
+    """An actor's member rows, by article (only in ``article_ids`` when given)."""
+    stmt = select(actor_members).where(actor_members.c.actor_id == actor_id).order_by(actor_members.c.article_id)
+    if article_ids is None:
+        return list(conn.execute(stmt))
+    return sorted((r for part in in_batches(sorted(set(article_ids)))
+                   for r in conn.execute(stmt.where(actor_members.c.article_id.in_(part)))),
+                  key=lambda r: r.article_id)
+
+
+def article_window(
+    conn: Connection,
+    actor_id: str,
+    *,
+    source: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[int, list[str]]:
+    """(how many of the actor's articles match, one page of their ids): newest first, undated last.
+
+    Why: an actor in 100,000 articles cannot be profiled by reading every analysis; the page
+    reads ``limit`` of them and says how many there are.  Dates compare by prefix, so
+    ``date_to="2019"`` keeps all of 2019 ("2019-12-31" starts with it)."""
+    mine = select(actor_members.c.article_id).where(actor_members.c.actor_id == actor_id).distinct().subquery()
+    cond = [articles.c.id == mine.c.article_id]
+    if source:
+        cond.append(articles.c.source == source)
+    if date_from:
+        cond.append(articles.c.published >= date_from)
+    if date_to:
+        cond.append(func.substr(articles.c.published, 1, len(date_to)) <= date_to)
+    total = conn.execute(select(func.count()).select_from(mine).join(articles, *cond[:1]).where(*cond[1:])).scalar_one()
+    page = conn.execute(
+        select(articles.c.id).select_from(mine).join(articles, *cond[:1]).where(*cond[1:])
+        .order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
+        .limit(limit).offset(offset)
+    ).scalars().all()
+    return int(total), list(page)
+
+
+def actor_outlets(conn: Connection, actor_id: str) -> list[str]:
+    """Every outlet with an article naming the actor (for the page's outlet filter)."""
+    stmt = (select(articles.c.source).distinct()
+            .join(actor_members, actor_members.c.article_id == articles.c.id)
+            .where(actor_members.c.actor_id == actor_id, articles.c.source.is_not(None)))
+    return sorted(conn.execute(stmt).scalars())
 
 
 def members_of_articles(conn: Connection, article_ids: list[str]) -> dict[tuple[str, str], str]:
