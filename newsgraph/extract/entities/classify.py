@@ -4,6 +4,7 @@ place, group, organisation) — the key is what clustering groups mentions by.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Span
 
@@ -59,6 +60,7 @@ class _Classify(_Aliases):
         self._untagged_people()
         self._epithets()
         self._surnames_across_labels()
+        regional = self._regional_readings()
         for c in self.cands:
             text = c.span.text
             if c.label in {"ORG", "NORP"} and not ({t.lower_ for t in c.span} & ORG_NAME_WORDS) and (
@@ -71,7 +73,7 @@ class _Classify(_Aliases):
                 c.label = "PERSON"  # "Obama said": not Obama, Fukui
                 continue
             if c.label in {"GPE", "LOC", "FAC"}:
-                country = gazetteer.country(text)
+                country = None if text in regional else gazetteer.country(text)
                 capital = gazetteer.capital_of(text)
                 if country is not None:
                     c.key, c.country, c.canonical, c.kind = ("country", country.iso3), country.iso3, country.name, "country"
@@ -102,6 +104,37 @@ class _Classify(_Aliases):
         self._persons_named_like_orgs()
         self._resolve_persons()
         self._resolve_acronyms()
+
+    def _regional_readings(self) -> set[str]:
+        """Place names that are both a country and a state or province ("Georgia") which this
+        article uses as the state: the other places it names point to the state's country
+        (the country itself, its states, its cities, its demonym) more than to the namesake
+        country (its capital, its cities, its demonym).  With no such evidence the country
+        reading stays, as before."""
+        support: Counter[str] = Counter()
+        names = []
+        for c in self.cands:
+            text = c.span.text
+            if c.label not in {"GPE", "LOC", "FAC", "NORP", "ORG"}:
+                continue
+            country, region = gazetteer.country(text), gazetteer.region(text)
+            if country is not None and region is not None:
+                names.append((text, country.iso3, region))
+                continue
+            if c.label == "NORP":
+                dem = gazetteer.country_for_demonym(text)
+                if dem is not None:
+                    support[dem.iso3] += 1
+                continue
+            if country is not None:
+                support[country.iso3] += 1
+            elif region is not None:
+                support[region] += 1
+            elif (cap := gazetteer.capital_of(text)) is not None:
+                support[cap.iso3] += 1
+            elif (city := gazetteer.city(text)) is not None and city.population >= 100_000:
+                support[city.country_iso3] += 1
+        return {text for text, iso3, region in names if support[region] > support[iso3]}
 
     @staticmethod
     def _small_town_as_person(c: _Cand) -> bool:
