@@ -88,3 +88,18 @@ def test_api_endpoint(store):
     assert res.status_code == 200 and res.headers["content-type"].startswith("text/csv")
     assert "The Ledger" in res.text
     assert client.get("/api/sources", params={"by": "year"}).status_code == 422
+
+
+def test_table_tells_articles_without_outlet_from_the_total(store, tmp_path):
+    from newsgraph.cli import build
+
+    _fill(store)
+    t = "“It rained,” Ana Ruiz said."
+    store.add(analysis(t, None, None, [person("E1", "Ana Ruiz", "female")],
+                       [quote("Q1", t, "It rained", "Ana Ruiz", "E1", "Ana Ruiz")]))
+    db = str(store.engine.url.database)
+    rows = CliRunner().invoke(build(), ["sources", "--db", db]).output.splitlines()
+    assert any(r.startswith("(unknown)") and "(undated)" in r for r in rows), rows
+    assert not any("(all)" in r for r in rows)
+    total = CliRunner().invoke(build(), ["sources", "--db", db, "--by", "all"]).output.splitlines()
+    assert total[1].startswith("(all)")

@@ -56,9 +56,12 @@ def register(apps) -> None:  # noqa: ANN001 - the Apps bundle of newsgraph.cli
         else:
             typer.echo(f"{'outlet':30s} {'month':8s} {'articles':>8s} {'people':>7s} {'women':>6s} "
                        f"{'men':>5s} {'unknown':>8s} {'women %':>8s}")
+            # "(all)" when the rows are not split on that column, "(unknown)" for articles without it
+            no_outlet = "(unknown)" if by in ("outlet", "outlet-month") else "(all)"
+            no_month = "(undated)" if by in ("month", "outlet-month") else "(all)"
             for r in rows:
                 share = f"{100 * r.share_women:.1f}" if r.share_women is not None else "-"
-                typer.echo(f"{(r.outlet or '(all)')[:30]:30s} {r.month or '(all)':8s} {r.articles:8d} {r.people:7d} "
+                typer.echo(f"{(r.outlet or no_outlet)[:30]:30s} {r.month or no_month:8s} {r.articles:8d} {r.people:7d} "
                            f"{r.women:6d} {r.men:5d} {r.unknown:8d} {share:>8s}")
 
     @apps.root.command("statements")
