@@ -521,3 +521,40 @@ CONTEXTS: dict[str, frozenset[str]] = {
     "crime": frozenset("police crime criminal gang gangs drug drugs smuggling".split()),
     "territory": frozenset("border territory sovereignty occupation annex annexation".split()),
 }
+
+# Selectional restrictions: who can be a recipient, what frames a generic verb needs -------------------
+#
+# PLOVER codes what an *actor* does to an *actor*: the recipient is someone, never the issue, the
+# content of a demand or the place of a visit.  These classes, with spaCy's entity labels and the
+# actor lexicons, decide whether a noun phrase can be a participant
+# (``newsgraph.extract.events.participants._actor_like``).  General English, hand-written.
+
+#: Common nouns for people and the bodies they form, beyond the role titles and group nouns of the
+#: shared lexicons: "her opponent", "the board", "local residents", "the country".
+ACTOR_NOUNS: frozenset[str] = frozenset(
+    """
+    person people individual man woman men women boy girl child children kid youth teenager adult
+    parent mother father son daughter wife husband brother sister family relative friend neighbor
+    neighbour citizen resident voter taxpayer consumer customer patient victim survivor
+    opponent rival critic supporter backer ally partner enemy foe adversary challenger incumbent
+    colleague counterpart successor predecessor host guest visitor delegate member participant
+    public population community crowd mob audience electorate constituency
+    country nation state republic kingdom government administration regime authority authorities
+    leadership side camp bloc coalition alliance opposition establishment
+    board panel jury council committee commission cabinet parliament congress senate assembly
+    legislature court ministry department agency office bureau company firm corporation bank
+    school university union team campaign group organization organisation party movement
+    management staff employer employee manufacturer lender investor donor creditor
+    """.split()
+)
+#: Meeting nouns that are statements when a medium modifies them: "held a press conference" is
+#: someone speaking to reporters, not a consultation between parties (PLOVER has no statement type).
+STATEMENT_MODIFIERS: frozenset[str] = frozenset("press news media".split())
+#: Verbs that are events only with a person or body as their object: one *receives* a delegation
+#: (a visit) but not immunity or a letter, *releases* prisoners (a concession) but not a study.
+NEEDS_ACTOR_OBJECT: frozenset[str] = frozenset("receive host welcome release free".split())
+#: What a release can be of besides people named by an actor noun: those held.
+HELD_NOUNS: frozenset[str] = frozenset(
+    "prisoner hostage detainee captive inmate convict dissident activist soldier sailor fisherman "
+    "journalist crew".split()
+)

@@ -37,7 +37,38 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
                 return lex.NOUNS[f"{pair[0]} {pair[1]}"]
     if lemma == "strike":  # ambiguous alone: a labour strike or a military one
         return None
-    return lex.NOUNS.get(lemma)
+    found = lex.NOUNS.get(lemma)
+    if found is not None and found[0] == "CONSULT" and any(
+            child.dep_ in ("compound", "amod", "nmod") and _lemma(child) in lex.STATEMENT_MODIFIERS
+            for child in tok.children):
+        return None  # "held a press conference": a statement to reporters, not talks between parties
+    return found
+
+
+def _for_clause(tok: Token) -> Token | None:
+    """The "for" of "called for the country to accept ...": a clause's mark, not a preposition."""
+    for child in tok.children:
+        if child.dep_ in ("advcl", "xcomp", "ccomp") and child.i > tok.i:
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+            if mark is not None:
+                return mark
+    return None
+
+
+def _object_is_someone(tok: Token) -> bool:
+    """Whether the one received, hosted or released is someone: "received the delegation",
+    "released two hostages", "the prisoners freed on Monday", or an event that brings people
+    ("hosted talks") — not "received immunity", "released a study"."""
+    from .participants import _actor_like  # participants reads Candidate from this module
+
+    obj = _dobj(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if obj is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        obj = tok.head
+    if obj is None:
+        return False
+    if _noun_trigger(obj) is not None:
+        return True  # "ready to host a meeting between A and B": the meeting brings the parties
+    return _actor_like(obj) or _lemma(obj) in lex.HELD_NOUNS
 
 
 def _frame_ok(tok: Token, lemma: str) -> bool:
@@ -63,6 +94,8 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
     lemma = _lemma(tok)
     if not _frame_ok(tok, lemma):
         return None
+    if lemma in lex.NEEDS_ACTOR_OBJECT and not _object_is_someone(tok):
+        return None
     obj = _dobj(tok)
     if obj is not None:
         key = (lemma, _lemma(obj))
@@ -79,8 +112,13 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.i > tok.i:
             key2 = f"{lemma} {child.lower_}"
+            if key2 in lex.IDIOMATIC_PHRASAL and obj is not None:
+                continue  # "took to the streets" is a protest, "taking her to the hospital" is not
             if key2 in lex.PHRASAL:
                 return lex.PHRASAL[key2], [tok, child]
+    mark = _for_clause(tok)
+    if mark is not None and f"{lemma} for" in lex.PHRASAL:
+        return lex.PHRASAL[f"{lemma} for"], [tok, mark]
     if lemma in lex.VERBS:
         return lex.VERBS[lemma], [tok]
     return None
