@@ -195,3 +195,57 @@ def test_a_demand_keeps_the_rest_of_what_was_said(parse):
     evs = run(parse, "The minister said Freedonia must withdraw its troops and that rebels had shelled the port.")
     assert "REQUEST" in types(evs) and "ASSAULT" in types(evs)
     assert "RETREAT" not in types(evs)
+
+
+# --- 6. more frames seen on real news ------------------------------------------------------------
+
+
+def test_a_call_as_a_noun_needs_something_asked_for(parse):
+    assert "REQUEST" not in types(run(parse, "The union's wake-up call came on Monday."))
+    assert "REQUEST" not in types(run(parse, "The minister spent the morning taking calls from voters."))
+    evs = run(parse, "President Tom Vance sounded a call for Freedonia to accept more refugees on Monday.")
+    assert types(evs) == {"REQUEST"}  # the accepting is what is asked for
+    assert evs[0].actor is not None and "Tom Vance" in evs[0].actor.text
+    assert evs[0].recipient is not None and evs[0].recipient.text == "Freedonia"
+
+
+def test_a_call_for_a_release_is_aimed_at_those_held(parse):
+    evs = run(parse, "The union renewed its call for the release of the detained workers.")
+    assert types(evs) == {"REQUEST"}
+    assert evs[0].recipient is not None and "workers" in evs[0].recipient.text
+
+
+def test_a_thing_as_subject_is_another_sense_of_the_verb(parse):
+    assert not run(parse, "The old permits will terminate on Nov. 30.")
+    assert not run(parse, "The live stream will provide viewers with fact-checks all night.")
+    # a quantity of people still acts, and force can come from things
+    assert "PROTEST" in types(run(parse, "Thousands of dock workers demonstrated in Portmere on Sunday."))
+    assert "ASSAULT" in types(run(parse, "The explosion killed four soldiers near the border."))
+
+
+def test_a_released_poll_is_no_concession(parse):
+    assert not with_trigger(run(parse, "A Harbour Times poll released last week showed the mayor ahead."),
+                            "released")
+    assert not with_trigger(run(parse, "Lawyers for the family released it to reporters on Friday."), "released")
+
+
+def test_the_subject_of_drawing_criticism_is_its_recipient(parse):
+    ev = with_trigger(run(parse, "Senator Ana Ruiz is drawing criticism after her remarks on Monday."),
+                      "criticism")[0]
+    assert ev.type == "ACCUSE" and ev.recipient is not None and "Ana Ruiz" in ev.recipient.text
+    assert ev.actor is None
+
+
+def test_a_clause_of_time_is_not_searched_for_the_target(parse):
+    ev = with_trigger(run(parse, "Freedonia fired two missiles into the sea on Monday while the leaders of "
+                                 "Sylvania held a summit."), "fired")[0]
+    assert ev.recipient is None or "leaders" not in ev.recipient.text
+
+
+def test_a_date_does_not_make_a_thing_someone(parse):
+    ev = with_trigger(run(parse, "The mayor condemned Friday's vote as a disgrace."), "condemned")[0]
+    assert ev.recipient is None
+
+
+def test_advice_offered_is_no_agreement(parse):
+    assert "AGREE" not in types(run(parse, "The senator offered some pointed advice to the governor on Friday."))

@@ -386,7 +386,7 @@ LIGHT_VERBS: frozenset[str] = frozenset(
     "announce begin start resume open lodge file express voice deliver level extend provide undertake "
     "tighten expand widen maintain keep "
     "give pay order authorize authorise reiterate renew repeat step intensify escalate continue "
-    "engage enter join take send grant declare organize organise lead call reopen".split()
+    "engage enter join take send grant declare organize organise lead call reopen sound".split()
 )
 
 #: Verbs that only report or frame a statement; the event is in their complement.
@@ -538,11 +538,13 @@ ACTOR_NOUNS: frozenset[str] = frozenset(
     neighbour citizen resident voter taxpayer consumer customer patient victim survivor
     opponent rival critic supporter backer ally partner enemy foe adversary challenger incumbent
     colleague counterpart successor predecessor host guest visitor delegate member participant
+    emigrant immigrant exile settler pilgrim minority majority tribe clan
     public population community crowd mob audience electorate constituency
     country nation state republic kingdom government administration regime authority authorities
     leadership side camp bloc coalition alliance opposition establishment
     board panel jury council committee commission cabinet parliament congress senate assembly
     legislature court ministry department agency office bureau company firm corporation bank
+    embassy consulate mission
     school university union team campaign group organization organisation party movement
     management staff employer employee manufacturer lender investor donor creditor
     """.split()
@@ -558,3 +560,17 @@ HELD_NOUNS: frozenset[str] = frozenset(
     "prisoner hostage detainee captive inmate convict dissident activist soldier sailor fisherman "
     "journalist crew".split()
 )
+#: Verbs whose subject *undergoes* the act an event noun object names: "X drew criticism", "X faced
+#: sanctions", "X won the endorsement of Y" — X is the recipient, the doer is in a from/by phrase.
+RECEIVING_VERBS: frozenset[str] = frozenset("draw face receive attract earn win garner get suffer".split())
+#: Nouns that are requests only with what is asked for: "a call for calm", "his call on X to ...",
+#: not "a wake-up call" or "taking calls"; "demand for workers" in the economic sense has no asker.
+NEEDS_COMPLEMENT_NOUNS: frozenset[str] = frozenset({"call"})
+#: Types whose verbs are acts of someone: a thing as subject ("the spot concludes with", "the
+#: rights will terminate", "the stream will provide fact-checks") means another sense of the verb.
+#: Force is left out: a bomb or an explosion kills.
+ANIMATE_SUBJECT_TYPES: frozenset[str] = frozenset(TYPES) - {"ASSAULT", "COERCE"}
+#: Subordinators of a clause that is a separate event in time, not a purpose or complement of the
+#: trigger: "fired missiles *while* leaders held a summit".
+TEMPORAL_MARKS: frozenset[str] = frozenset(
+    "while when whenever as after before since because although though until whereas once".split())

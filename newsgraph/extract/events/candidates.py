@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .. import plover_lexicon as lex
-from .lexical import ASPECTUAL, NON_EVENT_OBJECTS, _lemma
+from .lexical import ASPECTUAL, NON_EVENT_OBJECTS, QUANTIFIERS, _lemma
 from .syntax import _aux, _dobj, _prep_objects
 
 
@@ -38,11 +38,45 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
     if lemma == "strike":  # ambiguous alone: a labour strike or a military one
         return None
     found = lex.NOUNS.get(lemma)
+    if found is not None and lemma in lex.NEEDS_COMPLEMENT_NOUNS and not _asks_for_something(tok):
+        return None  # "a wake-up call", "taking calls": no one is asked for anything
     if found is not None and found[0] == "CONSULT" and any(
             child.dep_ in ("compound", "amod", "nmod") and _lemma(child) in lex.STATEMENT_MODIFIERS
             for child in tok.children):
         return None  # "held a press conference": a statement to reporters, not talks between parties
     return found
+
+
+def _thing_subject(verb: Token) -> bool:
+    """Whether the verb's (active) subject is a thing: a common noun that is no one and does not
+    speak for anyone (laws, statements and plans do: "the resolution demands", "a statement
+    condemned"), and is not itself an event ("the talks concluded")."""
+    from .participants import _actor_like  # participants reads Candidate from this module
+
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and (_lemma(subj) in QUANTIFIERS or subj.like_num):
+        # "Thousands of Kurds demonstrated": what is counted acts
+        subj = next((p for x in subj.children if x.dep_ == "prep" and x.lower_ == "of"
+                     for p in x.children if p.dep_ == "pobj"), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    lemma = _lemma(subj)
+    if lemma in lex.LAW_NOUNS or lemma in lex.SPEECH_NOUNS or lemma in lex.POLICY_NOUNS:
+        return False
+    if _noun_trigger(subj) is not None:
+        return False
+    return not _actor_like(subj)
+
+
+def _asks_for_something(noun: Token) -> bool:
+    """ "a call for calm", "his call on X", "the call to withdraw", "a call for X to leave"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
+            return True
+        if child.dep_ in ("acl", "relcl", "xcomp", "advcl") and any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "for")
+                                                           for a in child.children):
+            return True
+    return False
 
 
 def _for_clause(tok: Token) -> Token | None:
@@ -66,9 +100,12 @@ def _object_is_someone(tok: Token) -> bool:
         obj = tok.head
     if obj is None:
         return False
-    if _noun_trigger(obj) is not None:
-        return True  # "ready to host a meeting between A and B": the meeting brings the parties
-    return _actor_like(obj) or _lemma(obj) in lex.HELD_NOUNS
+    if obj.pos_ == "PRON" and obj.lower_ in ("it", "which", "that", "this"):
+        return False  # "released it to the press": a thing
+    trig = _noun_trigger(obj)
+    if trig is not None:
+        return trig[0] == "CONSULT"  # "ready to host a meeting between A and B": the meeting brings them
+    return _actor_like(obj, strict=True) or _lemma(obj) in lex.HELD_NOUNS
 
 
 def _frame_ok(tok: Token, lemma: str) -> bool:
@@ -172,6 +209,8 @@ def _candidates(sent: Span) -> list[Candidate]:
             obj = _dobj(tok)
             if lemma in lex.REPORTING and trig[0] not in ("THREATEN",) and len(toks) == 1:
                 continue
+            if trig[0] in lex.ANIMATE_SUBJECT_TYPES and _thing_subject(tok):
+                continue  # "the spot concludes with", "the rights will terminate": another sense
             if lemma in lex.LIGHT_VERBS and obj is not None and _noun_trigger(obj) is not None \
                     and len(toks) == 1:
                 continue  # "held talks": the noun carries the event

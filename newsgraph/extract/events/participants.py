@@ -195,7 +195,7 @@ _ACTOR_NOUNS = lex.ACTOR_NOUNS | GROUP_NOUNS | ROLE_NOUNS | ORG_HEADS | lex.ARME
 PHYSICAL_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None) -> bool:
+def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None, strict: bool = False) -> bool:
     """Whether the phrase headed by ``tok`` can be a participant: someone, not something.
 
     A recipient is an actor (PLOVER codes what actors do to actors): a name of an actor kind
@@ -204,7 +204,8 @@ def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None) 
     ("the high level of unemployment"), the content of a demand ("more school investment") or a
     place visited is not.  Hostile physical acts may target things and places ("shelled the
     bridge", "seized the port").  A name the tagger calls a place but the article's actor layer
-    (``ctx``, which reads the whole article) types as an actor counts as an actor.
+    (``ctx``, which reads the whole article) types as an actor counts as an actor.  ``strict``:
+    the head noun itself must be someone ("the poll released by X" is still a poll).
     """
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSONAL_PRONOUNS
@@ -219,8 +220,10 @@ def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None) 
     if tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
         return True
     lemma = _lemma(tok)
-    if lemma in _ACTOR_NOUNS or tok.lower_ in _ACTOR_NOUNS or _entityish(tok):
-        return True  # people or a body, or a phrase naming someone ("Turkey's bid", "Kurdish emigrants")
+    if lemma in _ACTOR_NOUNS or tok.lower_ in _ACTOR_NOUNS:
+        return True  # people or a body
+    if not strict and _names_someone(tok):
+        return True  # a phrase naming someone: "Turkey's bid", "the Clinton plan" (the doer's own)
     return physical and (lemma in lex.PHYSICAL_NOUNS or lemma in lex.WEAPONS)
 
 
@@ -269,6 +272,20 @@ def _owner(noun: Token) -> Token | None:
             return None
         noun = noun.head.head
     return None
+
+
+def _names_someone(tok: Token) -> bool:
+    """Whether a common-noun phrase names the party it belongs to: a possessor, a proper-noun
+    compound or a nationality ("Turkey's bid", "the Clinton plan", "the support of Russia",
+    "Palestinian lorries" — PLOVER codes the party so named), but not a date ("Friday's test")."""
+    s, e = _np_tokens(tok)
+    for t in tok.doc[s:e]:
+        if t.i == tok.i or t.ent_type_ in NON_PARTICIPANT_ENTS:
+            continue
+        named = t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+        if named:
+            return True
+    return False
 
 
 def _entityish(tok: Token) -> bool:
@@ -355,7 +372,9 @@ def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidat
                 subj = next((x for x in c.children if x.dep_ in SUBJ), None)
                 if subj is not None and _entityish(subj):
                     return subj  # "will strike unless Israel rescinds ...": the one put on notice
-            if c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX") and not any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in lex.TEMPORAL_MARKS for m in c.children):
+                # a purpose or complement, not a separate event ("fired missiles while leaders met")
                 found = _verb_recipient(c, ev_type, cands_by_head, depth + 1)
                 if found is not None and _entityish(found):
                     return found
@@ -389,6 +408,9 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
     actor: Token | None = None
     recipient: Token | None = None
     pred = c.pred
+    if noun.dep_ in ("dobj", "obj") and _lemma(noun.head) in lex.RECEIVING_VERBS:
+        # "Trump is drawing criticism", "the minister faced sanctions": the subject undergoes it
+        recipient, _ = _subject_of(noun.head)
     if pred.i != noun.i and _lemma(pred) in lex.LIGHT_VERBS and pred.is_ancestor(noun):
         # "X held talks", "X ordered patrols by police": the light verb's subject acts
         actor, _ = _subject_of(pred)
@@ -408,8 +430,9 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
         by = _prep_objects(h, ("by", "from"))  # "an attack by X", "an offer from X"
         if by and actor is None:
             actor = by[0]
-        for child in h.children:  # "its demand that Israel ease ...": the one the demand is on
-            if child.dep_ in ("acl", "ccomp") and recipient is None:
+        for child in h.children:  # "its demand that Israel ease ...", "a call for X to accept ..."
+            if (child.dep_ in ("acl", "ccomp") or child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in child.children)) and recipient is None:
                 subj = next((x for x in child.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and subj.pos_ != "PRON":
                     recipient = subj
@@ -425,6 +448,11 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
                     actor = actor or of[0]
             else:
                 recipient = recipient or of[0]
+        if c.type == "REQUEST" and recipient is None:
+            for asked in _prep_objects(h, ("for",)):  # "its call for the release of X": X
+                if asked.i in cands_by_head and asked.i != h.i:
+                    inner_a, inner_r = _nominal_participants(cands_by_head[asked.i], cands_by_head)
+                    recipient = inner_r or inner_a
         rec = _prep_objects(h, ("with", "against", "on", "into", "to", "toward", "towards", "for", "over"))
         if rec and recipient is None:
             recipient = rec[0]

@@ -231,6 +231,10 @@ def _asked_for(c: Candidate, request: Candidate) -> bool:
         if node.head.i == request.head.i:
             if content is not None:
                 return node.i == content
+            if request.nominal:  # "a call for X to accept ...", "the demand for the release of X"
+                return node.dep_ in ("acl", "advcl", "relcl") and any(
+                    m.dep_ in ("mark", "aux") and m.lower_ in ("for", "to") for m in node.children) or (
+                    node.dep_ == "prep" and node.lower_ in ("for", "on"))
             return node.dep_ in ("xcomp", "ccomp", "dobj", "obj") or (node.dep_ == "prep" and node.i in own) or (
                 node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in node.children))
         node = node.head
@@ -245,7 +249,7 @@ def _drop_requested(cands: list[Candidate]) -> list[Candidate]:
     The candidates stay in the caller's head index, so the request can still read its recipient
     through them ("called for the withdrawal of X" -> X).
     """
-    requests = [r for r in cands if r.type == "REQUEST" and not r.nominal]
+    requests = [r for r in cands if r.type == "REQUEST"]
     if not requests:
         return cands
     return [c for c in cands if c.type == "REQUEST" or not any(_asked_for(c, r) for r in requests)]
