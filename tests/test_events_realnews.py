@@ -249,3 +249,43 @@ def test_a_date_does_not_make_a_thing_someone(parse):
 
 def test_advice_offered_is_no_agreement(parse):
     assert "AGREE" not in types(run(parse, "The senator offered some pointed advice to the governor on Friday."))
+
+
+def test_a_news_conference_is_no_consultation(parse):
+    assert "CONSULT" not in types(run(parse, "The mayor spoke at a news conference on Monday."))
+
+
+def test_gun_violence_is_no_shooting(parse):
+    evs = run(parse, "Families who lost children to gun violence hosted a vigil in Portmere.")
+    assert not [e for e in evs if e.mode == "firearms"]
+    assert "ASSAULT" in types(run(parse, "Gunmen gunned down two guards outside the bank on Monday."))
+
+
+def test_seizing_on_remarks_is_no_seizure(parse):
+    assert "COERCE" not in types(run(parse, "A new ad from the Vance campaign is seizing on remarks his rival made."))
+
+
+def test_asking_a_question_is_no_request(parse):
+    assert not with_trigger(run(parse, "Reporters asked whether the ban would apply to food."), "asked")
+    assert with_trigger(run(parse, "Sylvania asked Freedonia to reopen the border."), "asked")
+
+
+def test_seeking_to_mediate_is_a_mediation_not_a_request(parse):
+    evs = run(parse, "King Omar of Sylvania arrived in Lakeport seeking to mediate the border dispute.")
+    assert "REQUEST" not in types(evs) and "CONSULT" in types(evs)
+    assert "REQUEST" in types(run(parse, "Freedonia sought asylum for the dissidents on Monday."))
+
+
+def test_a_thing_is_no_actor(parse):
+    ev = with_trigger(run(parse, "The explosion killed four soldiers near the border."), "killed")[0]
+    assert ev.type == "ASSAULT" and ev.actor is None
+
+
+def test_an_organisation_speaking_of_itself_keeps_the_reporting_subject(parse):
+    text = "Harbour Freight Inc. said it withdrew its offer to acquire Dunmore Shipping."
+    # a coreference chain that sends "it" elsewhere does not override "X said it ..."
+    ments = (mention(text, "Harbour Freight Inc.", "E1", "ORG"), mention(text, "Dunmore Shipping", "E2", "ORG"),
+             mention(text, "it", "E2", "ORG", form="pronoun", nth=0))
+    ents = (Entity(id="E1", name="Harbour Freight Inc.", type="ORG"), Entity(id="E2", name="Dunmore", type="ORG"))
+    ev = with_trigger(run(parse, text, mentions=ments, entities=ents), "withdrew")[0]
+    assert ev.actor is not None and ev.actor.entity == "E1"

@@ -143,7 +143,7 @@ VERBS: dict[str, Trigger] = _verbs({
     ("COERCE", "raid"): "raid storm",
     ("ASSAULT", None): "attack assault kill murder wound injure fight invade ambush target "
     "destroy massacre slaughter hit",
-    ("ASSAULT", "firearms"): "shoot gun fire",
+    ("ASSAULT", "firearms"): "shoot fire",  # "gun" only as "gun down": "lost children to gun violence"
     ("ASSAULT", "explosives"): "bomb explode detonate",
     ("ASSAULT", "shelling"): "shell bombard pound",
     ("ASSAULT", "aerial"): "airstrike strike",
@@ -574,3 +574,10 @@ ANIMATE_SUBJECT_TYPES: frozenset[str] = frozenset(TYPES) - {"ASSAULT", "COERCE"}
 #: trigger: "fired missiles *while* leaders held a summit".
 TEMPORAL_MARKS: frozenset[str] = frozenset(
     "while when whenever as after before since because although though until whereas once".split())
+#: Verbs that mean "try" before an infinitive: "seeking to mediate" is no request; with an object
+#: ("sought asylum", "seek help") they still ask for something.
+TRY_VERBS: frozenset[str] = frozenset("seek".split())
+#: Request verbs that ask a question with an interrogative clause: "asked whether ..." is no request.
+QUESTION_VERBS: frozenset[str] = frozenset("ask inquire".split())
+#: Phrasal uses of event verbs that are no event: "seized on her remarks" (made use of them).
+NON_EVENT_PHRASAL: frozenset[str] = frozenset({"seize on", "seize upon"})

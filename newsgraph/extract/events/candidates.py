@@ -41,7 +41,7 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
     if found is not None and lemma in lex.NEEDS_COMPLEMENT_NOUNS and not _asks_for_something(tok):
         return None  # "a wake-up call", "taking calls": no one is asked for anything
     if found is not None and found[0] == "CONSULT" and any(
-            child.dep_ in ("compound", "amod", "nmod") and _lemma(child) in lex.STATEMENT_MODIFIERS
+            child.dep_ in ("compound", "amod", "nmod") and child.lower_ in lex.STATEMENT_MODIFIERS
             for child in tok.children):
         return None  # "held a press conference": a statement to reporters, not talks between parties
     return found
@@ -112,8 +112,8 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
     """Verbs that are events only in some frames: "helped the refugees" but not "helped explain",
     "gave Chad aid" but not "given the delays", "required X to leave" but not "requires patience"."""
     deps = {c.dep_ for c in tok.children}
-    if tok.dep_ in ("prep", "mark", "advmod", "amod"):
-        return False
+    if tok.dep_ in ("prep", "mark", "advmod", "amod", "compound"):
+        return False  # a modifier ("gun violence" with "gun" tagged a verb), not a predicate
     if lemma in lex.NEEDS_RECIPIENT:
         has_to = any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "for") for c in tok.children)
         if not (deps & {"dobj", "obj", "dative"} or has_to):
@@ -122,6 +122,13 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
             return False
     if lemma in lex.NEEDS_CLAUSE and not deps & {"xcomp", "ccomp"}:
         return False
+    if lemma in lex.TRY_VERBS and "xcomp" in deps and not deps & {"dobj", "obj"}:
+        return False  # "seeking to mediate": trying to; the mediation is the event
+    if lemma in lex.QUESTION_VERBS and any(
+            c.dep_ == "ccomp" and (any(m.lower_ in ("whether", "if") and m.dep_ == "mark" for m in c.children)
+                                   or any(w.tag_ in ("WDT", "WP", "WRB") and w.i < c.i for w in c.subtree))
+            for c in tok.children):
+        return False  # "asked whether the ban would apply", "ask why he had issues": a question
     if lemma in lex.NOT_WITH_CLAUSE and "ccomp" in deps:
         return False  # "demonstrated that ...": showed
     return True
@@ -151,6 +158,8 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
             key2 = f"{lemma} {child.lower_}"
             if key2 in lex.IDIOMATIC_PHRASAL and obj is not None:
                 continue  # "took to the streets" is a protest, "taking her to the hospital" is not
+            if key2 in lex.NON_EVENT_PHRASAL:
+                return None  # "the ad seizes on her remarks": makes use of, no seizure
             if key2 in lex.PHRASAL:
                 return lex.PHRASAL[key2], [tok, child]
     mark = _for_clause(tok)

@@ -122,10 +122,13 @@ def _coreferent(ctx: Ctx, pron: Token) -> Participant | None:
 def _participant(ctx: Ctx, head: Token | None, _seen: frozenset[int] = frozenset()) -> Participant | None:
     if head is None:
         return None
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" and not (head.lower_ in ("it", "they", "we") and head.dep_ in SUBJ
+                                    and _resolve_pronoun(head).i != head.i):
         # the article's coreference first ("She will visit ..." -> the senator; "urging them" -> the
-        # board the letter went to): the reporting-subject guess below is only a fallback, and
-        # would make the writer of a letter its own addressee
+        # board the letter went to): the reporting-subject guess below would make the writer of a
+        # letter its own addressee.  Only "X said it/they/we would ...", an organisation speaking
+        # of itself, keeps the reporting subject, which is more reliable there than a coreference
+        # chain for "it"
         coref = _coreferent(ctx, head)
         if coref is not None:
             return coref
@@ -485,6 +488,17 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
     return actor, recipient
 
 
+def _can_act(tok: Token, ev_type: str, ctx: Ctx | None) -> bool:
+    """Whether an actor token stands for someone: through a relative pronoun to its noun, through a
+    quantity to what it counts ("thousands of Kurds"); a weapon may be the doer of force."""
+    tok = _resolve_pronoun(tok)
+    if tok.like_num or _lemma(tok) in QUANTIFIERS:
+        of = next((p for x in tok.children if x.dep_ == "prep" and x.lower_ == "of"
+                   for p in x.children if p.dep_ == "pobj"), None)
+        return of is None or _can_act(of, ev_type, ctx)
+    return _actor_like(tok, ev_type, ctx)
+
+
 def _participant_tokens(c: Candidate, by_head: dict[int, Candidate], ctx: Ctx | None = None
                         ) -> tuple[Token | None, Token | None, Token | None]:
     """The actor and recipient tokens of a candidate, before they are resolved to participants,
@@ -501,6 +515,8 @@ def _participant_tokens(c: Candidate, by_head: dict[int, Candidate], ctx: Ctx | 
         a_tok, _ = _subject_of(c.head)
         r_tok = c.recipient or _verb_recipient(c.head, c.type, by_head,
                                                trigger=frozenset(t.i for t in c.tokens))
+    if a_tok is not None and not _can_act(a_tok, c.type, ctx):
+        a_tok = None  # "the explosion killed ...", "the purpose isn't to invade": no one acts
     if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
         r_tok = None
     if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
