@@ -289,3 +289,24 @@ def test_an_organisation_speaking_of_itself_keeps_the_reporting_subject(parse):
     ents = (Entity(id="E1", name="Harbour Freight Inc.", type="ORG"), Entity(id="E2", name="Dunmore", type="ORG"))
     ev = with_trigger(run(parse, text, mentions=ments, entities=ents), "withdrew")[0]
     assert ev.actor is not None and ev.actor.entity == "E1"
+
+
+def test_offering_shares_is_a_sale_not_an_offer_of_agreement(parse):
+    assert not run(parse, "The company went public this month, offering 1.7 million shares at $15 a share.")
+
+
+def test_pleading_guilty_is_no_request(parse):
+    assert not run(parse, "The firm's Dunmore unit may plead guilty this week.")
+
+
+def test_allowing_needs_someone_allowed(parse):
+    assert not run(parse, "The permit should be allowed to expire in May.")
+    ev = with_trigger(run(parse, "Sylvania will allow 2,000 refugees to return home."), "allow")[0]
+    assert ev.recipient is not None and "refugees" in ev.recipient.text
+
+
+def test_a_warning_about_a_thing_is_no_threat(parse):
+    assert "THREATEN" not in types(run(parse, "The senator is warning voters that a Vance victory would bring "
+                                              "chaos back to the capital."))
+    assert "THREATEN" in types(run(parse, "The minister warned that police will no longer tolerate rallies "
+                                          "by the union."))

@@ -553,8 +553,9 @@ ACTOR_NOUNS: frozenset[str] = frozenset(
 #: someone speaking to reporters, not a consultation between parties (PLOVER has no statement type).
 STATEMENT_MODIFIERS: frozenset[str] = frozenset("press news media".split())
 #: Verbs that are events only with a person or body as their object: one *receives* a delegation
-#: (a visit) but not immunity or a letter, *releases* prisoners (a concession) but not a study.
-NEEDS_ACTOR_OBJECT: frozenset[str] = frozenset("receive host welcome release free".split())
+#: (a visit) but not immunity or a letter, *releases* prisoners (a concession) but not a study,
+#: *allows* inspectors in but not "the program to expire".
+NEEDS_ACTOR_OBJECT: frozenset[str] = frozenset("receive host welcome release free allow permit".split())
 #: What a release can be of besides people named by an actor noun: those held.
 HELD_NOUNS: frozenset[str] = frozenset(
     "prisoner hostage detainee captive inmate convict dissident activist soldier sailor fisherman "
@@ -581,3 +582,5 @@ TRY_VERBS: frozenset[str] = frozenset("seek".split())
 QUESTION_VERBS: frozenset[str] = frozenset("ask inquire".split())
 #: Phrasal uses of event verbs that are no event: "seized on her remarks" (made use of them).
 NON_EVENT_PHRASAL: frozenset[str] = frozenset({"seize on", "seize upon"})
+#: Court pleas: "may plead guilty" is no request.
+PLEA_WORDS: frozenset[str] = frozenset("guilty innocent".split())

@@ -47,6 +47,21 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
     return found
 
 
+def _warns_of_things(verb: Token) -> bool:
+    """ "X warned that a Y victory would bring chaos": a warning about what a thing or an event
+    will do is a caution, not a threat (PLOVER THREATEN needs an actor's action: "warned that
+    police will no longer tolerate rallies" stays one)."""
+    from .participants import _actor_like  # participants reads Candidate from this module
+
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        subj = next((x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN" and not _actor_like(subj, strict=True):
+            return True
+    return False
+
+
 def _thing_subject(verb: Token) -> bool:
     """Whether the verb's (active) subject is a thing: a common noun that is no one and does not
     speak for anyone (laws, statements and plans do: "the resolution demands", "a statement
@@ -95,7 +110,12 @@ def _object_is_someone(tok: Token) -> bool:
     ("hosted talks") — not "received immunity", "released a study"."""
     from .participants import _actor_like  # participants reads Candidate from this module
 
-    obj = _dobj(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    obj = _dobj(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None) or next(
+        (x for c in tok.children if c.dep_ in ("ccomp", "xcomp") for x in c.children if x.dep_ == "nsubj"),
+        None)  # "will allow 2,000 refugees to return": the one allowed is the clause's subject
+    if obj is not None and (obj.like_num or _lemma(obj) in QUANTIFIERS):
+        obj = next((p for x in obj.children if x.dep_ == "prep" and x.lower_ == "of"
+                    for p in x.children if p.dep_ == "pobj"), obj)
     if obj is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         obj = tok.head
     if obj is None:
@@ -122,6 +142,10 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
             return False
     if lemma in lex.NEEDS_CLAUSE and not deps & {"xcomp", "ccomp"}:
         return False
+    if lemma == "plead" and any(c.lower_ in lex.PLEA_WORDS for c in tok.children):
+        return False  # "may plead guilty": a plea in court
+    if lemma == "warn" and _warns_of_things(tok):
+        return False  # "warning voters that her victory would bring ...": a caution, not a threat
     if lemma in lex.TRY_VERBS and "xcomp" in deps and not deps & {"dobj", "obj"}:
         return False  # "seeking to mediate": trying to; the mediation is the event
     if lemma in lex.QUESTION_VERBS and any(
