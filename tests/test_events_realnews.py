@@ -310,3 +310,20 @@ def test_a_warning_about_a_thing_is_no_threat(parse):
                                               "chaos back to the capital."))
     assert "THREATEN" in types(run(parse, "The minister warned that police will no longer tolerate rallies "
                                           "by the union."))
+
+
+def test_receiving_funding_is_no_visit(parse):
+    # the lemma repair turns "funding" into "fund", an organisation head; the object is still money
+    assert "CONSULT" not in types(run(parse, "The broadcaster, which receives some government funding, "
+                                             "denied the claim."))
+
+
+def test_a_date_after_on_is_not_the_phrasal_call_on(parse):
+    assert "REQUEST" not in types(run(parse, "Clinton called Ana Ruiz on Friday to express her gratitude."))
+    assert "REQUEST" in types(run(parse, "Sylvania called on Freedonia to reopen the border."))
+
+
+def test_preventing_needs_someone_or_an_event_prevented(parse):
+    assert not run(parse, "That would prevent needless speculation.")
+    assert "COERCE" in types(run(parse, "Police prevented the protesters from reaching the square."))
+    assert "COERCE" in types(run(parse, "Police prevented the march planned by students in Portmere."))

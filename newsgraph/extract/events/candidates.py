@@ -124,7 +124,9 @@ def _object_is_someone(tok: Token) -> bool:
         return False  # "released it to the press": a thing
     trig = _noun_trigger(obj)
     if trig is not None:
-        return trig[0] == "CONSULT"  # "ready to host a meeting between A and B": the meeting brings them
+        # "ready to host a meeting between A and B": the meeting brings them; "prevented the
+        # demonstration": the demonstrators; but "received criticism" is no visit
+        return trig[0] == "CONSULT" or _lemma(tok) not in ("receive", "host", "welcome")
     return _actor_like(obj, strict=True) or _lemma(obj) in lex.HELD_NOUNS
 
 
@@ -184,6 +186,9 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
                 continue  # "took to the streets" is a protest, "taking her to the hospital" is not
             if key2 in lex.NON_EVENT_PHRASAL:
                 return None  # "the ad seizes on her remarks": makes use of, no seizure
+            if key2 in lex.PHRASAL and child.dep_ == "prep" and any(
+                    p.ent_type_ in ("DATE", "TIME") for p in child.children if p.dep_ == "pobj"):
+                continue  # "called Machado on Friday": a date, not the phrasal "call on"
             if key2 in lex.PHRASAL:
                 return lex.PHRASAL[key2], [tok, child]
     mark = _for_clause(tok)

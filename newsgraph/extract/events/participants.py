@@ -222,7 +222,8 @@ def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None, 
             m.type in ACTOR_LABELS for m in ctx.mentions_in(tok.idx, tok.idx + len(tok))))
     if tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
         return True
-    lemma = _lemma(tok)
+    # spaCy's own lemma, not the one repaired towards the event lexicon ("funding" -> "fund")
+    lemma = tok.lemma_.lower()
     if lemma in _ACTOR_NOUNS or tok.lower_ in _ACTOR_NOUNS:
         return True  # people or a body
     if not strict and _names_someone(tok):
