@@ -489,14 +489,19 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
     return actor, recipient
 
 
-def _can_act(tok: Token, ev_type: str, ctx: Ctx | None) -> bool:
+def _can_act(tok: Token, ev_type: str, ctx: Ctx | None, hops: int = 0) -> bool:
     """Whether an actor token stands for someone: through a relative pronoun to its noun, through a
-    quantity to what it counts ("thousands of Kurds"); a weapon may be the doer of force."""
+    quantity to what it counts ("thousands of Kurds"); a weapon may be the doer of force.
+
+    ``hops`` bounds the walk: "One of them fired" leads from "One" to "them" and back to "One".
+    """
     tok = _resolve_pronoun(tok)
+    if hops > 2:
+        return True
     if tok.like_num or _lemma(tok) in QUANTIFIERS:
         of = next((p for x in tok.children if x.dep_ == "prep" and x.lower_ == "of"
                    for p in x.children if p.dep_ == "pobj"), None)
-        return of is None or _can_act(of, ev_type, ctx)
+        return of is None or _can_act(of, ev_type, ctx, hops + 1)
     return _actor_like(tok, ev_type, ctx)
 
 
