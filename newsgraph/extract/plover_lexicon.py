@@ -143,7 +143,7 @@ VERBS: dict[str, Trigger] = _verbs({
     ("COERCE", "raid"): "raid storm",
     ("ASSAULT", None): "attack assault kill murder wound injure fight invade ambush target "
     "destroy massacre slaughter hit",
-    ("ASSAULT", "firearms"): "shoot gun fire",
+    ("ASSAULT", "firearms"): "shoot fire",  # "gun" only as "gun down": "lost children to gun violence"
     ("ASSAULT", "explosives"): "bomb explode detonate",
     ("ASSAULT", "shelling"): "shell bombard pound",
     ("ASSAULT", "aerial"): "airstrike strike",
@@ -386,7 +386,7 @@ LIGHT_VERBS: frozenset[str] = frozenset(
     "announce begin start resume open lodge file express voice deliver level extend provide undertake "
     "tighten expand widen maintain keep "
     "give pay order authorize authorise reiterate renew repeat step intensify escalate continue "
-    "engage enter join take send grant declare organize organise lead call reopen".split()
+    "engage enter join take send grant declare organize organise lead call reopen sound".split()
 )
 
 #: Verbs that only report or frame a statement; the event is in their complement.
@@ -521,3 +521,67 @@ CONTEXTS: dict[str, frozenset[str]] = {
     "crime": frozenset("police crime criminal gang gangs drug drugs smuggling".split()),
     "territory": frozenset("border territory sovereignty occupation annex annexation".split()),
 }
+
+# Selectional restrictions: who can be a recipient, what frames a generic verb needs -------------------
+#
+# PLOVER codes what an *actor* does to an *actor*: the recipient is someone, never the issue, the
+# content of a demand or the place of a visit.  These classes, with spaCy's entity labels and the
+# actor lexicons, decide whether a noun phrase can be a participant
+# (``newsgraph.extract.events.participants._actor_like``).  General English, hand-written.
+
+#: Common nouns for people and the bodies they form, beyond the role titles and group nouns of the
+#: shared lexicons: "her opponent", "the board", "local residents", "the country".
+ACTOR_NOUNS: frozenset[str] = frozenset(
+    """
+    person people individual man woman men women boy girl child children kid youth teenager adult
+    parent mother father son daughter wife husband brother sister family relative friend neighbor
+    neighbour citizen resident voter taxpayer consumer customer patient victim survivor
+    opponent rival critic supporter backer ally partner enemy foe adversary challenger incumbent
+    colleague counterpart successor predecessor host guest visitor delegate member participant
+    emigrant immigrant exile settler pilgrim minority majority tribe clan
+    public population community crowd mob audience electorate constituency
+    country nation state republic kingdom government administration regime authority authorities
+    leadership side camp bloc coalition alliance opposition establishment
+    board panel jury council committee commission cabinet parliament congress senate assembly
+    legislature court ministry department agency office bureau company firm corporation bank
+    embassy consulate mission
+    school university union team campaign group organization organisation party movement
+    management staff employer employee manufacturer lender investor donor creditor
+    """.split()
+)
+#: Meeting nouns that are statements when a medium modifies them: "held a press conference" is
+#: someone speaking to reporters, not a consultation between parties (PLOVER has no statement type).
+STATEMENT_MODIFIERS: frozenset[str] = frozenset("press news media".split())
+#: Verbs that are events only with a person or body as their object: one *receives* a delegation
+#: (a visit) but not immunity or a letter, *releases* prisoners (a concession) but not a study,
+#: *allows* inspectors in but not "the program to expire", *prevents* protesters from marching
+#: (a restriction) but not "needless speculation".
+NEEDS_ACTOR_OBJECT: frozenset[str] = frozenset("receive host welcome release free allow permit prevent".split())
+#: What a release can be of besides people named by an actor noun: those held.
+HELD_NOUNS: frozenset[str] = frozenset(
+    "prisoner hostage detainee captive inmate convict dissident activist soldier sailor fisherman "
+    "journalist crew".split()
+)
+#: Verbs whose subject *undergoes* the act an event noun object names: "X drew criticism", "X faced
+#: sanctions", "X won the endorsement of Y" — X is the recipient, the doer is in a from/by phrase.
+RECEIVING_VERBS: frozenset[str] = frozenset("draw face receive attract earn win garner get suffer".split())
+#: Nouns that are requests only with what is asked for: "a call for calm", "his call on X to ...",
+#: not "a wake-up call" or "taking calls"; "demand for workers" in the economic sense has no asker.
+NEEDS_COMPLEMENT_NOUNS: frozenset[str] = frozenset({"call"})
+#: Types whose verbs are acts of someone: a thing as subject ("the spot concludes with", "the
+#: rights will terminate", "the stream will provide fact-checks") means another sense of the verb.
+#: Force is left out: a bomb or an explosion kills.
+ANIMATE_SUBJECT_TYPES: frozenset[str] = frozenset(TYPES) - {"ASSAULT", "COERCE"}
+#: Subordinators of a clause that is a separate event in time, not a purpose or complement of the
+#: trigger: "fired missiles *while* leaders held a summit".
+TEMPORAL_MARKS: frozenset[str] = frozenset(
+    "while when whenever as after before since because although though until whereas once".split())
+#: Verbs that mean "try" before an infinitive: "seeking to mediate" is no request; with an object
+#: ("sought asylum", "seek help") they still ask for something.
+TRY_VERBS: frozenset[str] = frozenset("seek".split())
+#: Request verbs that ask a question with an interrogative clause: "asked whether ..." is no request.
+QUESTION_VERBS: frozenset[str] = frozenset("ask inquire".split())
+#: Phrasal uses of event verbs that are no event: "seized on her remarks" (made use of them).
+NON_EVENT_PHRASAL: frozenset[str] = frozenset({"seize on", "seize upon"})
+#: Court pleas: "may plead guilty" is no request.
+PLEA_WORDS: frozenset[str] = frozenset("guilty innocent".split())

@@ -12,8 +12,8 @@ from ..times import value_precision
 from .candidates import Candidate, _candidates
 from .participants import Ctx, _conjuncts, _participant, _participant_tokens
 from .restrictions import _apply_restrictions
-from .setting import _assign_times, _context, _location
-from .status import _apply_intents, _status_and_speaker
+from .setting import _assign_times, _context, _location, place_location
+from .status import _apply_intents, _drop_requested, _status_and_speaker
 from .syntax import depth
 
 
@@ -47,7 +47,7 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
     every candidate found), then stated intentions retype the acts they govern and their own
     candidate is dropped ("threatened to strike" is one THREATEN event, not two); only then are
     dates assigned, so that only the surviving candidates compete for a sentence's time
-    expressions. Each candidate then gets its participants, its status (which may retype a
+    expressions (and the acts a request asks for are dropped: they are its content). Each candidate then gets its participants, its status (which may retype a
     negated promise into a refusal, so the event record is built after it) and its record,
     followed at once by the copies for its coordinated actors and recipients, so their ids come
     right after it.
@@ -56,7 +56,7 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
     by_head = {c.head.i: c for c in cands}
     cands = _apply_restrictions(cands, by_head)
     by_head = {c.head.i: c for c in cands}
-    cands = _apply_intents(cands, by_head)
+    cands = _drop_requested(_apply_intents(cands, by_head))
     times = _assign_times(sent, cands, ctx)
     context = _context(sent)
     anchors = {_anchor(c).i: c for c in cands}
@@ -64,12 +64,15 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
         anchors.setdefault(c.head.i, c)
     events: list[Event] = []
     for c in cands:
-        a_tok, r_tok = _participant_tokens(c, by_head)
+        a_tok, r_tok, visited = _participant_tokens(c, by_head, ctx)
         tstart, tend = _trigger_bounds(c)
         quote = ctx.quote_at(c.head.idx)
         direct = quote is not None and quote.kind in ("direct", "mixed")
         status, speaker = _status_and_speaker(c, ctx, quote, direct)
         actor = _event_actor(c, ctx, a_tok, quote, direct)
+        recipient = _participant(ctx, r_tok)
+        if recipient is not None and actor is not None and _same_party(actor, recipient):
+            recipient = None  # "parents sent a letter urging them": no one is their own counterpart
         texpr = times.get(id(c))
         ev_date = texpr.value if texpr is not None else None
         if status == "occurred" and ev_date and ctx.analysis.article.published:
@@ -83,11 +86,12 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
             trigger=TextSpan(start=tstart, end=tend, text=ctx.text[tstart:tend]),
             sentence=_sentence_span(ctx.text, sent, tstart),
             actor=actor,
-            recipient=_participant(ctx, r_tok),
+            recipient=recipient,
             date=ev_date,
             date_precision=value_precision(ev_date) if ev_date else None,  # type: ignore[arg-type]
             time=texpr.id if texpr is not None else None,
-            location=_location(c, sent, ctx, {o.head.i for o in cands if o is not c}),
+            location=_location(c, sent, ctx, {o.head.i for o in cands if o is not c})
+            or (place_location(visited, ctx) if visited is not None else None),
             status=status,  # type: ignore[arg-type]
             quote=quote.id if quote is not None else None,
             confidence=_prominence(c, anchors),
@@ -107,10 +111,26 @@ def _trigger_bounds(c: Candidate) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
+def _same_party(a: Participant, b: Participant) -> bool:
+    """Whether two participants are one party: the same entity, or the same words when unlinked."""
+    if a.entity and b.entity:
+        return a.entity == b.entity
+    return (a.start, a.end) == (b.start, b.end) or a.text.lower() == b.text.lower()
+
+
+def _in_quote_marks(text: str, char: int) -> bool:
+    """Whether ``char`` lies between quotation marks of its paragraph (an open quote before it)."""
+    seg = text[text.rfind("\n", 0, char) + 1: char]
+    return seg.count("\u201c") > seg.count("\u201d") or seg.count('"') % 2 == 1
+
+
 def _event_actor(c: Candidate, ctx: Ctx, a_tok: Token | None, quote: Quote | None, direct: bool) -> Participant | None:
     """The actor participant; in direct speech an unnamed or missing actor is the speaker's side."""
     actor = _participant(ctx, a_tok)
-    if direct and quote is not None and not (c.nominal and c.pred.i == c.head.i) and (
+    # only in the speaker's own words: the paraphrase of a mixed quote ("X says Y's tweets
+    # targeting Z were 'unhinged'") reports someone else's deed
+    quoted = direct and quote is not None and (quote.kind == "direct" or _in_quote_marks(ctx.text, c.head.idx))
+    if quoted and quote is not None and not (c.nominal and c.pred.i == c.head.i) and (
         actor is None or (actor.entity is None and not any(w[:1].isupper() for w in actor.text.split()))
     ):
         # "we"/"the resistance" in a spokesperson's words: the speaker's side acts

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .. import plover_lexicon as lex
-from .lexical import ASPECTUAL, NON_EVENT_OBJECTS, _lemma
+from .lexical import ASPECTUAL, NON_EVENT_OBJECTS, QUANTIFIERS, _lemma
 from .syntax import _aux, _dobj, _prep_objects
 
 
@@ -37,15 +37,105 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
                 return lex.NOUNS[f"{pair[0]} {pair[1]}"]
     if lemma == "strike":  # ambiguous alone: a labour strike or a military one
         return None
-    return lex.NOUNS.get(lemma)
+    found = lex.NOUNS.get(lemma)
+    if found is not None and lemma in lex.NEEDS_COMPLEMENT_NOUNS and not _asks_for_something(tok):
+        return None  # "a wake-up call", "taking calls": no one is asked for anything
+    if found is not None and found[0] == "CONSULT" and any(
+            child.dep_ in ("compound", "amod", "nmod") and child.lower_ in lex.STATEMENT_MODIFIERS
+            for child in tok.children):
+        return None  # "held a press conference": a statement to reporters, not talks between parties
+    return found
+
+
+def _warns_of_things(verb: Token) -> bool:
+    """ "X warned that a Y victory would bring chaos": a warning about what a thing or an event
+    will do is a caution, not a threat (PLOVER THREATEN needs an actor's action: "warned that
+    police will no longer tolerate rallies" stays one)."""
+    from .participants import _actor_like  # participants reads Candidate from this module
+
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        subj = next((x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN" and not _actor_like(subj, strict=True):
+            return True
+    return False
+
+
+def _thing_subject(verb: Token) -> bool:
+    """Whether the verb's (active) subject is a thing: a common noun that is no one and does not
+    speak for anyone (laws, statements and plans do: "the resolution demands", "a statement
+    condemned"), and is not itself an event ("the talks concluded")."""
+    from .participants import _actor_like  # participants reads Candidate from this module
+
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and (_lemma(subj) in QUANTIFIERS or subj.like_num):
+        # "Thousands of Kurds demonstrated": what is counted acts
+        subj = next((p for x in subj.children if x.dep_ == "prep" and x.lower_ == "of"
+                     for p in x.children if p.dep_ == "pobj"), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    lemma = _lemma(subj)
+    if lemma in lex.LAW_NOUNS or lemma in lex.SPEECH_NOUNS or lemma in lex.POLICY_NOUNS:
+        return False
+    if _noun_trigger(subj) is not None:
+        return False
+    return not _actor_like(subj)
+
+
+def _asks_for_something(noun: Token) -> bool:
+    """ "a call for calm", "his call on X", "the call to withdraw", "a call for X to leave"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
+            return True
+        if child.dep_ in ("acl", "relcl", "xcomp", "advcl") and any(a.dep_ in ("aux", "mark") and a.lower_ in ("to", "for")
+                                                           for a in child.children):
+            return True
+    return False
+
+
+def _for_clause(tok: Token) -> Token | None:
+    """The "for" of "called for the country to accept ...": a clause's mark, not a preposition."""
+    for child in tok.children:
+        if child.dep_ in ("advcl", "xcomp", "ccomp") and child.i > tok.i:
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+            if mark is not None:
+                return mark
+    return None
+
+
+def _object_is_someone(tok: Token) -> bool:
+    """Whether the one received, hosted or released is someone: "received the delegation",
+    "released two hostages", "the prisoners freed on Monday", or an event that brings people
+    ("hosted talks") — not "received immunity", "released a study"."""
+    from .participants import _actor_like  # participants reads Candidate from this module
+
+    obj = _dobj(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None) or next(
+        (x for c in tok.children if c.dep_ in ("ccomp", "xcomp") for x in c.children if x.dep_ == "nsubj"),
+        None)  # "will allow 2,000 refugees to return": the one allowed is the clause's subject
+    if obj is not None and (obj.like_num or _lemma(obj) in QUANTIFIERS):
+        obj = next((p for x in obj.children if x.dep_ == "prep" and x.lower_ == "of"
+                    for p in x.children if p.dep_ == "pobj"), obj)
+    if obj is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        obj = tok.head
+    if obj is None:
+        return False
+    if obj.pos_ == "PRON" and obj.lower_ in ("it", "which", "that", "this"):
+        return False  # "released it to the press": a thing
+    trig = _noun_trigger(obj)
+    if trig is not None:
+        # "ready to host a meeting between A and B": the meeting brings them; "prevented the
+        # demonstration": the demonstrators; but "received criticism" is no visit
+        return trig[0] == "CONSULT" or _lemma(tok) not in ("receive", "host", "welcome")
+    return _actor_like(obj, strict=True) or _lemma(obj) in lex.HELD_NOUNS
 
 
 def _frame_ok(tok: Token, lemma: str) -> bool:
     """Verbs that are events only in some frames: "helped the refugees" but not "helped explain",
     "gave Chad aid" but not "given the delays", "required X to leave" but not "requires patience"."""
     deps = {c.dep_ for c in tok.children}
-    if tok.dep_ in ("prep", "mark", "advmod", "amod"):
-        return False
+    if tok.dep_ in ("prep", "mark", "advmod", "amod", "compound"):
+        return False  # a modifier ("gun violence" with "gun" tagged a verb), not a predicate
     if lemma in lex.NEEDS_RECIPIENT:
         has_to = any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "for") for c in tok.children)
         if not (deps & {"dobj", "obj", "dative"} or has_to):
@@ -54,6 +144,17 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
             return False
     if lemma in lex.NEEDS_CLAUSE and not deps & {"xcomp", "ccomp"}:
         return False
+    if lemma == "plead" and any(c.lower_ in lex.PLEA_WORDS for c in tok.children):
+        return False  # "may plead guilty": a plea in court
+    if lemma == "warn" and _warns_of_things(tok):
+        return False  # "warning voters that her victory would bring ...": a caution, not a threat
+    if lemma in lex.TRY_VERBS and "xcomp" in deps and not deps & {"dobj", "obj"}:
+        return False  # "seeking to mediate": trying to; the mediation is the event
+    if lemma in lex.QUESTION_VERBS and any(
+            c.dep_ == "ccomp" and (any(m.lower_ in ("whether", "if") and m.dep_ == "mark" for m in c.children)
+                                   or any(w.tag_ in ("WDT", "WP", "WRB") and w.i < c.i for w in c.subtree))
+            for c in tok.children):
+        return False  # "asked whether the ban would apply", "ask why he had issues": a question
     if lemma in lex.NOT_WITH_CLAUSE and "ccomp" in deps:
         return False  # "demonstrated that ...": showed
     return True
@@ -62,6 +163,8 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
 def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
     lemma = _lemma(tok)
     if not _frame_ok(tok, lemma):
+        return None
+    if lemma in lex.NEEDS_ACTOR_OBJECT and not _object_is_someone(tok):
         return None
     obj = _dobj(tok)
     if obj is not None:
@@ -79,8 +182,18 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.i > tok.i:
             key2 = f"{lemma} {child.lower_}"
+            if key2 in lex.IDIOMATIC_PHRASAL and obj is not None:
+                continue  # "took to the streets" is a protest, "taking her to the hospital" is not
+            if key2 in lex.NON_EVENT_PHRASAL:
+                return None  # "the ad seizes on her remarks": makes use of, no seizure
+            if key2 in lex.PHRASAL and child.dep_ == "prep" and any(
+                    p.ent_type_ in ("DATE", "TIME") for p in child.children if p.dep_ == "pobj"):
+                continue  # "called Machado on Friday": a date, not the phrasal "call on"
             if key2 in lex.PHRASAL:
                 return lex.PHRASAL[key2], [tok, child]
+    mark = _for_clause(tok)
+    if mark is not None and f"{lemma} for" in lex.PHRASAL:
+        return lex.PHRASAL[f"{lemma} for"], [tok, mark]
     if lemma in lex.VERBS:
         return lex.VERBS[lemma], [tok]
     return None
@@ -134,6 +247,8 @@ def _candidates(sent: Span) -> list[Candidate]:
             obj = _dobj(tok)
             if lemma in lex.REPORTING and trig[0] not in ("THREATEN",) and len(toks) == 1:
                 continue
+            if trig[0] in lex.ANIMATE_SUBJECT_TYPES and _thing_subject(tok):
+                continue  # "the spot concludes with", "the rights will terminate": another sense
             if lemma in lex.LIGHT_VERBS and obj is not None and _noun_trigger(obj) is not None \
                     and len(toks) == 1:
                 continue  # "held talks": the noun carries the event

@@ -27,7 +27,11 @@ NON_EVENT_OBJECTS = {"statement", "report", "video", "footage", "figure", "data"
                      # accounts and opinions one gives or offers: "gave the daily tally", "offering analysis"
                      "analysis", "tally", "account", "view", "opinion", "insight", "update", "estimate",
                      "assessment", "explanation", "answer", "example", "reason", "idea", "fact-check",
-                     "testimony", "briefing", "preview", "glimpse", "sense", "impression", "signal"}
+                     "testimony", "briefing", "preview", "glimpse", "sense", "impression", "signal",
+                     # counsel and sentiments one offers: "offered some pointed advice to X"
+                     "advice", "suggestion", "thought", "prayer", "tip", "hint",
+                     # securities one offers or gives in a sale: "offering 1.7 million shares"
+                     "share", "stock", "bond", "security", "note", "warrant", "option"}
 NON_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 QUANTIFIERS = {"thousand", "hundred", "dozen", "ten", "third", "half", "quarter", "number", "some", "million",
                "most", "many", "scores", "hundreds", "thousands", "tens"}

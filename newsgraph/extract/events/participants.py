@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Analysis, Mention, Participant, Quote, TimeExpr
 from .. import plover_lexicon as lex
+from ..actor_lexicon import ORG_HEADS, ROLE_NOUNS
 from ..docindex import OffsetIndex
 from .candidates import Candidate
 from .lexical import (
@@ -107,23 +108,38 @@ def _resolve_pronoun(tok: Token) -> Token:
     return tok
 
 
+def _coreferent(ctx: Ctx, pron: Token) -> Participant | None:
+    """The named mention nearest ``pron`` of the entity the coref stage linked it to, if any."""
+    linked = next((m for m in ctx.mentions_in(pron.idx, pron.idx + len(pron))
+                   if m.entity and ctx.analysis.entity(m.entity) is not None), None)
+    if linked is None:
+        return None
+    named = [m for m in ctx.mentions if m.entity == linked.entity and m.form != "pronoun"]
+    best = min(named, key=lambda m: abs(m.start - pron.idx)) if named else linked
+    return Participant(start=best.start, end=best.end, text=best.text, entity=best.entity)
+
+
 def _participant(ctx: Ctx, head: Token | None, _seen: frozenset[int] = frozenset()) -> Participant | None:
     if head is None:
         return None
+    if head.pos_ == "PRON" and not (head.lower_ in ("it", "they", "we") and head.dep_ in SUBJ
+                                    and _resolve_pronoun(head).i != head.i):
+        # the article's coreference first ("She will visit ..." -> the senator; "urging them" -> the
+        # board the letter went to): the reporting-subject guess below would make the writer of a
+        # letter its own addressee.  Only "X said it/they/we would ...", an organisation speaking
+        # of itself, keeps the reporting subject, which is more reliable there than a coreference
+        # chain for "it"
+        coref = _coreferent(ctx, head)
+        if coref is not None:
+            return coref
     head = _resolve_pronoun(head)
     if head.i in _seen:
         # "One of them fired": "them" resolves back to the subject "One", whose "of" is "them" again
         return None
     if head.pos_ == "PRON":
-        # the actor layer's coreference may have linked the pronoun ("She will visit ..." -> the senator)
-        linked = next((m for m in ctx.mentions_in(head.idx, head.idx + len(head))
-                       if m.entity and ctx.analysis.entity(m.entity) is not None), None)
-        if linked is not None:
-            ent = ctx.analysis.entity(linked.entity)
-            assert ent is not None
-            named = [m for m in ctx.mentions if m.entity == ent.id and m.form != "pronoun"]
-            best = min(named, key=lambda m: abs(m.start - head.idx)) if named else linked
-            return Participant(start=best.start, end=best.end, text=best.text, entity=best.entity)
+        coref = _coreferent(ctx, head)
+        if coref is not None:
+            return coref
         if head.lower_ not in ("we", "they"):
             return None
     if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num or _lemma(head) in QUANTIFIERS:
@@ -137,9 +153,14 @@ def _participant(ctx: Ctx, head: Token | None, _seen: frozenset[int] = frozenset
     doc = ctx.doc
     cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
     mentions = ctx.mentions_in(cstart, cend)
+    hchar = head.idx
+    best = next((m for m in mentions if m.start <= hchar < m.end), None)
+    if best is None and head.pos_ == "NOUN" and _is_person_noun(head):
+        # "the Democratic nominee": a person, not the party an adjective or compound names; the
+        # noun phrase stands for them unless a mention links it (a possessor still counts:
+        # "Clinton's aide" is no one else's)
+        mentions = [m for m in mentions if not _premodifier_mention(m, head)]
     if mentions:
-        hchar = head.idx
-        best = next((m for m in mentions if m.start <= hchar < m.end), None)
         if best is None:
             ranked = sorted(mentions, key=lambda m: (m.type == "NORP", m.form == "description", m.start))
             best = ranked[0]
@@ -147,10 +168,78 @@ def _participant(ctx: Ctx, head: Token | None, _seen: frozenset[int] = frozenset
     return Participant(start=cstart, end=cend, text=ctx.text[cstart:cend], entity=None)
 
 
+def _is_person_noun(tok: Token) -> bool:
+    """A common noun for one kind of person ("nominee", "senator", "opponent"), not a body.
+
+    Bodies and armed forces take their modifier's identity ("the Sylvanian government", "Sylvanian
+    troops" are Sylvania); people do not ("the Democratic nominee" is a candidate, not the party;
+    "Freedonian refugees" are not the Freedonian state).
+    """
+    lemma = _lemma(tok)
+    return (lemma in ROLE_NOUNS or lemma in lex.PEOPLE_NOUNS or lemma in lex.EMPLOYEE_NOUNS) \
+        and lemma not in ORG_HEADS and lemma not in lex.ARMED_NOUNS
+
+
+def _premodifier_mention(m: Mention, head: Token) -> bool:
+    """Whether mention ``m`` lies in an adjective or compound before ``head`` (not a possessor)."""
+    for t in head.lefts:
+        if t.dep_ in ("amod", "compound", "nmod") and t.left_edge.idx <= m.start < t.right_edge.idx + len(t.right_edge):
+            return True
+    return False
+
+
+#: spaCy labels of names that can act or be acted on.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Pronouns that stand for someone.
+PERSONAL_PRONOUNS = frozenset("he she him her they them we us i me you it who whom his its their our my".split())
+_ACTOR_NOUNS = lex.ACTOR_NOUNS | GROUP_NOUNS | ROLE_NOUNS | ORG_HEADS | lex.ARMED_NOUNS | lex.PEOPLE_NOUNS \
+    | lex.EMPLOYEE_NOUNS | lex.HELD_NOUNS
+#: Types whose target can be a thing or a place: one attacks a bridge, seizes a port.
+PHYSICAL_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None, strict: bool = False) -> bool:
+    """Whether the phrase headed by ``tok`` can be a participant: someone, not something.
+
+    A recipient is an actor (PLOVER codes what actors do to actors): a name of an actor kind
+    (person, organisation, country, group), a name the tagger left unlabelled, a pronoun for
+    someone, or a common noun for people or a body ("her opponent", "the board"). The issue
+    ("the high level of unemployment"), the content of a demand ("more school investment") or a
+    place visited is not.  Hostile physical acts may target things and places ("shelled the
+    bridge", "seized the port").  A name the tagger calls a place but the article's actor layer
+    (``ctx``, which reads the whole article) types as an actor counts as an actor.  ``strict``:
+    the head noun itself must be someone ("the poll released by X" is still a poll).
+    """
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSONAL_PRONOUNS
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        return _actor_like(tok.head, ev_type)  # "the Kifaya group": what the phrase names is a group
+    if tok.ent_type_ in NON_PARTICIPANT_ENTS or tok.like_num:
+        return False
+    physical = ev_type in PHYSICAL_TARGET_TYPES
+    if tok.ent_type_ in PLACE_LABELS - {"GPE"}:
+        return physical or (ctx is not None and any(
+            m.type in ACTOR_LABELS for m in ctx.mentions_in(tok.idx, tok.idx + len(tok))))
+    if tok.ent_type_ in ACTOR_LABELS or tok.pos_ == "PROPN":
+        return True
+    # spaCy's own lemma, not the one repaired towards the event lexicon ("funding" -> "fund")
+    lemma = tok.lemma_.lower()
+    if lemma in _ACTOR_NOUNS or tok.lower_ in _ACTOR_NOUNS:
+        return True  # people or a body
+    if not strict and _names_someone(tok):
+        return True  # a phrase naming someone: "Turkey's bid", "the Clinton plan" (the doer's own)
+    return physical and (lemma in lex.PHYSICAL_NOUNS or lemma in lex.WEAPONS)
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The actor token of a verb, climbing control chains; second value: it came from a passive."""
     node = verb
+    came_by = ""  # the dependency of the clause we climbed out of
     for _ in range(6):
+        if came_by == "xcomp" and any(c.dep_ in PASS_SUBJ for c in node.children):
+            # "He is expected to meet X", "she was asked to lead the talks": the passive subject of
+            # the verb above is the one who meets/leads (raising and object control), not its agent
+            return next(c for c in node.children if c.dep_ in PASS_SUBJ), False
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -163,13 +252,44 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             if _lemma(node) in ("engage", "involve"):  # "forces were engaged in fighting"
                 return next(c for c in node.children if c.dep_ in PASS_SUBJ), False
             return None, True
-        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN") and _entityish(node.head):
-            return node.head, False  # "refugees fleeing the war", "the group, which attacked"
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+            if _entityish(node.head):
+                return node.head, False  # "refugees fleeing the war", "the group, which attacked"
+            owner = _owner(node.head)
+            if owner is not None:
+                return owner, False  # "X's flurry of tweets targeting Y": X's tweets, X's deed
         if node.head.i == node.i or node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp",
                                                  "pobj", "prep", "acl", "dobj", "attr"):
             return None, False
+        came_by = node.dep_
         node = node.head
     return None, False
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose a thing is: the possessor of ``noun`` or of the noun it is "of" ("X's flurry of tweets")."""
+    for _ in range(2):
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = noun.head.head
+    return None
+
+
+def _names_someone(tok: Token) -> bool:
+    """Whether a common-noun phrase names the party it belongs to: a possessor, a proper-noun
+    compound or a nationality ("Turkey's bid", "the Clinton plan", "the support of Russia",
+    "Palestinian lorries" — PLOVER codes the party so named), but not a date ("Friday's test")."""
+    s, e = _np_tokens(tok)
+    for t in tok.doc[s:e]:
+        if t.i == tok.i or t.ent_type_ in NON_PARTICIPANT_ENTS:
+            continue
+        named = t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+        if named:
+            return True
+    return False
 
 
 def _entityish(tok: Token) -> bool:
@@ -228,7 +348,8 @@ def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidat
     options.extend(c for c in verb.children if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP")
     options.extend(_prep_objects(verb, TARGET_PREPS.get(ev_type, RECIPIENT_PREPS)))
     for c in verb.children:  # "demanded that Israel ease", "urged X to", "refused to meet X"
-        if c.dep_ in ("ccomp", "xcomp"):
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):  # "called for X to ..."
             options.extend(x for x in c.children if x.dep_ in ("nsubj", "dobj", "obj"))
     options = [o for o in options if not (
         o.head.i in trigger and f"{_lemma(verb)} {o.head.lower_}" in lex.IDIOMATIC_PHRASAL)]
@@ -255,7 +376,9 @@ def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidat
                 subj = next((x for x in c.children if x.dep_ in SUBJ), None)
                 if subj is not None and _entityish(subj):
                     return subj  # "will strike unless Israel rescinds ...": the one put on notice
-            if c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX") and not any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in lex.TEMPORAL_MARKS for m in c.children):
+                # a purpose or complement, not a separate event ("fired missiles while leaders met")
                 found = _verb_recipient(c, ev_type, cands_by_head, depth + 1)
                 if found is not None and _entityish(found):
                     return found
@@ -289,6 +412,9 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
     actor: Token | None = None
     recipient: Token | None = None
     pred = c.pred
+    if noun.dep_ in ("dobj", "obj") and _lemma(noun.head) in lex.RECEIVING_VERBS:
+        # "Trump is drawing criticism", "the minister faced sanctions": the subject undergoes it
+        recipient, _ = _subject_of(noun.head)
     if pred.i != noun.i and _lemma(pred) in lex.LIGHT_VERBS and pred.is_ancestor(noun):
         # "X held talks", "X ordered patrols by police": the light verb's subject acts
         actor, _ = _subject_of(pred)
@@ -308,8 +434,9 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
         by = _prep_objects(h, ("by", "from"))  # "an attack by X", "an offer from X"
         if by and actor is None:
             actor = by[0]
-        for child in h.children:  # "its demand that Israel ease ...": the one the demand is on
-            if child.dep_ in ("acl", "ccomp") and recipient is None:
+        for child in h.children:  # "its demand that Israel ease ...", "a call for X to accept ..."
+            if (child.dep_ in ("acl", "ccomp") or child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in child.children)) and recipient is None:
                 subj = next((x for x in child.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and subj.pos_ != "PRON":
                     recipient = subj
@@ -325,6 +452,11 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
                     actor = actor or of[0]
             else:
                 recipient = recipient or of[0]
+        if c.type == "REQUEST" and recipient is None:
+            for asked in _prep_objects(h, ("for",)):  # "its call for the release of X": X
+                if asked.i in cands_by_head and asked.i != h.i:
+                    inner_a, inner_r = _nominal_participants(cands_by_head[asked.i], cands_by_head)
+                    recipient = inner_r or inner_a
         rec = _prep_objects(h, ("with", "against", "on", "into", "to", "toward", "towards", "for", "over"))
         if rec and recipient is None:
             recipient = rec[0]
@@ -357,27 +489,60 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
     return actor, recipient
 
 
-def _participant_tokens(c: Candidate, by_head: dict[int, Candidate]) -> tuple[Token | None, Token | None]:
-    """The actor and recipient tokens of a candidate, before they are resolved to participants.
+def _can_act(tok: Token, ev_type: str, ctx: Ctx | None, hops: int = 0) -> bool:
+    """Whether an actor token stands for someone: through a relative pronoun to its noun, through a
+    quantity to what it counts ("thousands of Kurds"); a weapon may be the doer of force.
+
+    ``hops`` bounds the walk: "One of them fired" leads from "One" to "them" and back to "One".
+    """
+    tok = _resolve_pronoun(tok)
+    if hops > 2:
+        return True
+    if tok.like_num or _lemma(tok) in QUANTIFIERS:
+        of = next((p for x in tok.children if x.dep_ == "prep" and x.lower_ == "of"
+                   for p in x.children if p.dep_ == "pobj"), None)
+        return of is None or _can_act(of, ev_type, ctx, hops + 1)
+    return _actor_like(tok, ev_type, ctx)
+
+
+def _participant_tokens(c: Candidate, by_head: dict[int, Candidate], ctx: Ctx | None = None
+                        ) -> tuple[Token | None, Token | None, Token | None]:
+    """The actor and recipient tokens of a candidate, before they are resolved to participants,
+    and the place a visit's object names when it is where, not whom (third value).
 
     In order: read them off the parse (nominal or verbal); drop a recipient that is the actor or
-    a date/number; then, for a symmetric act, let a coordinated actor be the counterpart.
+    a date/number; move a visited place to the location; drop a recipient that is no one
+    (:func:`_actor_like`); then, for a symmetric act, let a coordinated actor be the counterpart.
     """
+    from .setting import visited_place  # setting imports this module
     if c.nominal:
         a_tok, r_tok = _nominal_participants(c, by_head)
     else:
         a_tok, _ = _subject_of(c.head)
         r_tok = c.recipient or _verb_recipient(c.head, c.type, by_head,
                                                trigger=frozenset(t.i for t in c.tokens))
+    if a_tok is not None and not _can_act(a_tok, c.type, ctx):
+        a_tok = None  # "the explosion killed ...", "the purpose isn't to invade": no one acts
     if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
         r_tok = None
     if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
         r_tok = None  # "on Friday", "in 2020"
+    place: Token | None = None
+    trig = {t.i for t in c.tokens}
+    if r_tok is not None and c.type == "CONSULT" and visited_place(r_tok) and (
+            r_tok.dep_ in ("dobj", "obj") and r_tok.head.i in trig
+            or r_tok.dep_ == "pobj" and r_tok.head.lower_ in ("to", "in", "at") and r_tok.head.head.i in trig):
+        place, r_tok = r_tok, None  # "will visit Capitol Hill": where the visit is, not whom
+    if r_tok is not None and not _actor_like(r_tok, c.type, ctx):
+        # the issue, the content of a demand or a place visited is no recipient: a phrase that is
+        # no one is left out rather than coded as the party acted on ("demonstrated against the
+        # high level of taxation", "called for more investment")
+        r_tok = None
     at_place = r_tok is not None and r_tok.dep_ == "pobj" and r_tok.head.lower_ in LOCATION_PREPS
     if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok) or at_place):
         # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
         r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
-    return a_tok, r_tok
+    return a_tok, r_tok, place
 
 
 def _conjuncts(tok: Token | None, skip: Token | None = None) -> list[Token]:

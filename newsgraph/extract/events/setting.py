@@ -64,6 +64,36 @@ def resolve_place(name: str) -> tuple[str | None, float | None, float | None]:
     return state, None, None  # "Arizona" is the state, not the town in Honduras
 
 
+def place_location(tok: Token, ctx: Ctx) -> Location | None:
+    """The Location of the place name ``tok`` lies in (None when it is not tagged as a place)."""
+    if tok.ent_type_ not in PLACE_LABELS:
+        return None
+    ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return None
+    iso, lat, lon = resolve_place(ent.text)
+    return Location(start=ent.start_char, end=ent.end_char, text=ent.text, country=iso, lat=lat, lon=lon)
+
+
+def visited_place(tok: Token) -> bool:
+    """Whether a visit's object is where it happened rather than whom it was with.
+
+    "visited Sylvania" is a visit to a country (its government is the counterpart), but "will visit
+    Capitol Hill", "toured Lakeport", "visited the Grand Bazaar" name places: a landmark or facility
+    (LOC/FAC), or a place name the gazetteer knows as a city. Those are the event's location.
+    """
+    if tok.ent_type_ in ("LOC", "FAC"):
+        return True
+    if tok.ent_type_ not in ("GPE", "ORG"):
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return False
+    iso, lat, _ = resolve_place(ent.text)
+    # (the small tagger calls some landmarks organisations: "Capitol Hill")
+    return lat is not None  # a city; an unknown name may be a country the gazetteer lacks
+
+
 def _location(c: Candidate, sent: Span, ctx: Ctx, others: set[int]) -> Location | None:
     def place_of(tok: Token) -> Location | None:
         for prep in tok.children:
@@ -78,11 +108,9 @@ def _location(c: Candidate, sent: Span, ctx: Ctx, others: set[int]) -> Location 
                 near += [y for x in pobj.children if x.dep_ == "prep" and x.lower_ == "of"
                          for y in x.children if y.dep_ == "pobj"]
                 for t in near:
-                    if t.ent_type_ in PLACE_LABELS:
-                        ent = next(e for e in ctx.doc.ents if e.start <= t.i < e.end)
-                        iso, lat, lon = resolve_place(ent.text)
-                        return Location(start=ent.start_char, end=ent.end_char, text=ent.text,
-                                        country=iso, lat=lat, lon=lon)
+                    loc = place_location(t, ctx)
+                    if loc is not None:
+                        return loc
         return None
 
     seeds = [c.head, c.pred, *[ch.head for ch in c.children]]

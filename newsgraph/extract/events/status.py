@@ -207,3 +207,49 @@ def _status_and_speaker(c: Candidate, ctx: Ctx, quote: Quote | None, direct: boo
             who = _participant(ctx, subj) if subj is not None else None
             speaker = who.entity if who is not None else None
     return status, speaker
+
+
+def _asked_for(c: Candidate, request: Candidate) -> bool:
+    """Whether ``c`` is what ``request`` asks for: its complement clause ("urged X *to allow* ..."),
+    a "for"-clause ("called for X *to accept* ..."), or its object ("demanded *the release* of X",
+    "called for *the withdrawal*").  A modal demand ("X said Y must withdraw") asks only for the
+    clause whose subject it is aimed at, not for everything else X said."""
+    if c is request:
+        return False
+    own = {t.i for t in request.tokens}
+    content: int | None = None
+    if request.recipient is not None and request.recipient.dep_ in ("nsubj", "nsubjpass") \
+            and request.recipient.head.head.i == request.head.i and request.head.i in own \
+            and _lemma(request.head) in lex.DEMAND_FRAMES:
+        content = request.recipient.head.i
+    node = c.head
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "conj" and any(x.dep_ in SUBJ for x in node.children):
+            return False  # "... must withdraw and that rebels had shelled the port": a second statement
+        if node.head.i == request.head.i:
+            if content is not None:
+                return node.i == content
+            if request.nominal:  # "a call for X to accept ...", "the demand for the release of X"
+                return node.dep_ in ("acl", "advcl", "relcl") and any(
+                    m.dep_ in ("mark", "aux") and m.lower_ in ("for", "to") for m in node.children) or (
+                    node.dep_ == "prep" and node.lower_ in ("for", "on"))
+            return node.dep_ in ("xcomp", "ccomp", "dobj", "obj") or (node.dep_ == "prep" and node.i in own) or (
+                node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in node.children))
+        node = node.head
+    return False
+
+
+def _drop_requested(cands: list[Candidate]) -> list[Candidate]:
+    """Drop the acts a request asks for: they are its content, not events that took place.
+
+    "Sylvania urged Freedonia to allow inspectors in" is one REQUEST by Sylvania of Freedonia; the
+    allowing has not happened (coding it would make a CONCEDE that occurred, by the wrong actor).
+    The candidates stay in the caller's head index, so the request can still read its recipient
+    through them ("called for the withdrawal of X" -> X).
+    """
+    requests = [r for r in cands if r.type == "REQUEST"]
+    if not requests:
+        return cands
+    return [c for c in cands if c.type == "REQUEST" or not any(_asked_for(c, r) for r in requests)]
