@@ -244,3 +244,46 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_whatever_its_part_of_
     trump = {m.entity for m in a.mentions if "Trump" in m.text}
     assert len(trump) == 1
     assert a.entity(trump.pop()).type == "PERSON"
+
+
+def test_an_office_title_the_article_never_gives_the_full_name_blocks_a_surname_merge():
+    """ "President Clinton" in an article that names only Hillary Clinton is Bill: an office title
+    links a surname only to a full name the article ties to that office (issue 12, item 1)."""
+    a = actors("Nora Whitfield campaigned in Ohio on Sunday. Whitfield said she would win the state. "
+               "Voters there still remember President Whitfield, who served two terms. "
+               "The president was popular in the state.")
+    nora = entity_of(a, "Nora Whitfield")
+    assert entity_of(a, "Whitfield") == nora
+    titled = [m for m in a.mentions if m.text == "Whitfield" and m.start > a.mentions[0].end + 40]
+    assert titled and titled[0].entity != nora
+    assert entity_of(a, "The president") != nora
+    assert not any(r.role.lower() == "president" for r in next(e for e in a.entities if e.id == nora).roles)
+
+
+def test_an_office_title_goes_to_the_namesake_who_holds_it():
+    a = actors("President Tom Whitfield and his wife Nora Whitfield arrived in Denver. "
+               "Nora Whitfield spoke first. President Whitfield then thanked the crowd.")
+    tom, nora = entity_of(a, "Tom Whitfield"), entity_of(a, "Nora Whitfield")
+    assert tom != nora
+    last = [m for m in a.mentions if m.text == "Whitfield"][-1]
+    assert last.entity == tom
+
+
+def test_an_office_tied_by_an_apposition_still_links_the_surname():
+    a = actors("Nora Whitfield, the governor of Ohio, spoke on Monday. Governor Whitfield said taxes would fall.")
+    assert len({m.entity for m in a.mentions if "Whitfield" in m.text}) == 1
+
+
+def test_a_kinship_apposition_states_gender_and_keeps_the_namesake_apart():
+    a = actors("Governor Ann Marlow signed the budget on Monday. Marlow said the state would cut taxes. "
+               "Her predecessor, former Governor Marlow, her father, criticised the plan.")
+    ann = entity_of(a, "Ann Marlow")
+    father = [m for m in a.mentions if m.text == "Marlow"][-1]
+    assert father.entity != ann
+    ent = next(e for e in a.entities if e.id == father.entity)
+    assert ent.gender == "male" and "kinship:father" in ent.gender_evidence
+
+
+def test_courtesy_titles_do_not_need_to_be_tied():
+    links = cluster_person_names([("Jane Okafor", "", 0), ("Okafor", "Dr.", 1), ("Okafor", "Mrs.", 2)])
+    assert links[0].cluster == links[1].cluster == links[2].cluster

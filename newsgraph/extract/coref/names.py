@@ -23,7 +23,12 @@ Passes, most precise first (the name recorded in ``Mention.sieve``):
 ``given_name``    a first name alone ("Hillary") that only one full name in the article has and
                   that is nobody's surname.
 
-A different first name or a different generational suffix always blocks a merge.  Everything
+A different first name or a different generational suffix always blocks a merge.  So does an
+office title the article never gives the full name: "President Clinton" does not join "Hillary
+Clinton" unless she is called president somewhere in the article ("President Hillary Clinton",
+"Hillary Clinton, the president"); it goes to the one holder of that title with that surname, or
+stands alone (see :func:`office_title`).  A mention's own stated gender ("Mrs.", or a kinship
+apposition such as "her father") must agree with the full name's.  Everything
 here is per article and linear in the number of mentions (dictionary look-ups by surname).
 """
 
@@ -35,6 +40,7 @@ from functools import lru_cache
 
 from ... import gazetteer
 from ..actor_lexicon import NAME_PARTICLES
+from .gender import HONORIFIC_GENDER as HONORIFIC_TITLES
 from .gender import Gender, given_name_gender, honorific_gender
 
 _SUFFIX_NORM = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii", "iv": "iv"}
@@ -54,6 +60,34 @@ def _surname_key(last: str) -> str:
     word = " ".join(words)
     word = re.sub(r"^(?:al|el|ad|ar|as|an)-", "", word)
     return _key(word)
+
+
+#: Abbreviated titles and the office they name ("Sen." is a senator).
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "cmdr": "commander",
+    "adm": "admiral", "amb": "ambassador", "supt": "superintendent", "insp": "inspector", "det": "detective",
+    "cpl": "corporal", "pvt": "private", "maj": "major", "atty": "attorney", "sec": "secretary",
+}
+
+#: Titles that are courtesies or professions, not an office one person holds at a time: "Dr. Smith"
+#: after "Jane Smith" is her, whether or not the article calls her a doctor.
+_COURTESY_TITLES = frozenset({"dr", "doctor", "prof", "professor", "rev", "reverend", "fr", "father", "hon",
+                              "honorable", "honourable", "saint", "st", "sir", "dame", "lord", "lady", "rabbi",
+                              "imam", "sheikh", "pastor", "brother", "sister", "mother"})
+
+
+def office_title(title: str) -> str:
+    """The office a title before a name states ("Sen." -> "senator", "President" -> "president"),
+    '' for honorifics and courtesy titles ("Mr.", "Dr.", "Rev.") and for no title.
+
+    Why: an office is held by a few people at a time, so "President Clinton" in an article that
+    names only "Hillary Clinton" (never as president) is another Clinton, while "Mrs. Clinton" or
+    "Dr. Clinton" says nothing of who holds which office."""
+    word = title.lower().strip().rstrip(".")
+    if not word or word in HONORIFIC_TITLES or word in _COURTESY_TITLES:
+        return ""
+    return TITLE_ABBREVIATIONS.get(word, word)
 
 
 @dataclass(frozen=True)
@@ -111,6 +145,7 @@ class _Cluster:
     suffix: str
     gender: Gender | None = None
     members: list[int] = field(default_factory=list)
+    offices: set[str] = field(default_factory=set)  # offices the article ties to this name
 
 
 @dataclass
@@ -123,7 +158,8 @@ class _Index:
 
 
 def _cluster_full_names(
-    names: list[tuple[str, str, int]], parsed: list[ParsedName], links: list[NameLink | None]
+    names: list[tuple[str, str, int]], parsed: list[ParsedName], links: list[NameLink | None],
+    offices: list[frozenset[str]], genders: list[Gender | None],
 ) -> _Index:
     """Passes 1-2: full names, exact first, then variants with middle names or initials.
 
@@ -153,7 +189,10 @@ def _cluster_full_names(
         index.clusters[idx].members.append(i)
     for c in index.clusters:
         for i in c.members:
-            c.gender = c.gender or honorific_gender(parsed[i].title)
+            c.gender = c.gender or honorific_gender(parsed[i].title) or genders[i]
+            c.offices.update(offices[i])
+            if office_title(parsed[i].title):
+                c.offices.add(office_title(parsed[i].title))
         c.gender = c.gender or given_name_gender(c.first)
     return index
 
@@ -180,20 +219,29 @@ def _link_surname(
 
 
 def _link_single(
-    p: ParsedName, names: list[tuple[str, str, int]], index: _Index, last_seen: dict[int, int], count: dict[int, int]
+    p: ParsedName, names: list[tuple[str, str, int]], index: _Index, last_seen: dict[int, int], count: dict[int, int],
+    offices: frozenset[str] = frozenset(), stated: Gender | None = None,
 ) -> NameLink | None:
     """Passes 3-5 for one single-word name: surname (one candidate, or salience/recency), then given name.
 
     Candidates must share the generational suffix and, when an honorific gives one, agree in
-    gender ("Mrs. Clinton" never goes to Bill).  A given name alone links only when exactly one
-    full-name cluster has it and the word is nobody's surname.  None when nothing links.
+    gender ("Mrs. Clinton" never goes to Bill; "former Governor Marlow, her father" never to Ann
+    Marlow).  An office title ("President Clinton") keeps only the full names the article ties to
+    that office; when it ties none, the mention stands alone (None) rather than giving the office
+    to a namesake.  A given name alone links only when exactly one full-name cluster has it and
+    the word is nobody's surname.  None when nothing links.
     """
     word = p.last or p.first
     sur = _surname_key(word)
-    gender = honorific_gender(p.title)
+    gender = honorific_gender(p.title) or stated
     cands = [c for c in index.by_surname.get(sur, []) if index.clusters[c].suffix == p.suffix]
     if gender is not None:
         cands = [c for c in cands if index.clusters[c].gender in (None, gender)]
+    office = office_title(p.title)
+    if office and cands:
+        cands = [c for c in cands if office in index.clusters[c].offices]
+        if not cands:
+            return None
     if len(cands) == 1:
         return NameLink(cands[0], "surname", surname=True)
     if len(cands) > 1:
@@ -203,8 +251,16 @@ def _link_single(
     return None
 
 
-def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
+def cluster_person_names(
+    names: list[tuple[str, str, int]], offices: list[frozenset[str]] | None = None,
+    genders: list[Gender | None] | None = None,
+) -> list[NameLink]:
     """Cluster person mentions, given in text order as ``(text, title before it, sentence index)``.
+
+    ``offices`` (optional, one per mention): the offices the text around the mention gives it
+    (role nouns before it, an apposition: "Hillary Clinton, the senator" -> {"senator"}), which
+    tie an office title elsewhere ("Sen. Clinton") to the full name; ``genders``: a gender the
+    context states for the mention ("Marlow, her father" -> male).
 
     Returns one :class:`NameLink` per mention; cluster ids are small integers, the same for
     mentions of one person.  Passes run from most to least precise: full names first (1-2, over
@@ -213,8 +269,10 @@ def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
     (or that is ambiguous) gets a cluster of its own, shared by the same bare word.
     """
     parsed = [parse_name(text, title) for text, title, _ in names]
+    offices = offices if offices is not None else [frozenset()] * len(parsed)
+    genders = genders if genders is not None else [None] * len(parsed)
     links: list[NameLink | None] = [None] * len(parsed)
-    index = _cluster_full_names(names, parsed, links)
+    index = _cluster_full_names(names, parsed, links, offices, genders)
     clusters = index.clusters
     last_seen: dict[int, int] = {}  # cluster -> index of its latest mention so far
     count: dict[int, int] = {}  # cluster -> its mentions so far (salience)
@@ -225,7 +283,7 @@ def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
             last_seen[order_of_full[i]] = i
             count[order_of_full[i]] = count.get(order_of_full[i], 0) + 1
             continue
-        links[i] = _link_single(p, names, index, last_seen, count)
+        links[i] = _link_single(p, names, index, last_seen, count, offices[i], genders[i])
         if links[i] is None or links[i].cluster == -1:  # type: ignore[union-attr]
             ambiguous = links[i] is not None
             sur = _surname_key(p.last or p.first)
@@ -234,7 +292,7 @@ def cluster_person_names(names: list[tuple[str, str, int]]) -> list[NameLink]:
             if idx is None:
                 idx = len(clusters)
                 bare_clusters[bkey] = idx
-                clusters.append(_Cluster("", sur, p.suffix, honorific_gender(p.title)))
+                clusters.append(_Cluster("", sur, p.suffix, honorific_gender(p.title) or genders[i]))
                 links[i] = NameLink(idx, None, ambiguous=ambiguous, surname=bool(p.title))
             else:
                 links[i] = NameLink(idx, "exact", ambiguous=ambiguous, surname=bool(p.title))
