@@ -287,3 +287,65 @@ def test_a_kinship_apposition_states_gender_and_keeps_the_namesake_apart():
 def test_courtesy_titles_do_not_need_to_be_tied():
     links = cluster_person_names([("Jane Okafor", "", 0), ("Okafor", "Dr.", 1), ("Okafor", "Mrs.", 2)])
     assert links[0].cluster == links[1].cluster == links[2].cluster
+
+
+def actors_tagged(text: str, tags: list[tuple[str, str, str]]):
+    """The actors of ``text`` with the tagger's spans replaced by ``tags``: (context, name, label) tags
+    ``name`` inside every occurrence of ``context``.  The tests below pin down what the rules do with
+    a given tagger output, whatever the model version."""
+    import re
+
+    from spacy.util import filter_spans
+
+    doc = nlp.load()(text)
+    spans = []
+    for context, name, label in tags:
+        for m in re.finditer(re.escape(context), text):
+            start = m.start() + context.index(name)
+            spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = filter_spans([s for s in spans if s is not None])
+    return analyze_doc(doc, Article(text=text, published="2025-05-01"), extractors=["actors"])
+
+
+def test_a_name_never_runs_across_a_line_break():
+    """The tagger glued a heading to the next line ("Tomas Brenner" over "Brenner with …"): one
+    mention "Tomas Brenner Brenner" and no full name for the later "Brenner" to refer to."""
+    text = "Tomas Brenner\n\nBrenner with the Halden Otters\n\nBrenner joined the club in 2015."
+    a = actors_tagged(text, [("Tomas Brenner\n\nBrenner", "Tomas Brenner\n\nBrenner", "PERSON"),
+                             ("Brenner joined", "Brenner", "PERSON")])
+    assert not any("\n" in m.text for m in a.mentions)
+    assert len({m.entity for m in a.mentions if "Brenner" in m.text}) == 1
+
+
+def test_an_untagged_small_town_name_that_acts_repeatedly_is_a_person():
+    a = actors_tagged("The coach praised the team. Holt scored twice on Saturday. Holt said the win mattered.", [])
+    holt = [m for m in a.mentions if m.text == "Holt"]
+    assert len(holt) == 2 and holt[0].entity == holt[1].entity and holt[0].type == "PERSON"
+
+
+def test_a_name_tagged_an_organisation_once_is_one_everywhere():
+    """ "Scientology" ORG in one sentence and LOC in the next made two actors of one church."""
+    text = "Vessalism opened a school on Monday. Critics of Vessalism said Vessalism hides its accounts."
+    a = actors_tagged(text, [("Vessalism opened", "Vessalism", "ORG"), ("of Vessalism", "Vessalism", "LOC"),
+                             ("said Vessalism", "Vessalism", "LOC")])
+    vess = [m for m in a.mentions if m.text == "Vessalism"]
+    assert len(vess) == 3 and len({m.entity for m in vess}) == 1 and {m.type for m in vess} == {"ORG"}
+
+
+def test_a_given_name_tagged_an_organisation_is_the_one_person_with_it():
+    a = actors("Daniel Voskuijlen was born in Utrecht. His father resented Daniel's success and banned Daniel "
+               "from the house. Daniel's book sold well.")
+    assert {m.entity for m in a.mentions if m.text.startswith("Daniel")} == {entity_of(a, "Daniel Voskuijlen")}
+
+
+def test_a_titled_name_tagged_a_place_is_the_person():
+    a = actors("Jerome was a priest and translator, known as Saint Jerome. Jerome learned Latin in Rome. "
+               "St. Jerome in the Desert is a painting.")
+    jerome = {m.entity for m in a.mentions if "Jerome" in m.text}
+    assert len(jerome) == 1 and a.entity(jerome.pop()).type == "PERSON"
+
+
+def test_an_organisation_named_again_without_its_home_town():
+    a = actors("Kell played for the Boston Red Sox in 2013. He won a ring when the Red Sox beat the Cardinals. "
+               "The Red Sox released him in 2017.")
+    assert {m.entity for m in a.mentions if "Red Sox" in m.text} == {entity_of(a, "Boston Red Sox")}

@@ -72,7 +72,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
 
 #: Titles that are courtesies or professions, not an office one person holds at a time: "Dr. Smith"
 #: after "Jane Smith" is her, whether or not the article calls her a doctor.
-_COURTESY_TITLES = frozenset({"dr", "doctor", "prof", "professor", "rev", "reverend", "fr", "father", "hon",
+COURTESY_TITLES = frozenset({"dr", "doctor", "prof", "professor", "rev", "reverend", "fr", "father", "hon",
                               "honorable", "honourable", "saint", "st", "sir", "dame", "lord", "lady", "rabbi",
                               "imam", "sheikh", "pastor", "brother", "sister", "mother"})
 
@@ -85,7 +85,7 @@ def office_title(title: str) -> str:
     names only "Hillary Clinton" (never as president) is another Clinton, while "Mrs. Clinton" or
     "Dr. Clinton" says nothing of who holds which office."""
     word = title.lower().strip().rstrip(".")
-    if not word or word in HONORIFIC_TITLES or word in _COURTESY_TITLES:
+    if not word or word in HONORIFIC_TITLES or word in COURTESY_TITLES:
         return ""
     return TITLE_ABBREVIATIONS.get(word, word)
 

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span
 
+from ... import gazetteer
 from ..actor_lexicon import ORG_HEADS, ROLE_NOUNS
 from ..coref import cluster_person_names
 from ..coref.gender import HONORIFIC_GENDER, KINSHIP_GENDER
@@ -138,9 +139,16 @@ class _Aliases(_Mentions):
         return out
 
     def _org_short_names(self, orgs: list[_Cand]) -> None:
-        """ "Scientology" after "the Church of Scientology", "Harrow" after "Harrow School": an
-        organisation named again without its head words, when exactly one longer name fits."""
+        """ "Scientology" after "the Church of Scientology", "Harrow" after "Harrow School", "the Red
+        Sox" after "the Boston Red Sox": an organisation named again without its head words or its
+        leading place name (a gazetteer city, region or country), when exactly one longer name fits."""
         full = {core: {o.key for o in found if o.key is not None} for core, found in self._org_cores(orgs).items()}
+        for o in orgs:  # "the Red Sox" after "the Boston Red Sox": the home town dropped
+            words = [t for t in o.span if not t.is_punct]
+            if len(words) >= 2 and o.key is not None and words[0].text[:1].isupper() and (
+                    gazetteer.city(words[0].text) or gazetteer.region(words[0].text)
+                    or gazetteer.country(words[0].text)):
+                full.setdefault(name_key(" ".join(t.text for t in words[1:])), set()).add(o.key)
         for c in orgs:
             if c.form != "name" or c.key is None:
                 continue

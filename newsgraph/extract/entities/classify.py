@@ -48,7 +48,9 @@ class _Classify(_Aliases):
         previous left: (1) the mentions rules add — people the tagger never tagged
         (``_untagged_people``), then nicknames split off person names (``_epithets``: it reads every
         person name, those just added included), then surnames the tagger labelled as something
-        else or missed (``_surnames_across_labels``: it reads the names as the epithets left them);
+        else or missed (``_surnames_across_labels``: it reads the names as the epithets left them),
+        then one label per organisation name (``_one_label_per_org_name``: "Scientology" ORG here, LOC
+        there, is an organisation);
         (2) for each mention the gazetteer's reading — a place name tagged ORG/NORP is a place, a
         party adjective a group, a small town that acts a person — and the key of every place,
         demonym, group and organisation; after (1), so a surname relabelled PERSON gets no place
@@ -59,6 +61,7 @@ class _Classify(_Aliases):
         self._untagged_people()
         self._epithets()
         self._surnames_across_labels()
+        self._one_label_per_org_name()
         for c in self.cands:
             text = c.span.text
             if c.label in {"ORG", "NORP"} and not ({t.lower_ for t in c.span} & ORG_NAME_WORDS) and (
@@ -102,6 +105,18 @@ class _Classify(_Aliases):
         self._persons_named_like_orgs()
         self._resolve_persons()
         self._resolve_acronyms()
+
+    def _one_label_per_org_name(self) -> None:
+        """A name the tagger labels an organisation once is one everywhere in the article, unless
+        the gazetteer knows it as a place: the small model reads "Scientology" as ORG in one sentence
+        and LOC in the next, which made two actors of one church."""
+        orgs = {name_key(c.span.text) for c in self.cands if c.label == "ORG"}
+        for c in self.cands:
+            if c.label in {"GPE", "LOC", "FAC"} and name_key(c.span.text) in orgs:
+                text = c.span.text
+                if not (gazetteer.country(text) or gazetteer.city(text) or gazetteer.region(text)
+                        or gazetteer.capital_of(text) or gazetteer.country_for_demonym(text)):
+                    c.label = "ORG"
 
     @staticmethod
     def _small_town_as_person(c: _Cand) -> bool:

@@ -12,6 +12,7 @@ from ... import gazetteer
 from ..actor_lexicon import ORG_HEADS, ORG_NAME_WORDS, ROLE_NOUNS
 from ..coref import given_name_gender, parse_name
 from ..coref.gender import HONORIFIC_GENDER
+from ..coref.names import COURTESY_TITLES
 from .state import _BuilderBase, _Cand, _tokens_matching, name_key
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -44,6 +45,25 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _lines(span: Span) -> list[Span]:
+    """The parts of a tagger span between line breaks: a name never runs across one, but the small
+    model joins a heading to the next line ("Brock Holt" over "Holt with the Boston Red Sox" gave
+    one mention "Brock Holt Holt", and no full name for "Holt" to refer to)."""
+    doc = span.doc
+    breaks = [t.i for t in span if "\n" in t.text or "\n" in t.whitespace_]
+    if not breaks:
+        return [span]
+    out, start = [], span.start
+    for b in breaks:
+        end = b if "\n" in doc[b].text else b + 1
+        if end > start:
+            out.append(doc[start:end])
+        start = b + 1
+    if start < span.end:
+        out.append(doc[start : span.end])
+    return out
 
 
 def _extend_left(span: Span, taken: set[int]) -> Span:
@@ -117,11 +137,12 @@ class _Mentions(_BuilderBase):
         for ent in self.doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
-            span = _trim(ent)
-            if span is None or not any(t.is_alpha for t in span):
-                continue
-            spans.append((span, ent.label_))
-            taken.update(range(span.start, span.end))
+            for piece in _lines(ent):
+                span = _trim(piece)
+                if span is None or not any(t.is_alpha for t in span):
+                    continue
+                spans.append((span, ent.label_))
+                taken.update(range(span.start, span.end))
         for span, label in spans:
             span = _extend_left(span, taken - set(range(span.start, span.end)))
             label = _corrected_label(span, label)
@@ -151,9 +172,10 @@ class _Mentions(_BuilderBase):
                         and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].pos_ != "PROPN")]
             if len(subjects) < 2 or word.lower() in ORG_NAME_WORDS or word.lower() in ROLE_NOUNS:
                 continue
-            if gazetteer.country(word) or gazetteer.city(word) or gazetteer.region(word) \
-                    or gazetteer.country_for_demonym(word):
-                continue
+            city = gazetteer.city(word)
+            if gazetteer.country(word) or gazetteer.region(word) or gazetteer.country_for_demonym(word) \
+                    or (city is not None and city.population >= 100_000):
+                continue  # a small town's name acting, repeatedly, is a person's ("Holt said"), as in classify
             for t in toks:
                 if t.dep_ == "compound" or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "PROPN"):
                     continue  # "Byron Bay", a name inside a longer name
@@ -207,9 +229,26 @@ class _Mentions(_BuilderBase):
                     last_word = parsed.last.split()[-1]
                     surnames.setdefault(name_key(re.sub(r"^(?:al|el|ad|ar|as|an)-", "", last_word)), set()).add(
                         name_key(c.span.text))
+        person_names = {name_key(c.span.text) for c in self.cands if c.label == "PERSON"} | set(surnames)
+        firsts: dict[str, set[str]] = {}  # given name -> the full names that have it
+        for c in self.cands:
+            if c.label == "PERSON":
+                parsed = parse_name(c.span.text)
+                if parsed.full and given_name_gender(parsed.first) is not None:
+                    firsts.setdefault(name_key(parsed.first), set()).add(name_key(parsed.first + parsed.last))
         for c in self.cands:
             if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) > 1 and name_key(c.span.text) in full_names:
                 c.label = "PERSON"
+                continue
+            title = c.span[0].text.rstrip(".").lower()
+            if c.label in {"GPE", "ORG", "LOC", "FAC"} and len(c.span) > 1 \
+                    and (self._title_word(title) or title in COURTESY_TITLES) \
+                    and c.span[0].text[:1].isupper() and name_key(c.span[1:].text) in person_names:
+                c.label = "PERSON"  # "St. Jerome" tagged a place, "Senator Calloway" an organisation
+                continue
+            if c.label in {"GPE", "ORG", "LOC", "FAC"} and len(c.span) == 1 and len(firsts.get(name_key(c.span.text), ())) == 1 \
+                    and not surnames.get(name_key(c.span.text)) and not gazetteer.country(c.span.text):
+                c.label = "PERSON"  # "Daniel's book" tagged ORG after "Daniel Bernoulli": the one Daniel named
                 continue
             # the tag may be anything ("a Trump presidency" reads as ADJ, "would Trump even go" as AUX):
             # a capitalised one-word name tagged as a group or place, spelt like a person's surname here
