@@ -349,3 +349,33 @@ def test_an_organisation_named_again_without_its_home_town():
     a = actors("Kell played for the Boston Red Sox in 2013. He won a ring when the Red Sox beat the Cardinals. "
                "The Red Sox released him in 2017.")
     assert {m.entity for m in a.mentions if "Red Sox" in m.text} == {entity_of(a, "Boston Red Sox")}
+
+
+def test_headline_words_glued_to_a_name_are_not_part_of_it():
+    """ "Black Lawmakers Rip Donald Trump As A Fraud" and "Hillary Asking Moderator To Fact Check":
+    the tagger's person spans took a headline's verb and the words around it."""
+    text = ("Union Leaders Slam Verity Okonjo As A Fraud\n\nVerity Okonjo defended the plan on Monday. "
+            "Okonjo said the unions were wrong.\n\nPundit: Verity Asking Moderator To Check Facts Shows Fear\n\n"
+            "Okonjo's campaign declined to comment.")
+    a = actors_tagged(text, [("Slam Verity Okonjo", "Slam Verity Okonjo", "PERSON"),
+                             ("Verity Okonjo defended", "Verity Okonjo", "PERSON"),
+                             ("Verity Asking Moderator", "Verity Asking Moderator", "PERSON")])
+    assert [e.name for e in people(a)] == ["Verity Okonjo"]
+    assert not any(lab.text == "Slam" for e in a.entities for lab in e.labels)
+
+
+def test_an_epithet_outside_a_headline_is_still_a_label():
+    a = actors("Joe Biden spoke in Ohio. Trump mocked Sleepy Joe Biden on Friday.")
+    assert entity_of(a, "Joe Biden") == next(e.id for e in people(a) if e.name == "Joe Biden")
+
+
+def test_a_given_name_heading_a_common_noun_compound_is_not_a_person():
+    text = "Former President Bill Harlan, who signed the 1994 Crime Bill, spoke on Monday. Harlan defended it."
+    a = actors_tagged(text, [("Bill Harlan", "Bill Harlan", "PERSON"), ("Crime Bill", "Bill", "PERSON")])
+    assert [m.text for m in a.mentions if "Bill" in m.text] == ["Bill Harlan"]
+
+
+def test_site_furniture_is_never_an_actor():
+    text = "The mayor resigned on Monday.\n\nYou also agree to this site's Privacy Policy and Terms of Use."
+    a = actors_tagged(text, [("Privacy Policy and Terms", "Privacy Policy and Terms", "ORG")])
+    assert not a.entities

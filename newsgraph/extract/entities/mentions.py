@@ -66,6 +66,68 @@ def _lines(span: Span) -> list[Span]:
     return out
 
 
+#: Words of a site's own pages ("Privacy Policy and Terms of Use", "Cookie Settings"): the tagger
+#: reads such a link line as an organisation; a span made only of them is never an actor.
+SITE_FURNITURE_WORDS = frozenset({
+    "privacy", "policy", "policies", "terms", "term", "use", "service", "services", "conditions", "cookie",
+    "cookies", "notice", "settings", "preferences", "agreement", "copyright", "subscribe", "subscription",
+    "newsletter", "newsletters", "advertise", "advertising", "sitemap", "login", "accessibility", "rss",
+    "and", "of", "&",
+})
+
+
+def _is_site_furniture(span: Span) -> bool:
+    """ "Privacy Policy and Terms": a span made only of site-furniture words (with at least one that
+    is not a connective)."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    return bool(words) and all(w in SITE_FURNITURE_WORDS for w in words) and any(
+        w not in {"and", "of", "&", "use", "service", "term", "terms"} for w in words)
+
+
+def _title_case_line(span: Span) -> bool:
+    """Whether the span's line is a headline in Title Case ("Black Lawmakers Rip Donald Trump As A
+    Fraud"): there every word is capitalised, so capitals say nothing of where a name starts."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start : end if end >= 0 else len(text)])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _trim_person(span: Span) -> Span | None:
+    """A person span without the headline words glued to it.
+
+    Trailing: from the first word after the first that the tagger reads as a verb ("Hillary Asking
+    Moderator" -> "Hillary"): a name has no verb in it.  Leading, in a Title Case headline only
+    (elsewhere "Sleepy Joe Biden" keeps its epithet): words before the first given name that the
+    registry does not know as a given name and that are no title ("Rip Donald Trump" -> "Donald
+    Trump").  None when nothing is left."""
+    start, end = span.start, span.end
+    for t in span[1:]:
+        if t.pos_ in {"VERB", "AUX"} or t.tag_ == "VBG":
+            end = t.i
+            break
+    if end - start >= 3 and _title_case_line(span):
+        doc = span.doc
+        first_given = next((i for i in range(start, end - 1) if given_name_gender(doc[i].text) is not None), None)
+        if first_given is not None and first_given > start and not any(
+                _Mentions._title_word(doc[i].text) for i in range(start, first_given)):
+            start = first_given
+    return span.doc[start:end] if end > start else None
+
+
+def _common_noun_compound(span: Span) -> bool:
+    """ "the 1994 Crime Bill", "Hurricane Sandy": a given name alone as the head of a capitalised
+    compound whose modifier is a common word (not a given name, title or another name) is a thing
+    named after a person's name, not a person."""
+    if len(span) != 1 or span.start == 0 or given_name_gender(span[0].text) is None:
+        return False
+    prev = span.doc[span.start - 1]
+    return (prev.dep_ == "compound" and prev.head.i == span[0].i and prev.text[:1].isupper()
+            and prev.pos_ in {"PROPN", "NOUN"} and not prev.ent_type_ and given_name_gender(prev.text) is None
+            and not _Mentions._title_word(prev.text) and prev.is_alpha)
+
+
 def _extend_left(span: Span, taken: set[int]) -> Span:
     doc = span.doc
     start = span.start
@@ -128,7 +190,8 @@ class _Mentions(_BuilderBase):
     """Phase 1: candidate mentions from the tagger (:meth:`collect`) and from rules (run by ``classify``)."""
 
     def collect(self) -> None:
-        """The tagger's actor spans as candidates, in two loops: first every span trimmed and its
+        """The tagger's actor spans as candidates, in two loops: first every span cut at line breaks,
+        trimmed (a person's also of headline words; site furniture and "Crime Bill" dropped) and its
         tokens marked taken, then each extended to the left (never into another span's tokens,
         hence all spans first), its label corrected, a person's title stripped; an ORG that is
         the first word of a title ("Transport Minister") is dropped."""
@@ -139,7 +202,11 @@ class _Mentions(_BuilderBase):
                 continue
             for piece in _lines(ent):
                 span = _trim(piece)
-                if span is None or not any(t.is_alpha for t in span):
+                if span is not None and ent.label_ == "PERSON":
+                    span = _trim_person(span)
+                if span is None or not any(t.is_alpha for t in span) or _is_site_furniture(span):
+                    continue
+                if ent.label_ == "PERSON" and _common_noun_compound(span):
                     continue
                 spans.append((span, ent.label_))
                 taken.update(range(span.start, span.end))
