@@ -379,3 +379,18 @@ def test_site_furniture_is_never_an_actor():
     text = "The mayor resigned on Monday.\n\nYou also agree to this site's Privacy Policy and Terms of Use."
     a = actors_tagged(text, [("Privacy Policy and Terms", "Privacy Policy and Terms", "ORG")])
     assert not a.entities
+
+
+def test_a_name_inside_a_longer_name_is_a_mention_of_its_own_entity():
+    text = "Ada Varga painted in Paris. The Ada Varga Foundation sold her works, and the Varga Museum opened in 2001."
+    a = actors_tagged(text, [("Ada Varga painted", "Ada Varga", "PERSON"),
+                             ("Ada Varga Foundation", "Ada Varga Foundation", "ORG"),
+                             ("Varga Museum", "Varga Museum", "ORG")])
+    ada = entity_of(a, "Ada Varga")
+    nested = [m for m in a.mentions if m.sieve == "nested"]
+    assert [m.text for m in nested] == ["Ada Varga", "Varga"] and {m.entity for m in nested} == {ada}
+    foundation = entity_of(a, "Ada Varga Foundation")
+    assert foundation != ada and a.entity(foundation).type == "ORG"
+    # the inner name comes first among mentions that start at one place
+    starts = [(m.start, m.end) for m in a.mentions]
+    assert starts == sorted(starts)
