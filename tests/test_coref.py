@@ -394,3 +394,10 @@ def test_a_name_inside_a_longer_name_is_a_mention_of_its_own_entity():
     # the inner name comes first among mentions that start at one place
     starts = [(m.start, m.end) for m in a.mentions]
     assert starts == sorted(starts)
+
+
+def test_a_name_found_once_is_a_mention_where_the_tagger_missed_it():
+    text = "Quillbox said its video service grew. Critics of Quillbox say the Harlow Herons left Quillbox."
+    a = actors_tagged(text, [("Quillbox said", "Quillbox", "ORG"), ("Harlow Herons", "Harlow Herons", "ORG")])
+    quill = [m for m in a.mentions if m.text == "Quillbox"]
+    assert len(quill) == 3 and len({m.entity for m in quill}) == 1

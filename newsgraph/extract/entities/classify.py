@@ -50,7 +50,8 @@ class _Classify(_Aliases):
         person name, those just added included), then surnames the tagger labelled as something
         else or missed (``_surnames_across_labels``: it reads the names as the epithets left them),
         then one label per organisation name (``_one_label_per_org_name``: "Scientology" ORG here, LOC
-        there, is an organisation);
+        there, is an organisation), then names found once written again where the tagger missed them
+        (``_untagged_repeats``);
         (2) for each mention the gazetteer's reading — a place name tagged ORG/NORP is a place, a
         party adjective a group, a small town that acts a person — and the key of every place,
         demonym, group and organisation; after (1), so a surname relabelled PERSON gets no place
@@ -62,6 +63,7 @@ class _Classify(_Aliases):
         self._epithets()
         self._surnames_across_labels()
         self._one_label_per_org_name()
+        self._untagged_repeats()
         for c in self.cands:
             text = c.span.text
             if c.label in {"ORG", "NORP"} and not ({t.lower_ for t in c.span} & ORG_NAME_WORDS) and (
@@ -105,6 +107,34 @@ class _Classify(_Aliases):
         self._persons_named_like_orgs()
         self._resolve_persons()
         self._resolve_acronyms()
+
+    def _untagged_repeats(self) -> None:
+        """An organisation's or person's name the tagger found once, written again where it found
+        nothing ("YouTube" in a list, "Pittsburgh Pirates (2012)" in an infobox line), is a mention
+        of the same actor.  The exact spelling (case included) must recur on whole tokens none of
+        which another mention holds; a one-word name must be read as a proper noun there, so a
+        sentence-initial common word spelt like it is left alone."""
+        seen: dict[str, str] = {}
+        for c in self.cands:
+            if c.label in {"ORG", "PERSON"} and c.span.text[:1].isupper() and "\n" not in c.span.text:
+                seen.setdefault(c.span.text, c.label)
+        if not seen:
+            return
+        added = False
+        pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, sorted(seen, key=len, reverse=True))) + r")(?![\w'’-])")
+        for m in pattern.finditer(self.doc.text):
+            span = self.doc.char_span(m.start(1), m.end(1))
+            if span is None or any(t.i in self.token_cand for t in span):
+                continue
+            if len(span) == 1 and span[0].pos_ != "PROPN":
+                continue
+            cand = _Cand(span, seen[m.group(1)])
+            self.cands.append(cand)
+            for t in span:
+                self.token_cand[t.i] = cand
+            added = True
+        if added:
+            self.cands.sort(key=lambda c: c.span.start)
 
     def _one_label_per_org_name(self) -> None:
         """A name the tagger labels an organisation once is one everywhere in the article, unless
