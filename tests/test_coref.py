@@ -401,3 +401,20 @@ def test_a_name_found_once_is_a_mention_where_the_tagger_missed_it():
     a = actors_tagged(text, [("Quillbox said", "Quillbox", "ORG"), ("Harlow Herons", "Harlow Herons", "ORG")])
     quill = [m for m in a.mentions if m.text == "Quillbox"]
     assert len(quill) == 3 and len({m.entity for m in quill}) == 1
+
+
+def test_a_given_name_shared_by_two_full_names_goes_to_the_one_named_most():
+    names = [("Lina Starling", "", 0), ("Lina Marie Kowalczyk", "", 0), ("Lina Starling", "", 1),
+             ("Starling", "", 2), ("Lina", "", 3)]
+    links = cluster_person_names(names)
+    assert links[4].cluster == links[0].cluster and links[4].sieve == "given_name_salient"
+    links = cluster_person_names([("Lina Starling", "", 0), ("Lina Kowalczyk", "", 0), ("Lina", "", 1)])
+    assert links[2].cluster not in (links[0].cluster, links[1].cluster)
+
+
+def test_a_name_with_its_place_is_the_name():
+    assert parse_name("Theodorus of Tabennese").first == "Theodorus"
+    assert parse_name("Patrick Leopold Gordon of Auchleuchries").last == "Gordon"
+    assert parse_name("Duke of York").first != "Duke"
+    links = cluster_person_names([("Marek Hollis of Dunmore", "", 0), ("Marek Hollis", "", 1)])
+    assert links[0].cluster == links[1].cluster

@@ -21,7 +21,10 @@ Passes, most precise first (the name recorded in ``Mention.sieve``):
                   before it, or the last two were named in one sentence ("Karim Nasser met his
                   cousin Omar Nasser"), none is preferred: the mention stands alone, ``ambiguous``;
 ``given_name``    a first name alone ("Hillary") that only one full name in the article has and
-                  that is nobody's surname.
+                  that is nobody's surname; ``given_name_salient``: several full names have it and
+                  one has been named at least twice as often so far (a pseudonym and a legal name).
+
+A name with its place ("Theodorus of Tabennese") is parsed without the place.
 
 A different first name or a different generational suffix always blocks a merge.  So does an
 office title the article never gives the full name: "President Clinton" does not join "Hillary
@@ -39,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ... import gazetteer
-from ..actor_lexicon import NAME_PARTICLES
+from ..actor_lexicon import NAME_PARTICLES, ROLE_NOUNS
 from .gender import HONORIFIC_GENDER as HONORIFIC_TITLES
 from .gender import Gender, given_name_gender, honorific_gender
 
@@ -75,6 +78,11 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
 COURTESY_TITLES = frozenset({"dr", "doctor", "prof", "professor", "rev", "reverend", "fr", "father", "hon",
                               "honorable", "honourable", "saint", "st", "sir", "dame", "lord", "lady", "rabbi",
                               "imam", "sheikh", "pastor", "brother", "sister", "mother"})
+
+
+#: Titles of nobility: "Duke of York", "Earl of Clare" name a title, not a person from a place.
+_NOBLE_TITLES = frozenset({"duke", "duchess", "earl", "count", "countess", "baron", "baroness", "marquis",
+                           "marquess", "viscount", "emperor", "empress", "tsar", "czar", "sultan", "emir", "khan"})
 
 
 def office_title(title: str) -> str:
@@ -116,6 +124,12 @@ def parse_name(text: str, title: str = "") -> ParsedName:
     from nameparser import HumanName
 
     text = re.sub(r"['’]s$", "", text.strip())
+    # "Theodorus of Tabennese", "Patrick Gordon of Auchleuchries": a name with its place of origin
+    # or seat is the name; the place only tells namesakes apart, as a title does ("Duke of York" stays)
+    of = re.match(r"^(.+?)\s+of\s+[A-Z]", text)
+    if of and not HumanName(of.group(1)).title and not any(
+            w.lower().rstrip(".") in ROLE_NOUNS | _NOBLE_TITLES | COURTESY_TITLES for w in of.group(1).split()):
+        text = of.group(1)
     h = HumanName(text)
     first, middle, last = h.first, h.middle, h.last
     # only a generational suffix tells people apart; post-nominals ("FRS", "PhD") do not
@@ -246,8 +260,16 @@ def _link_single(
         return NameLink(cands[0], "surname", surname=True)
     if len(cands) > 1:
         return _link_surname(cands, names, last_seen, count)
-    if not p.title and not p.suffix and len(index.by_first.get(_key(word), [])) == 1 and sur not in index.by_surname:
-        return NameLink(index.by_first[_key(word)][0], "given_name")
+    firsts = index.by_first.get(_key(word), [])
+    if p.title or p.suffix or sur in index.by_surname or not firsts:
+        return None
+    if len(firsts) == 1:
+        return NameLink(firsts[0], "given_name")
+    # several full names share the given name ("Jenna Marbles", the pseudonym of "Jenna Mourey"):
+    # the one named clearly most often so far, as for surnames
+    counts = sorted(((count.get(c, 0), c) for c in firsts), reverse=True)
+    if counts[0][0] >= 2 and counts[0][0] >= 2 * counts[1][0]:
+        return NameLink(counts[0][1], "given_name_salient")
     return None
 
 
