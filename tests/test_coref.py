@@ -418,3 +418,13 @@ def test_a_name_with_its_place_is_the_name():
     assert parse_name("Duke of York").first != "Duke"
     links = cluster_person_names([("Marek Hollis of Dunmore", "", 0), ("Marek Hollis", "", 1)])
     assert links[0].cluster == links[1].cluster
+
+
+def test_a_two_word_name_in_family_name_first_order_is_the_same_person():
+    links = cluster_person_names([("Natsuko Higuchi", "", 0), ("Higuchi Natsuko", "", 1), ("Higuchi", "", 2)])
+    assert links[0].cluster == links[1].cluster == links[2].cluster and links[1].sieve == "name_variant"
+
+
+def test_a_monarchs_title_needs_no_tie():
+    links = cluster_person_names([("Harald Vinter", "", 0), ("Vinter", "King", 1), ("Vinter", "President", 2)])
+    assert links[1].cluster == links[0].cluster and links[2].cluster != links[0].cluster

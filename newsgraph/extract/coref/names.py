@@ -9,7 +9,8 @@ Passes, most precise first (the name recorded in ``Mention.sieve``):
 
 ``exact``         the same full name again (case, diacritics, possessives ignored);
 ``name_variant``  same first and last name, a middle name or initial added or dropped
-                  ("Donald J. Trump" / "Donald Trump", "Hillary Rodham Clinton");
+                  ("Donald J. Trump" / "Donald Trump", "Hillary Rodham Clinton"), or the two
+                  names swapped ("Higuchi Natsuko" / "Natsuko Higuchi": family name first);
 ``surname``       a bare or titled surname ("Trump", "Mr. Trump", "President Obama") and the one
                   full name in the article with that surname; a stated gender ("Mrs.") must
                   agree, and a generational suffix must be on both or neither;
@@ -85,6 +86,11 @@ _NOBLE_TITLES = frozenset({"duke", "duchess", "earl", "count", "countess", "baro
                            "marquess", "viscount", "emperor", "empress", "tsar", "czar", "sultan", "emir", "khan"})
 
 
+#: Monarchs and popes reign for life under a regnal name: "Emperor Norton", "King Harald" after the
+#: full name is the same person, and the article seldom repeats the title with it.
+_MONARCHS = frozenset({"king", "queen", "pope", "prince", "princess", "emperor", "empress", "tsar", "czar", "shah"})
+
+
 def office_title(title: str) -> str:
     """The office a title before a name states ("Sen." -> "senator", "President" -> "president"),
     '' for honorifics and courtesy titles ("Mr.", "Dr.", "Rev.") and for no title.
@@ -93,7 +99,7 @@ def office_title(title: str) -> str:
     names only "Hillary Clinton" (never as president) is another Clinton, while "Mrs. Clinton" or
     "Dr. Clinton" says nothing of who holds which office."""
     word = title.lower().strip().rstrip(".")
-    if not word or word in HONORIFIC_TITLES or word in COURTESY_TITLES:
+    if not word or word in HONORIFIC_TITLES or word in COURTESY_TITLES or word in _NOBLE_TITLES | _MONARCHS:
         return ""
     return TITLE_ABBREVIATIONS.get(word, word)
 
@@ -183,6 +189,7 @@ def _cluster_full_names(
     """
     index = _Index()
     full_index: dict[tuple[str, str, str], int] = {}
+    swapped: dict[tuple[str, str], int] = {}  # (surname, given name) of two-word names -> cluster
     seen_text: dict[str, int] = {}
     for i, p in enumerate(parsed):
         if not p.full:
@@ -190,12 +197,24 @@ def _cluster_full_names(
         key = (_key(p.first), _surname_key(p.last), p.suffix)
         text_key = _key(names[i][0])
         idx = full_index.get(key)
+        if idx is None and not p.middle and not p.suffix and not p.title:
+            # "Higuchi Natsuko" after "Natsuko Higuchi": the family name first, as in Japanese,
+            # Chinese, Korean or Hungarian order, is the same two names
+            idx = swapped.get((_surname_key(p.first), _key(p.last)))
+            if idx is not None:
+                full_index[key] = idx
+                links[i] = NameLink(idx, "name_variant")
+                seen_text.setdefault(text_key, idx)
+                index.clusters[idx].members.append(i)
+                continue
         if idx is None:
             idx = len(index.clusters)
             full_index[key] = idx
             index.clusters.append(_Cluster(key[0], key[1], p.suffix))
             index.by_surname.setdefault(key[1], []).append(idx)
             index.by_first.setdefault(key[0], []).append(idx)
+            if not p.middle and not p.suffix:
+                swapped[(key[1], _key(p.first))] = idx
             links[i] = NameLink(idx)
         else:
             links[i] = NameLink(idx, "exact" if seen_text.get(text_key) == idx else "name_variant")
