@@ -143,12 +143,19 @@ class _Aliases(_Mentions):
         Sox" after "the Boston Red Sox": an organisation named again without its head words or its
         leading place name (a gazetteer city, region or country), when exactly one longer name fits."""
         full = {core: {o.key for o in found if o.key is not None} for core, found in self._org_cores(orgs).items()}
+        home: dict[str, set[tuple[str, str]]] = {}
         for o in orgs:  # "the Red Sox" after "the Boston Red Sox": the home town dropped
             words = [t for t in o.span if not t.is_punct]
             if len(words) >= 2 and o.key is not None and words[0].text[:1].isupper() and (
                     gazetteer.city(words[0].text) or gazetteer.region(words[0].text)
                     or gazetteer.country(words[0].text)):
+                home.setdefault(name_key(" ".join(t.text for t in words[1:])), set()).add(o.key)
                 full.setdefault(name_key(" ".join(t.text for t in words[1:])), set()).add(o.key)
+        for c in self.cands:  # "Pirates" tagged a place after "the Pittsburgh Pirates"
+            keys = home.get(name_key(c.span.text), set())
+            if c.label in {"GPE", "NORP", "LOC", "FAC"} and len(keys) == 1 and not (
+                    gazetteer.country(c.span.text) or gazetteer.city(c.span.text) or gazetteer.region(c.span.text)):
+                c.label, c.key, c.sieve, c.country, c.canonical, c.kind = "ORG", next(iter(keys)), "org_short_name", None, None, None
         for c in orgs:
             if c.form != "name" or c.key is None:
                 continue

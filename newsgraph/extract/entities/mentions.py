@@ -307,6 +307,10 @@ class _Mentions(_BuilderBase):
             if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) > 1 and name_key(c.span.text) in full_names:
                 c.label = "PERSON"
                 continue
+            if c.label in {"GPE", "ORG", "LOC", "FAC"} and len(c.span) == 2 and given_name_gender(c.span[0].text) \
+                    and name_key(c.span[1].text) in person_names and not gazetteer.country(c.span.text):
+                c.label = "PERSON"  # "Brock Holt" tagged ORG in a heading, "Holt" a person below
+                continue
             title = c.span[0].text.rstrip(".").lower()
             if c.label in {"GPE", "ORG", "LOC", "FAC"} and len(c.span) > 1 \
                     and (self._title_word(title) or title in COURTESY_TITLES) \
