@@ -443,3 +443,10 @@ def test_a_team_without_its_home_town_tagged_a_place_is_the_team():
     text = "Kell debuted for the Boston Gulls in 2012. He was only the second Gulls player to hit four doubles."
     a = actors_tagged(text, [("Boston Gulls", "Boston Gulls", "ORG"), ("second Gulls", "Gulls", "GPE")])
     assert entity_of(a, "Gulls") == entity_of(a, "Boston Gulls")
+
+
+def test_a_role_description_right_before_a_name_is_that_names_title():
+    a = actors("Democratic candidate Nora Whitfield spoke in Ohio. Several Republicans agreed, including "
+               "the former candidate Paul Brennan, who said the plan was sound.")
+    nora = entity_of(a, "Nora Whitfield")
+    assert not any(m.entity == nora and m.sieve == "role_nominal" for m in a.mentions)
