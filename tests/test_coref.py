@@ -380,6 +380,8 @@ def test_site_furniture_is_never_an_actor():
     text = "The mayor resigned on Monday.\n\nYou also agree to this site's Privacy Policy and Terms of Use."
     a = actors_tagged(text, [("Privacy Policy and Terms", "Privacy Policy and Terms", "ORG")])
     assert not a.entities
+    a = actors_tagged("By Jane Ostrova\nEmail\n\nThe mayor resigned.", [("Email", "Email", "PERSON")])
+    assert not a.entities
 
 
 def test_a_name_inside_a_longer_name_is_a_mention_of_its_own_entity():

@@ -66,12 +66,14 @@ def _lines(span: Span) -> list[Span]:
     return out
 
 
-#: Words of a site's own pages ("Privacy Policy and Terms of Use", "Cookie Settings"): the tagger
-#: reads such a link line as an organisation; a span made only of them is never an actor.
+#: Words of a site's own pages and buttons ("Privacy Policy and Terms of Use", "Cookie Settings",
+#: "Email"): the tagger reads such a link line as an organisation or a person; a span made only of
+#: them is never an actor.
 SITE_FURNITURE_WORDS = frozenset({
     "privacy", "policy", "policies", "terms", "term", "use", "service", "services", "conditions", "cookie",
     "cookies", "notice", "settings", "preferences", "agreement", "copyright", "subscribe", "subscription",
     "newsletter", "newsletters", "advertise", "advertising", "sitemap", "login", "accessibility", "rss",
+    "email", "e-mail", "print", "share", "tweet", "comments", "reply",  # sharing buttons ("Email" under a byline)
     "and", "of", "&",
 })
 
