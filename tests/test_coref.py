@@ -452,3 +452,11 @@ def test_a_role_description_right_before_a_name_is_that_names_title():
                "the former candidate Paul Brennan, who said the plan was sound.")
     nora = entity_of(a, "Nora Whitfield")
     assert not any(m.entity == nora and m.sieve == "role_nominal" for m in a.mentions)
+
+
+def test_several_names_in_one_person_span_are_several_people():
+    text = "Senators Marta Okafor Keith Brannagh Nora Whitfield\n\nThe senators met on Monday."
+    a = actors_tagged(text, [("Marta Okafor Keith Brannagh Nora Whitfield", "Marta Okafor Keith Brannagh Nora Whitfield",
+                              "PERSON")])
+    assert sorted(e.name for e in people(a)) == ["Keith Brannagh", "Marta Okafor", "Nora Whitfield"]
+    assert [e.name for e in people(actors("Hillary Rodham Clinton spoke in Ohio."))] == ["Hillary Rodham Clinton"]

@@ -118,6 +118,22 @@ def _trim_person(span: Span) -> Span | None:
     return span.doc[start:end] if end > start else None
 
 
+def _glued_names(span: Span) -> list[Span]:
+    """A person span that is several names in a row ("Kirsten Gillibrand Keith Ellison Cory
+    Booker", a list of links or a caption) split into the names: a new name starts at a registry
+    given name once the current one has two words and its last word is no given name ("Hillary
+    Rodham Clinton", "Martin Luther King" stay whole)."""
+    doc = span.doc
+    pieces, start = [], span.start
+    for i in range(span.start + 2, span.end - 1):
+        if i - start >= 2 and doc[i].is_alpha and doc[i].text[:1].isupper() and given_name_gender(doc[i].text) \
+                and given_name_gender(doc[i - 1].text) is None and doc[i - 1].is_alpha:
+            pieces.append(doc[start:i])
+            start = i
+    pieces.append(doc[start : span.end])
+    return pieces
+
+
 def _common_noun_compound(span: Span) -> bool:
     """ "the 1994 Crime Bill", "Hurricane Sandy": a given name alone as the head of a capitalised
     compound whose modifier is a common word (not a given name, title or another name) is a thing
@@ -203,15 +219,16 @@ class _Mentions(_BuilderBase):
             if ent.label_ not in ACTOR_LABELS:
                 continue
             for piece in _lines(ent):
-                span = _trim(piece)
-                if span is not None and ent.label_ == "PERSON":
-                    span = _trim_person(span)
-                if span is None or not any(t.is_alpha for t in span) or _is_site_furniture(span):
-                    continue
-                if ent.label_ == "PERSON" and _common_noun_compound(span):
-                    continue
-                spans.append((span, ent.label_))
-                taken.update(range(span.start, span.end))
+                trimmed = _trim(piece)
+                if trimmed is not None and ent.label_ == "PERSON":
+                    trimmed = _trim_person(trimmed)
+                for span in _glued_names(trimmed) if trimmed is not None and ent.label_ == "PERSON" else [trimmed]:
+                    if span is None or not any(t.is_alpha for t in span) or _is_site_furniture(span):
+                        continue
+                    if ent.label_ == "PERSON" and _common_noun_compound(span):
+                        continue
+                    spans.append((span, ent.label_))
+                    taken.update(range(span.start, span.end))
         for span, label in spans:
             span = _extend_left(span, taken - set(range(span.start, span.end)))
             label = _corrected_label(span, label)
