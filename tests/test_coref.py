@@ -460,3 +460,11 @@ def test_several_names_in_one_person_span_are_several_people():
                               "PERSON")])
     assert sorted(e.name for e in people(a)) == ["Keith Brannagh", "Marta Okafor", "Nora Whitfield"]
     assert [e.name for e in people(actors("Hillary Rodham Clinton spoke in Ohio."))] == ["Hillary Rodham Clinton"]
+
+
+def test_a_one_word_person_name_tagged_an_unknown_place_elsewhere_is_the_person():
+    text = "Orvandil led the monks after 350. Orvandil wrote many letters. The monks followed Orvandil."
+    a = actors_tagged(text, [("Orvandil led", "Orvandil", "PERSON"), ("Orvandil wrote", "Orvandil", "GPE"),
+                             ("followed Orvandil", "Orvandil", "GPE")])
+    orv = [m for m in a.mentions if m.text == "Orvandil"]
+    assert len(orv) == 3 and len({m.entity for m in orv}) == 1 and {m.type for m in orv} == {"PERSON"}

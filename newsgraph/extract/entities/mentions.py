@@ -326,6 +326,11 @@ class _Mentions(_BuilderBase):
             if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) > 1 and name_key(c.span.text) in full_names:
                 c.label = "PERSON"
                 continue
+            if c.label in {"GPE", "LOC", "FAC"} and len(c.span) == 1 and name_key(c.span.text) in person_names \
+                    and not (gazetteer.country(c.span.text) or gazetteer.city(c.span.text)
+                             or gazetteer.region(c.span.text) or gazetteer.country_for_demonym(c.span.text)):
+                c.label = "PERSON"  # "Theodorus" tagged PERSON here and GPE there, and no such place is known
+                continue
             if c.label in {"GPE", "ORG", "LOC", "FAC"} and len(c.span) == 2 and given_name_gender(c.span[0].text) \
                     and name_key(c.span[1].text) in person_names and not gazetteer.country(c.span.text):
                 c.label = "PERSON"  # "Brock Holt" tagged ORG in a heading, "Holt" a person below
