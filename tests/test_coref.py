@@ -468,3 +468,9 @@ def test_a_one_word_person_name_tagged_an_unknown_place_elsewhere_is_the_person(
                              ("followed Orvandil", "Orvandil", "GPE")])
     orv = [m for m in a.mentions if m.text == "Orvandil"]
     assert len(orv) == 3 and len({m.entity for m in orv}) == 1 and {m.type for m in orv} == {"PERSON"}
+
+
+def test_a_regnal_title_before_a_persons_name_tagged_an_organisation_is_the_person():
+    text = "Joshua Vask declared himself emperor in 1859. Known as Emperor Vask, he issued decrees."
+    a = actors_tagged(text, [("Joshua Vask", "Joshua Vask", "PERSON"), ("Emperor Vask", "Emperor Vask", "ORG")])
+    assert len({m.entity for m in a.mentions if "Vask" in m.text}) == 1

@@ -91,6 +91,13 @@ _NOBLE_TITLES = frozenset({"duke", "duchess", "earl", "count", "countess", "baro
 _MONARCHS = frozenset({"king", "queen", "pope", "prince", "princess", "emperor", "empress", "tsar", "czar", "shah"})
 
 
+def courtesy_or_regnal_title(word: str) -> bool:
+    """ "Saint", "St.", "Dr.", "Emperor", "Duke": a title before a name that is not an office (and so
+    never blocks a surname merge, see :func:`office_title`)."""
+    word = word.lower().strip().rstrip(".")
+    return word in COURTESY_TITLES or word in _NOBLE_TITLES or word in _MONARCHS
+
+
 def office_title(title: str) -> str:
     """The office a title before a name states ("Sen." -> "senator", "President" -> "president"),
     '' for honorifics and courtesy titles ("Mr.", "Dr.", "Rev.") and for no title.

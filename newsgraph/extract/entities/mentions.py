@@ -12,7 +12,7 @@ from ... import gazetteer
 from ..actor_lexicon import ORG_HEADS, ORG_NAME_WORDS, ROLE_NOUNS
 from ..coref import given_name_gender, parse_name
 from ..coref.gender import HONORIFIC_GENDER
-from ..coref.names import COURTESY_TITLES
+from ..coref.names import courtesy_or_regnal_title
 from .state import _BuilderBase, _Cand, _tokens_matching, name_key
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -337,7 +337,7 @@ class _Mentions(_BuilderBase):
                 continue
             title = c.span[0].text.rstrip(".").lower()
             if c.label in {"GPE", "ORG", "LOC", "FAC"} and len(c.span) > 1 \
-                    and (self._title_word(title) or title in COURTESY_TITLES) \
+                    and (self._title_word(title) or courtesy_or_regnal_title(title)) \
                     and c.span[0].text[:1].isupper() and name_key(c.span[1:].text) in person_names:
                 c.label = "PERSON"  # "St. Jerome" tagged a place, "Senator Calloway" an organisation
                 continue
