@@ -27,11 +27,11 @@ Passes, most precise first (the name recorded in ``Mention.sieve``):
 
 A name with its place ("Theodorus of Tabennese") is parsed without the place.
 
-A different first name or a different generational suffix always blocks a merge.  So does an
-office title the article never gives the full name: "President Clinton" does not join "Hillary
-Clinton" unless she is called president somewhere in the article ("President Hillary Clinton",
-"Hillary Clinton, the president"); it goes to the one holder of that title with that surname, or
-stands alone (see :func:`office_title`).  A mention's own stated gender ("Mrs.", or a kinship
+A different first name or a different generational suffix always blocks a merge.  Among
+namesakes, so does an office title the article never gives the full name: with "Bill Clinton" and
+"Hillary Clinton" both named, "President Clinton" joins the one called president somewhere in
+the article ("former President Bill Clinton", "Bill Clinton, the president"), or stands alone
+(see :func:`office_title`).  A mention's own stated gender ("Mrs.", or a kinship
 apposition such as "her father") must agree with the full name's.  Everything
 here is per article and linear in the number of mentions (dictionary look-ups by surname).
 """
@@ -266,9 +266,11 @@ def _link_single(
 
     Candidates must share the generational suffix and, when an honorific gives one, agree in
     gender ("Mrs. Clinton" never goes to Bill; "former Governor Marlow, her father" never to Ann
-    Marlow).  An office title ("President Clinton") keeps only the full names the article ties to
-    that office; when it ties none, the mention stands alone (None) rather than giving the office
-    to a namesake.  A given name alone links only when exactly one full-name cluster has it and
+    Marlow).  When several full names share the surname, an office title ("President Clinton")
+    keeps only those the article ties to that office; when it ties none, the mention stands alone
+    (None) rather than giving the office to a namesake.  With one full name it links as any
+    surname does ("Secretary Clinton" after "Hillary Clinton"): a tie is seldom written out, and
+    requiring one split "President Obama" from "Barack Obama" in most articles.  A given name alone links only when exactly one full-name cluster has it and
     the word is nobody's surname.  None when nothing links.
     """
     word = p.last or p.first
@@ -278,7 +280,8 @@ def _link_single(
     if gender is not None:
         cands = [c for c in cands if index.clusters[c].gender in (None, gender)]
     office = office_title(p.title)
-    if office and cands:
+    if office and len(cands) > 1:
+        # namesakes ("Bill" and "Hillary Clinton"): the office goes only to the one it is tied to
         cands = [c for c in cands if office in index.clusters[c].offices]
         if not cands:
             return None
