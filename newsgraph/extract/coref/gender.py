@@ -26,6 +26,15 @@ PRONOUN_GENDER: dict[str, Gender] = {
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }
 
+#: Kinship nouns: "Marlow, her father" states the mention's gender as plainly as "Mr." does.
+KINSHIP_GENDER: dict[str, Gender] = {
+    "father": "male", "son": "male", "brother": "male", "husband": "male", "uncle": "male", "nephew": "male",
+    "grandfather": "male", "grandson": "male", "stepfather": "male", "stepson": "male", "widower": "male",
+    "mother": "female", "daughter": "female", "sister": "female", "wife": "female", "aunt": "female",
+    "niece": "female", "grandmother": "female", "granddaughter": "female", "stepmother": "female",
+    "stepdaughter": "female", "widow": "female",
+}
+
 
 def honorific_gender(title: str) -> Gender | None:
     """ "Mrs." -> female; titles that say nothing of gender ("Sen.", "President") -> None."""

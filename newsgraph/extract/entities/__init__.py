@@ -25,7 +25,8 @@ the entity and the shared index):
 4. :mod:`.roles` — titles, appositions, named roles, "part of" relations;
 5. :mod:`.labels` — premodifiers, "so-called", predicate nominals, designations;
 6. :mod:`.nominals` — "the senior cleric", "the ministry" as mentions of a named actor;
-7. :mod:`.anaphora` — genders, then pronouns (the coreference passes of coref.pronouns);
+7. :mod:`.anaphora` — genders, then pronouns (the coreference passes of coref.pronouns), then
+   names nested in longer names (:meth:`.clusters._Clusters.nested_names`);
 8. :mod:`.assemble` — the ``mentions`` and ``entities`` records.
 
 The registered extractor keeps its name ``actors`` (other extractors run ``after`` it and stored
@@ -69,7 +70,8 @@ def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     (6) ``descriptions`` match "the <role noun>" against the roles of (4), so they come after
     them, then ``org_descriptions``.  (7) ``genders`` then ``pronouns``: a pronoun agrees with
     its antecedent's gender, takes any mention found before it (nominals included) as an
-    antecedent, and only tokens no earlier phase took.  (8) ``records`` numbers the entities by
+    antecedent, and only tokens no earlier phase took; then ``nested_names`` adds the names inside
+    longer names ("Andy Warhol" in "the Andy Warhol Foundation").  (8) ``records`` numbers the entities by
     their first mention and the mentions in text order.
     """
     b = _Builder(doc)
@@ -87,6 +89,7 @@ def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     b.org_descriptions()
     b.genders()
     b.pronouns()
+    b.nested_names()
     mentions, entities = b.records()
     analysis.mentions = mentions
     return entities

@@ -7,9 +7,11 @@ import re
 
 from spacy.tokens import Span
 
-from ..actor_lexicon import ORG_HEADS
+from ... import gazetteer
+from ..actor_lexicon import ORG_HEADS, ROLE_NOUNS
 from ..coref import cluster_person_names
-from ..coref.gender import HONORIFIC_GENDER
+from ..coref.gender import HONORIFIC_GENDER, KINSHIP_GENDER
+from ..coref.names import office_title
 from .mentions import _TITLE_ABBREVIATIONS, _Mentions
 from .state import _Cand, _tokens_matching, name_key
 
@@ -46,13 +48,47 @@ class _Aliases(_Mentions):
         persons = [c for c in self.cands if c.label == "PERSON"]
         for c in persons:
             c.title = self._title_before(c.span)
+            c.kin = self._context_kin(c.span)
         sent_of = {s.start: n for n, s in enumerate(self.doc.sents)}
-        links = cluster_person_names([(c.span.text, c.title, sent_of.get(c.span.sent.start, 0)) for c in persons])
+        links = cluster_person_names([(c.span.text, c.title, sent_of.get(c.span.sent.start, 0)) for c in persons],
+                                     offices=[self._context_offices(c.span) for c in persons],
+                                     genders=[KINSHIP_GENDER.get(c.kin) for c in persons])
         for c, link in zip(persons, links, strict=True):
             c.key = ("person", f"#{link.cluster}")
             c.sieve, c.ambiguous = link.sieve, link.ambiguous
             if link.surname:
                 c.form = "surname"
+
+    def _context_offices(self, span: Span) -> frozenset[str]:
+        """Offices the text gives a person mention: role nouns just before it ("former Gov. Ann
+        Marlow", "Democratic presidential nominee Hillary Clinton"), its apposition ("Ann Marlow,
+        the governor") or the role it is the apposition of ("the governor, Ann Marlow").  They tie
+        an office title used elsewhere ("Governor Marlow") to this full name (coref.names)."""
+        doc = self.doc
+        found: set[str] = set()
+        i = span.start - 1
+        while i >= 0 and span.start - i <= 6 and i not in self.token_cand and (
+                doc[i].pos_ in {"NOUN", "PROPN", "ADJ"} or doc[i].text.rstrip(".").lower() in _TITLE_ABBREVIATIONS):
+            office = office_title(doc[i].text) if self._title_word(doc[i].text) else ""
+            if office:
+                found.add(office)
+            i -= 1
+        root = span.root
+        roles = [ch for ch in root.children if ch.dep_ == "appos" and ch.i >= span.end]
+        if root.dep_ == "appos" and root.head.i < span.start:
+            roles.append(root.head)
+        found.update(office_title(t.lemma_) for t in roles if t.lemma_.lower() in ROLE_NOUNS)
+        found.discard("")
+        return frozenset(found)
+
+    def _context_kin(self, span: Span) -> str:
+        """The gender a kinship apposition states: "former Governor Marlow, her father" is male,
+        whatever the registry says of a first name used by another Marlow.  The kinship noun, or ''."""
+        root = span.root
+        kin = [ch for ch in root.children if ch.dep_ == "appos" and ch.i >= span.end]
+        if root.dep_ == "appos" and root.head.i < span.start:
+            kin.append(root.head)
+        return next((t.lower_ for t in kin if t.lower_ in KINSHIP_GENDER), "")
 
     def _title_before(self, span: Span) -> str:
         """The honorific or capitalised title just before a name ("Mrs.", "Sen.", "President")."""
@@ -103,9 +139,23 @@ class _Aliases(_Mentions):
         return out
 
     def _org_short_names(self, orgs: list[_Cand]) -> None:
-        """ "Scientology" after "the Church of Scientology", "Harrow" after "Harrow School": an
-        organisation named again without its head words, when exactly one longer name fits."""
+        """ "Scientology" after "the Church of Scientology", "Harrow" after "Harrow School", "the Red
+        Sox" after "the Boston Red Sox": an organisation named again without its head words or its
+        leading place name (a gazetteer city, region or country), when exactly one longer name fits."""
         full = {core: {o.key for o in found if o.key is not None} for core, found in self._org_cores(orgs).items()}
+        home: dict[str, set[tuple[str, str]]] = {}
+        for o in orgs:  # "the Red Sox" after "the Boston Red Sox": the home town dropped
+            words = [t for t in o.span if not t.is_punct]
+            if len(words) >= 2 and o.key is not None and words[0].text[:1].isupper() and (
+                    gazetteer.city(words[0].text) or gazetteer.region(words[0].text)
+                    or gazetteer.country(words[0].text)):
+                home.setdefault(name_key(" ".join(t.text for t in words[1:])), set()).add(o.key)
+                full.setdefault(name_key(" ".join(t.text for t in words[1:])), set()).add(o.key)
+        for c in self.cands:  # "Pirates" tagged a place after "the Pittsburgh Pirates"
+            keys = home.get(name_key(c.span.text), set())
+            if c.label in {"GPE", "NORP", "LOC", "FAC"} and len(keys) == 1 and not (
+                    gazetteer.country(c.span.text) or gazetteer.city(c.span.text) or gazetteer.region(c.span.text)):
+                c.label, c.key, c.sieve, c.country, c.canonical, c.kind = "ORG", next(iter(keys)), "org_short_name", None, None, None
         for c in orgs:
             if c.form != "name" or c.key is None:
                 continue

@@ -4,6 +4,7 @@ their entity by the coreference passes of coref.pronouns (which agree on that ge
 from __future__ import annotations
 
 from ..coref import Antecedent, given_name_gender, honorific_gender, parse_name, resolve_pronouns
+from ..coref.gender import KINSHIP_GENDER
 from .state import _BuilderBase, _Cand
 
 
@@ -11,7 +12,8 @@ class _Anaphora(_BuilderBase):
     """Phase 7: genders, then pronouns."""
 
     def genders(self) -> None:
-        """Each person's gender with its evidence: a stated honorific, else the registry's reading
+        """Each person's gender with its evidence: a stated honorific or kinship noun in apposition
+        ("Marlow, her father": ``kinship:father``), else the registry's reading
         of the given name of the fullest name (coref.gender).  Conflicting honorifics give none."""
         for ent in self.ents:
             if ent.type != "PERSON":
@@ -22,6 +24,8 @@ class _Anaphora(_BuilderBase):
                     g = honorific_gender(title) if title else None
                     if g is not None:
                         stated.setdefault(g, f"honorific:{title}")
+                if c.kin:  # "Marlow, her father"
+                    stated.setdefault(KINSHIP_GENDER[c.kin], f"kinship:{c.kin}")
             if len(stated) == 1:
                 ent.gender, evidence = next(iter(stated.items()))
                 ent.gender_evidence.append(evidence)

@@ -17,7 +17,8 @@ class _Records(_BuilderBase):
         by_id = {e: o for o, e in ent_id.items()}
         mentions: list[Mention] = []
         ent_mentions: dict[int, list[str]] = {i: [] for i in range(len(self.ents))}
-        for n, c in enumerate(sorted((c for c in self.cands if c.entity is not None), key=lambda c: c.span.start)):
+        for n, c in enumerate(sorted((c for c in self.cands if c.entity is not None),
+                                      key=lambda c: (c.span.start, c.span.end))):
             mid = f"M{n + 1}"
             assert c.entity is not None
             ent = self.ents[c.entity]

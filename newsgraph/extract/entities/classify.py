@@ -49,7 +49,10 @@ class _Classify(_Aliases):
         previous left: (1) the mentions rules add — people the tagger never tagged
         (``_untagged_people``), then nicknames split off person names (``_epithets``: it reads every
         person name, those just added included), then surnames the tagger labelled as something
-        else or missed (``_surnames_across_labels``: it reads the names as the epithets left them);
+        else or missed (``_surnames_across_labels``: it reads the names as the epithets left them),
+        then one label per organisation name (``_one_label_per_org_name``: "Scientology" ORG here, LOC
+        there, is an organisation), then names found once written again where the tagger missed them
+        (``_untagged_repeats``);
         (2) for each mention the gazetteer's reading — a place name tagged ORG/NORP is a place, a
         party adjective a group, a small town that acts a person — and the key of every place,
         demonym, group and organisation; after (1), so a surname relabelled PERSON gets no place
@@ -60,6 +63,8 @@ class _Classify(_Aliases):
         self._untagged_people()
         self._epithets()
         self._surnames_across_labels()
+        self._one_label_per_org_name()
+        self._untagged_repeats()
         regional = self._regional_readings()
         for c in self.cands:
             text = c.span.text
@@ -135,6 +140,46 @@ class _Classify(_Aliases):
             elif (city := gazetteer.city(text)) is not None and city.population >= 100_000:
                 support[city.country_iso3] += 1
         return {text for text, iso3, region in names if support[region] > support[iso3]}
+
+    def _untagged_repeats(self) -> None:
+        """An organisation's or person's name the tagger found once, written again where it found
+        nothing ("YouTube" in a list, "Pittsburgh Pirates (2012)" in an infobox line), is a mention
+        of the same actor.  The exact spelling (case included) must recur on whole tokens none of
+        which another mention holds; a one-word name must be read as a proper noun there, so a
+        sentence-initial common word spelt like it is left alone."""
+        seen: dict[str, str] = {}
+        for c in self.cands:
+            if c.label in {"ORG", "PERSON"} and c.span.text[:1].isupper() and "\n" not in c.span.text:
+                seen.setdefault(c.span.text, c.label)
+        if not seen:
+            return
+        added = False
+        pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, sorted(seen, key=len, reverse=True))) + r")(?![\w'’-])")
+        for m in pattern.finditer(self.doc.text):
+            span = self.doc.char_span(m.start(1), m.end(1))
+            if span is None or any(t.i in self.token_cand for t in span):
+                continue
+            if len(span) == 1 and span[0].pos_ != "PROPN":
+                continue
+            cand = _Cand(span, seen[m.group(1)])
+            self.cands.append(cand)
+            for t in span:
+                self.token_cand[t.i] = cand
+            added = True
+        if added:
+            self.cands.sort(key=lambda c: c.span.start)
+
+    def _one_label_per_org_name(self) -> None:
+        """A name the tagger labels an organisation once is one everywhere in the article, unless
+        the gazetteer knows it as a place: the small model reads "Scientology" as ORG in one sentence
+        and LOC in the next, which made two actors of one church."""
+        orgs = {name_key(c.span.text) for c in self.cands if c.label == "ORG"}
+        for c in self.cands:
+            if c.label in {"GPE", "LOC", "FAC"} and name_key(c.span.text) in orgs:
+                text = c.span.text
+                if not (gazetteer.country(text) or gazetteer.city(text) or gazetteer.region(text)
+                        or gazetteer.capital_of(text) or gazetteer.country_for_demonym(text)):
+                    c.label = "ORG"
 
     @staticmethod
     def _small_town_as_person(c: _Cand) -> bool:

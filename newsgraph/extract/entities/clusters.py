@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from ... import gazetteer
 from ..actor_lexicon import ARMED_WORDS, GOV_WORDS, IGO_NAMES, MEDIA_WORDS, ORG_HEADS, PARTY_WORDS
+from ..coref import parse_name
 from .labels import _label
-from .state import _BuilderBase, _Ent
+from .state import _BuilderBase, _Cand, _Ent, name_key
 
 
 def _org_kind(name: str, extra_words: Iterable[str] = ()) -> str:
@@ -61,3 +62,40 @@ class _Clusters(_BuilderBase):
                 heads = [self.doc[c.span.end].lower_ for c in ent.cands
                          if c.span.end < len(self.doc) and self.doc[c.span.end].lower_ in ORG_HEADS]
                 ent.kind = _org_kind(ent.name, heads)
+
+    def nested_names(self) -> None:
+        """A person's or organisation's name at the start of a longer name is a mention of it too:
+        "Andy Warhol" in "the Andy Warhol Foundation", "Warhol" in "the Warhol Factory", "Google"
+        in "Google Science Fair".  The longer name stays its own actor; the inner one is added as
+        a mention (sieve ``nested``) of the entity with that name, surname or acronym.  Run after
+        the pronoun pass, so a pronoun never takes the inner name of an organisation for a person
+        of its own, and never over a name that is the outer entity's own (a single-name entity)."""
+        names: dict[str, set[int]] = {}
+        for idx, ent in enumerate(self.ents):
+            if ent.key[0] not in {"person", "org"}:
+                continue
+            for c in ent.cands:
+                if c.form in {"name", "surname", "acronym"}:
+                    names.setdefault(name_key(c.span.text), set()).add(idx)
+                    parsed = parse_name(c.span.text) if ent.key[0] == "person" else None
+                    if parsed is not None and parsed.full:
+                        names.setdefault(name_key(parsed.last), set()).add(idx)  # "the Warhol Factory"
+        added = []
+        for c in self.cands:
+            if c.entity is None or c.form != "name" or len(c.span) < 2:
+                continue
+            for end in range(c.span.end - 1, c.span.start, -1):
+                inner = self.doc[c.span.start : end]
+                if not inner[-1].text[:1].isupper():
+                    continue
+                owners = names.get(name_key(inner.text), set()) - {c.entity}
+                if len(owners) == 1:
+                    idx = next(iter(owners))
+                    ent = self.ents[idx]
+                    cand = _Cand(inner, ent.type, form="name", key=ent.key, entity=idx, sieve="nested")
+                    ent.cands.append(cand)
+                    added.append(cand)
+                    break
+        if added:
+            self.cands.extend(added)
+            self.cands.sort(key=lambda c: (c.span.start, c.span.end))

@@ -12,6 +12,7 @@ from ... import gazetteer
 from ..actor_lexicon import ORG_HEADS, ORG_NAME_WORDS, ROLE_NOUNS
 from ..coref import given_name_gender, parse_name
 from ..coref.gender import HONORIFIC_GENDER
+from ..coref.names import courtesy_or_regnal_title
 from .state import _BuilderBase, _Cand, _tokens_matching, name_key
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -44,6 +45,105 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _lines(span: Span) -> list[Span]:
+    """The parts of a tagger span between line breaks: a name never runs across one, but the small
+    model joins a heading to the next line ("Brock Holt" over "Holt with the Boston Red Sox" gave
+    one mention "Brock Holt Holt", and no full name for "Holt" to refer to)."""
+    doc = span.doc
+    breaks = [t.i for t in span if "\n" in t.text or "\n" in t.whitespace_]
+    if not breaks:
+        return [span]
+    out, start = [], span.start
+    for b in breaks:
+        end = b if "\n" in doc[b].text else b + 1
+        if end > start:
+            out.append(doc[start:end])
+        start = b + 1
+    if start < span.end:
+        out.append(doc[start : span.end])
+    return out
+
+
+#: Words of a site's own pages and buttons ("Privacy Policy and Terms of Use", "Cookie Settings",
+#: "Email"): the tagger reads such a link line as an organisation or a person; a span made only of
+#: them is never an actor.
+SITE_FURNITURE_WORDS = frozenset({
+    "privacy", "policy", "policies", "terms", "term", "use", "service", "services", "conditions", "cookie",
+    "cookies", "notice", "settings", "preferences", "agreement", "copyright", "subscribe", "subscription",
+    "newsletter", "newsletters", "advertise", "advertising", "sitemap", "login", "accessibility", "rss",
+    "email", "e-mail", "print", "share", "tweet", "comments", "reply",  # sharing buttons ("Email" under a byline)
+    "and", "of", "&",
+})
+
+
+def _is_site_furniture(span: Span) -> bool:
+    """ "Privacy Policy and Terms": a span made only of site-furniture words (with at least one that
+    is not a connective)."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    return bool(words) and all(w in SITE_FURNITURE_WORDS for w in words) and any(
+        w not in {"and", "of", "&", "use", "service", "term", "terms"} for w in words)
+
+
+def _title_case_line(span: Span) -> bool:
+    """Whether the span's line is a headline in Title Case ("Black Lawmakers Rip Donald Trump As A
+    Fraud"): there every word is capitalised, so capitals say nothing of where a name starts."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start : end if end >= 0 else len(text)])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _trim_person(span: Span) -> Span | None:
+    """A person span without the headline words glued to it.
+
+    Trailing: from the first word after the first that the tagger reads as a verb ("Hillary Asking
+    Moderator" -> "Hillary"): a name has no verb in it.  Leading, in a Title Case headline only
+    (elsewhere "Sleepy Joe Biden" keeps its epithet): words before the first given name that the
+    registry does not know as a given name and that are no title ("Rip Donald Trump" -> "Donald
+    Trump").  None when nothing is left."""
+    start, end = span.start, span.end
+    for t in span[1:]:
+        if t.pos_ in {"VERB", "AUX"} or t.tag_ == "VBG":
+            end = t.i
+            break
+    if end - start >= 3 and _title_case_line(span):
+        doc = span.doc
+        first_given = next((i for i in range(start, end - 1) if given_name_gender(doc[i].text) is not None), None)
+        if first_given is not None and first_given > start and not any(
+                _Mentions._title_word(doc[i].text) for i in range(start, first_given)):
+            start = first_given
+    return span.doc[start:end] if end > start else None
+
+
+def _glued_names(span: Span) -> list[Span]:
+    """A person span that is several names in a row ("Kirsten Gillibrand Keith Ellison Cory
+    Booker", a list of links or a caption) split into the names: a new name starts at a registry
+    given name once the current one has two words and its last word is no given name ("Hillary
+    Rodham Clinton", "Martin Luther King" stay whole)."""
+    doc = span.doc
+    pieces, start = [], span.start
+    for i in range(span.start + 2, span.end - 1):
+        if i - start >= 2 and doc[i].is_alpha and doc[i].text[:1].isupper() and given_name_gender(doc[i].text) \
+                and given_name_gender(doc[i - 1].text) is None and doc[i - 1].is_alpha:
+            pieces.append(doc[start:i])
+            start = i
+    pieces.append(doc[start : span.end])
+    return pieces
+
+
+def _common_noun_compound(span: Span) -> bool:
+    """ "the 1994 Crime Bill", "Hurricane Sandy": a given name alone as the head of a capitalised
+    compound whose modifier is a common word (not a given name, title or another name) is a thing
+    named after a person's name, not a person."""
+    if len(span) != 1 or span.start == 0 or given_name_gender(span[0].text) is None:
+        return False
+    prev = span.doc[span.start - 1]
+    return (prev.dep_ == "compound" and prev.head.i == span[0].i and prev.text[:1].isupper()
+            and prev.pos_ in {"PROPN", "NOUN"} and not prev.ent_type_ and given_name_gender(prev.text) is None
+            and not _Mentions._title_word(prev.text) and prev.is_alpha)
 
 
 def _extend_left(span: Span, taken: set[int]) -> Span:
@@ -108,7 +208,8 @@ class _Mentions(_BuilderBase):
     """Phase 1: candidate mentions from the tagger (:meth:`collect`) and from rules (run by ``classify``)."""
 
     def collect(self) -> None:
-        """The tagger's actor spans as candidates, in two loops: first every span trimmed and its
+        """The tagger's actor spans as candidates, in two loops: first every span cut at line breaks,
+        trimmed (a person's also of headline words; site furniture and "Crime Bill" dropped) and its
         tokens marked taken, then each extended to the left (never into another span's tokens,
         hence all spans first), its label corrected, a person's title stripped; an ORG that is
         the first word of a title ("Transport Minister") is dropped."""
@@ -117,11 +218,17 @@ class _Mentions(_BuilderBase):
         for ent in self.doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
-            span = _trim(ent)
-            if span is None or not any(t.is_alpha for t in span):
-                continue
-            spans.append((span, ent.label_))
-            taken.update(range(span.start, span.end))
+            for piece in _lines(ent):
+                trimmed = _trim(piece)
+                if trimmed is not None and ent.label_ == "PERSON":
+                    trimmed = _trim_person(trimmed)
+                for span in _glued_names(trimmed) if trimmed is not None and ent.label_ == "PERSON" else [trimmed]:
+                    if span is None or not any(t.is_alpha for t in span) or _is_site_furniture(span):
+                        continue
+                    if ent.label_ == "PERSON" and _common_noun_compound(span):
+                        continue
+                    spans.append((span, ent.label_))
+                    taken.update(range(span.start, span.end))
         for span, label in spans:
             span = _extend_left(span, taken - set(range(span.start, span.end)))
             label = _corrected_label(span, label)
@@ -151,9 +258,10 @@ class _Mentions(_BuilderBase):
                         and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].pos_ != "PROPN")]
             if len(subjects) < 2 or word.lower() in ORG_NAME_WORDS or word.lower() in ROLE_NOUNS:
                 continue
-            if gazetteer.country(word) or gazetteer.city(word) or gazetteer.region(word) \
-                    or gazetteer.country_for_demonym(word):
-                continue
+            city = gazetteer.city(word)
+            if gazetteer.country(word) or gazetteer.region(word) or gazetteer.country_for_demonym(word) \
+                    or (city is not None and city.population >= 100_000):
+                continue  # a small town's name acting, repeatedly, is a person's ("Holt said"), as in classify
             for t in toks:
                 if t.dep_ == "compound" or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "PROPN"):
                     continue  # "Byron Bay", a name inside a longer name
@@ -207,9 +315,35 @@ class _Mentions(_BuilderBase):
                     last_word = parsed.last.split()[-1]
                     surnames.setdefault(name_key(re.sub(r"^(?:al|el|ad|ar|as|an)-", "", last_word)), set()).add(
                         name_key(c.span.text))
+        person_names = {name_key(c.span.text) for c in self.cands if c.label == "PERSON"} | set(surnames)
+        firsts: dict[str, set[str]] = {}  # given name -> the full names that have it
+        for c in self.cands:
+            if c.label == "PERSON":
+                parsed = parse_name(c.span.text)
+                if parsed.full and given_name_gender(parsed.first) is not None:
+                    firsts.setdefault(name_key(parsed.first), set()).add(name_key(parsed.first + parsed.last))
         for c in self.cands:
             if c.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(c.span) > 1 and name_key(c.span.text) in full_names:
                 c.label = "PERSON"
+                continue
+            if c.label in {"GPE", "LOC", "FAC"} and len(c.span) == 1 and name_key(c.span.text) in person_names \
+                    and not (gazetteer.country(c.span.text) or gazetteer.city(c.span.text)
+                             or gazetteer.region(c.span.text) or gazetteer.country_for_demonym(c.span.text)):
+                c.label = "PERSON"  # "Theodorus" tagged PERSON here and GPE there, and no such place is known
+                continue
+            if c.label in {"GPE", "ORG", "LOC", "FAC"} and len(c.span) == 2 and given_name_gender(c.span[0].text) \
+                    and name_key(c.span[1].text) in person_names and not gazetteer.country(c.span.text):
+                c.label = "PERSON"  # "Brock Holt" tagged ORG in a heading, "Holt" a person below
+                continue
+            title = c.span[0].text.rstrip(".").lower()
+            if c.label in {"GPE", "ORG", "LOC", "FAC"} and len(c.span) > 1 \
+                    and (self._title_word(title) or courtesy_or_regnal_title(title)) \
+                    and c.span[0].text[:1].isupper() and name_key(c.span[1:].text) in person_names:
+                c.label = "PERSON"  # "St. Jerome" tagged a place, "Senator Calloway" an organisation
+                continue
+            if c.label in {"GPE", "ORG", "LOC", "FAC"} and len(c.span) == 1 and len(firsts.get(name_key(c.span.text), ())) == 1 \
+                    and not surnames.get(name_key(c.span.text)) and not gazetteer.country(c.span.text):
+                c.label = "PERSON"  # "Daniel's book" tagged ORG after "Daniel Bernoulli": the one Daniel named
                 continue
             # the tag may be anything ("a Trump presidency" reads as ADJ, "would Trump even go" as AUX):
             # a capitalised one-word name tagged as a group or place, spelt like a person's surname here

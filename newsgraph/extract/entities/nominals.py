@@ -34,6 +34,9 @@ class _Nominals(_BuilderBase):
             lefts = list(head.lefts)
             if not lefts or lefts[0].lower_ != "the" or any(ch.dep_ == "prep" for ch in head.rights):
                 continue
+            after = self.token_cand.get(head.i + 1)
+            if after is not None and after.label == "PERSON":
+                continue  # "the former presidential candidate Mitt Romney": the title of the name after it
             start = lefts[0].i
             inner = [self.token_cand[i] for i in range(start, head.i) if i in self.token_cand]
             if any(c.entity is None or self.ents[c.entity].type == "PERSON" for c in inner):

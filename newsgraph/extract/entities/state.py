@@ -47,6 +47,7 @@ class _Cand:
     sieve: str | None = None
     ambiguous: bool = False
     title: str = ""
+    kin: str = ""  # a kinship noun in apposition ("her father"): the mention's stated gender
 
 
 @dataclass
