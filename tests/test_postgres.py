@@ -221,5 +221,11 @@ def test_paged_actor_profile_on_postgresql(pg_url: str) -> None:
         pg = actors.actor_profile(pg_store, "Kataib al-Fajr", **kw)
         assert pg.window == lite.window and pg.window.total > 0, kw
         assert [m.article_id for m in pg.members] == [m.article_id for m in lite.members], kw
+    from newsgraph.store import actor_index as db
+
+    actor = actors.find_actor(pg_store, "Kataib al-Fajr", members=False).id
+    with pg_store.engine.connect() as conn:
+        walk, by_members = (db.article_window(conn, actor, limit=3, date_to="2024", plan=p) for p in ("walk", "members"))
+    assert walk == by_members and walk[0] > 0
     pg_store.close()
     sqlite_store.close()

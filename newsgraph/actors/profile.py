@@ -129,6 +129,7 @@ class ProfileWindow(BaseModel):
     filters, from ``offset``, newest first.  ``counts`` then count what those articles hold."""
 
     total: int
+    total_capped: bool = False  # the filtered count stopped at its cap: "at least total"
     offset: int = 0
     shown: int
     limit: int | None = None
@@ -257,16 +258,18 @@ def actor_profile(
     window = None
     with store.engine.connect() as conn:
         if paged:
-            total, article_ids = db.article_window(conn, cluster.id, source=outlet, date_from=date_from,
-                                                   date_to=date_to, limit=limit or 10**9, offset=max(0, offset))
+            total, capped, article_ids = db.article_window(
+                conn, cluster.id, source=outlet, date_from=date_from, date_to=date_to, limit=limit or 10**9,
+                offset=max(0, offset))
             cluster.members = [MemberLink(article_id=m.article_id, entity_id=m.entity_id, name=m.name,
                                           evidence=m.evidence, confidence=m.confidence)
                                for m in db.member_rows(conn, cluster.id, article_ids)]
-            window = ProfileWindow(total=total, offset=max(0, offset), shown=len(article_ids), limit=limit,
+            window = ProfileWindow(total=total, total_capped=capped, offset=max(0, offset), shown=len(article_ids),
+                                   limit=limit,
                                    outlet=outlet, date_from=date_from, date_to=date_to,
                                    outlets=db.actor_outlets(conn, cluster.id))
             n_all = conn.execute(select(db.actors_table.c.n_articles)
-                                 .where(db.actors_table.c.id == cluster.id)).scalar_one_or_none()
+                                 .where(db.actors_table.c.id == cluster.id)).scalar()
         else:
             article_ids = sorted({m.article_id for m in cluster.members})
         actor_of = db.members_of_articles(conn, article_ids)

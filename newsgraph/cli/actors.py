@@ -144,7 +144,7 @@ def render_profile(p: api.ActorProfile) -> str:
     if p.window is not None:
         w = p.window
         out.append(f"  below: articles {w.offset + 1 if w.shown else 0}-{w.offset + w.shown} of the {w.total} "
-                   f"matching (of {p.articles} naming the actor), newest first")
+                   f"{' or more' if w.total_capped else ''} matching (of {p.articles} naming the actor), newest first")
     if p.aliases:
         out.append("  also: " + "; ".join(p.aliases))
     for rel in p.part_of:
