@@ -81,13 +81,36 @@ def relation(value: str | None, published: str | date | None) -> Literal["report
 def overlaps(value: str | None, start: str | date | None, end: str | date | None) -> bool:
     """THE date-range semantics of every timeline: the event's calendar span overlaps [start, end].
 
-    "2020-06" covers the whole month, so it is kept for ``start=2020-06-15``; both bounds inclusive.
+    "2020-06" covers the whole month, so it is kept for ``start=2020-06-15``; both bounds inclusive,
+    and a bound may itself be a year or a month (``end="2019"`` is the end of 2019).
     """
     span = date_range(value)
     if span is None:
         return False
-    lo, hi = _day(start), _day(end)
+    lo, hi = _bound(start, upper=False), _bound(end, upper=True)
     return not (lo is not None and span[1] < lo or hi is not None and span[0] > hi)
+
+
+def _bound(value: str | date | None, *, upper: bool) -> date | None:
+    """A range bound as a day: "2019" starts on 1 January and ends on 31 December, "2019-06" on
+    the 1st and the 30th (the pages and the API accept YYYY, YYYY-MM and YYYY-MM-DD)."""
+    if value is None or isinstance(value, date):
+        return value
+    span = date_range(value)
+    return None if span is None else span[1 if upper else 0]
+
+
+def year_bounds(start: str | date | None, end: str | date | None) -> tuple[str | None, str | None]:
+    """Plain string bounds a stored date value must fall in to possibly :func:`overlaps` the range:
+    a year on each side more than the range's own years (an ISO week or a season can straddle
+    New Year), so a query can skip the rest with an index instead of reading every row.  Values
+    shorter than a year ("199" for the 1990s) are not bounded by them and must be kept apart."""
+    lo = hi = None
+    if start is not None and re.match(r"\d{4}", str(start)):
+        lo = f"{int(str(start)[:4]) - 1:04d}"
+    if end is not None and re.match(r"\d{4}", str(end)):
+        hi = f"{int(str(end)[:4]) + 2:04d}"
+    return lo, hi
 
 
 def in_window(window: str, rel: str | None) -> bool:

@@ -565,6 +565,21 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
+def _year_prefilter(col: Any, date_from: str | None, date_to: str | None) -> list[Any]:
+    """SQL conditions that drop only rows :func:`newsgraph.timeline.overlaps` would drop anyway
+    (:func:`newsgraph.timeline.year_bounds`), so a date-filtered timeline reads its years, not
+    the whole store."""
+    from ..timeline import year_bounds
+
+    lo, hi = year_bounds(date_from, date_to)
+    out = []
+    if lo is not None:
+        out.append(or_(col >= lo, func.length(col) < 4))
+    if hi is not None:
+        out.append(or_(col < hi, func.length(col) < 4))
+    return out
+
+
 def timeline(
     store: Store,
     *,
@@ -611,6 +626,7 @@ def timeline(
                 .outerjoin(r_ent, r_on)
                 .where(events.c.date.is_not(None))
             )
+            stmt = stmt.where(*_year_prefilter(events.c.date, date_from, date_to))
             if type:
                 stmt = stmt.where(func.upper(events.c.type) == type.upper())
             if actor:
@@ -655,7 +671,8 @@ def timeline(
                     *ART_COLS,
                 )
                 .join(articles, articles.c.id == times.c.article_id)
-                .where(times.c.value.is_not(None), times.c.type == "DATE")
+                .where(times.c.value.is_not(None), times.c.type == "DATE",
+                       *_year_prefilter(times.c.value, date_from, date_to))
             )
             for r in conn.execute(stmt.order_by(times.c.value, times.c.article_id, times.c.id)):
                 if parse_date(r.value) is None or not overlaps(r.value, date_from, date_to):
