@@ -57,6 +57,9 @@ def replicate(src: str, dst: str, times: int) -> int:
             conn.execute(f"INSERT INTO {t} ({', '.join(cols)}) SELECT {', '.join(out)} FROM {t} "
                          f"WHERE article_id NOT LIKE '%r%'")
         conn.commit()
+    # indexes the current schema declares that a store built before them lacks (a new store has them)
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_times_timeline ON times (type, value, article_id, id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_events_timeline ON events (date, article_id, id)")
     conn.execute("UPDATE actors SET n_articles = n_articles * ?", (times,))
     if "story_df" in tables:
         conn.execute("UPDATE story_df SET df = df * ?", (times,))

@@ -219,7 +219,9 @@ def test_paged_actor_profile_on_postgresql(pg_url: str) -> None:
     for kw in ({"limit": 2}, {"limit": 2, "offset": 2}, {"outlet": "Gulf Ledger"}, {"date_to": "2024"}):
         lite = actors.actor_profile(sqlite_store, "Kataib al-Fajr", **kw)
         pg = actors.actor_profile(pg_store, "Kataib al-Fajr", **kw)
-        assert pg.window == lite.window and pg.window.total > 0, kw
+        # the module's database also holds the other tests' articles: the outlets offered may differ
+        assert pg.window.model_copy(update={"outlets": []}) == lite.window.model_copy(update={"outlets": []}), kw
+        assert pg.window.total > 0, kw
         assert [m.article_id for m in pg.members] == [m.article_id for m in lite.members], kw
     from newsgraph.store import actor_index as db
 

@@ -163,3 +163,49 @@ def test_news_window_by_default_with_background_folded(tl_store):
     assert news["folded"] == {"background": 1}
     back = query(tl_store, window="background")
     assert [i["date"] for i in back["items"]] == ["1998-03-02"] and back["items"][0]["relation"] == "background"
+
+
+@pytest.fixture()
+def many_store(tmp_path):
+    """Thirty articles, two dated events each, over three outlets and thirty months."""
+    from newsgraph.store import Store
+
+    with Store(str(tmp_path / "many.db")) as store:
+        for i in range(30):
+            y, m = 2018 + i // 12, i % 12 + 1
+            text = "Rebels shelled the depot and the navy blockaded the port."
+            _store_article(store, f"m{i:02d}", text, f"{y}-{m:02d}-15", ["Aldren", "Brenna", "Coast"][i % 3], [
+                _event(text, "V1", "shelled", f"{y}-{m:02d}-14", actor="Rebels"),
+                _event(text, "V2", "blockaded", f"{y}-{m:02d}-13", actor="navy", etype="COERCE"),
+            ])
+        yield store
+
+
+@pytest.mark.parametrize("kw", [{}, {"outlet": "Brenna"}, {"date_to": "2019"}, {"type": "COERCE"}])
+def test_latest_is_the_newest_slice_of_the_full_timeline(many_store, kw) -> None:
+    from newsgraph.queries import timeline
+
+    full = timeline(many_store, kind="all", window="all", limit=10**6, **kw)
+    assert full["complete"] and full["total"] == len(full["items"]) > 7
+    newest = timeline(many_store, kind="all", window="all", limit=7, latest=True, **kw)
+    assert newest["items"] == full["items"][-7:] and not newest["complete"]
+    if "outlet" in kw:
+        assert {i["source"] for i in full["items"]} == {kw["outlet"]}
+    everything = timeline(many_store, kind="all", window="all", limit=10**6, latest=True, **kw)
+    assert everything["items"] == full["items"] and everything["complete"]
+
+
+def test_timeline_page_shows_the_newest_and_says_so(many_store, monkeypatch) -> None:
+    from fastapi.testclient import TestClient
+
+    import newsgraph.web as web
+    from newsgraph.app import create_app
+
+    monkeypatch.setattr(web, "TIMELINE_PAGE_ITEMS", 5)
+    client = TestClient(create_app(many_store))
+    html = client.get("/timeline", params={"window": "all"}).text
+    assert "The newest 5 dated items" in html and "2020-06-14" in html and "2018-01-14" not in html
+    older = client.get("/timeline", params={"window": "all", "date_to": "2018-02"}).text
+    assert "2018-01-14" in older and "The newest" not in older
+    brenna = client.get("/timeline", params={"window": "all", "outlet": "Brenna"}).text
+    assert "Aldren" not in brenna.split("<table", 1)[1]

@@ -591,6 +591,8 @@ def timeline(
     window: str = "news",
     group: str = "mentions",
     limit: int = 500,
+    outlet: str | None = None,
+    latest: bool = False,
 ) -> dict[str, Any]:
     """THE timeline query (CLI, API and web page all call it): dated items in date order with evidence.
 
@@ -600,9 +602,32 @@ def timeline(
     ``date_from=2020-06-15``).  ``window`` is ``news`` (events reported within days of
     publication, the default), ``background`` (history the articles recall) or ``all``; what the
     window leaves out is counted in ``folded``.  ``group="reports"`` shows one item per reported
-    event across articles (:mod:`newsgraph.store.reported`) with its ``reports``.
+    event across articles (:mod:`newsgraph.store.reported`) with its ``reports``.  ``outlet``
+    keeps one outlet's articles.
+
+    ``latest=True`` returns the newest ``limit`` items (still in date order) and reads only as
+    many rows as that takes, newest first through the date indexes, in batches: the page of a
+    100,000-article store must not decode every dated event.  ``total`` then counts what was
+    read and ``complete`` says whether that was everything; ``folded`` counts the rows read.
+    Without it every dated row is read and the oldest ``limit`` are returned.
     """
     from ..timeline import in_window, overlaps, relation
+
+    def rows(conn: Any, stmt: Any, order: tuple[Any, ...]) -> Any:
+        """All rows in date order, or (``latest``) newest-first batches until the caller stops."""
+        if not latest:
+            yield from conn.execute(stmt.order_by(*order))
+            return
+        desc = tuple(c.desc() for c in order)
+        batch, offset = max(200, 2 * limit), 0
+        while True:
+            got = conn.execute(stmt.order_by(*desc).limit(batch).offset(offset)).all()
+            yield from got
+            if len(got) < batch:
+                return
+            offset += batch
+
+    complete = True
 
     items: list[dict[str, Any]] = []
     folded = {"background": 0, "news": 0}
@@ -627,11 +652,17 @@ def timeline(
                 .where(events.c.date.is_not(None))
             )
             stmt = stmt.where(*_year_prefilter(events.c.date, date_from, date_to))
+            if outlet:
+                stmt = stmt.where(articles.c.source == outlet)
             if type:
                 stmt = stmt.where(func.upper(events.c.type) == type.upper())
             if actor:
                 stmt = stmt.where(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
-            for r in conn.execute(stmt.order_by(events.c.date, events.c.article_id, events.c.id)):
+            n_events = 0
+            for r in rows(conn, stmt, (events.c.date, events.c.article_id, events.c.id)):
+                if latest and n_events >= limit:
+                    complete = False
+                    break
                 if not overlaps(r.date, date_from, date_to):
                     continue
                 ev = json.loads(r.data)
@@ -659,6 +690,7 @@ def timeline(
                         "href": f"/articles/{r.article_id}#event-{r.id}",
                     }
                 )
+                n_events += 1
         if kind in ("times", "all") and not type and not actor:
             stmt = (
                 select(
@@ -674,7 +706,13 @@ def timeline(
                 .where(times.c.value.is_not(None), times.c.type == "DATE",
                        *_year_prefilter(times.c.value, date_from, date_to))
             )
-            for r in conn.execute(stmt.order_by(times.c.value, times.c.article_id, times.c.id)):
+            if outlet:
+                stmt = stmt.where(articles.c.source == outlet)
+            n_times = 0
+            for r in rows(conn, stmt, (times.c.value, times.c.article_id, times.c.id)):
+                if latest and n_times >= limit:
+                    complete = False
+                    break
                 if parse_date(r.value) is None or not overlaps(r.value, date_from, date_to):
                     continue
                 rel = relation(r.value, r.published)
@@ -696,12 +734,15 @@ def timeline(
                         "href": f"/articles/{r.article_id}#time-{r.id}",
                     }
                 )
+                n_times += 1
     items.sort(key=lambda i: (i["date"], i["article_id"], i["id"]))
     if group == "reports":
         from ..store.reported import group_items
 
         items = group_items(store, items)
-    return {"total": len(items), "items": items[:limit], "window": window,
+    complete = complete and len(items) <= limit  # every matching item is in the answer
+    shown = items[-limit:] if latest else items[:limit]
+    return {"total": len(items), "items": shown, "window": window, "complete": complete,
             "folded": {k: v for k, v in folded.items() if v}}
 
 

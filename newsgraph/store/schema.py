@@ -118,6 +118,7 @@ times = _record_table(
     "times",
     Column("type", String(16)),
     Column("value", String(64)),
+    Index("ix_times_timeline", "type", "value", "article_id", "id"),  # the timeline reads DATE values newest first
 )
 events = _record_table(
     "events",
@@ -129,6 +130,8 @@ events = _record_table(
     Column("recipient_entity", String(32)),
     Index("ix_events_type", "type"),
     Index("ix_events_date", "date"),
+    Index("ix_events_timeline", "date", "article_id", "id"),  # the timeline's order: its newest page reads
+    # only that page, even when thousands of events share a date
 )
 claims = _record_table(
     "claims",

@@ -93,6 +93,10 @@ def mount(app: FastAPI, store: Store) -> None:
 
 #: articles per page of the actor page (newest first; the pager walks to older ones)
 ACTOR_PAGE_ARTICLES = 50
+#: the timeline page plots and lists the newest this many items (dates narrow it to older ones)
+TIMELINE_PAGE_ITEMS = 500
+#: the timeline's CSV / JSON Lines / figure downloads hold the newest this many
+TIMELINE_EXPORT_ITEMS = 2000
 
 
 def _pager(base: str, params: dict[str, Any], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -324,11 +328,12 @@ def router(store: Store) -> APIRouter:
         window: Annotated[str, Query(pattern="^(news|all)$")] = "news",
         format: Annotated[str, Query(pattern="^(html|csv|jsonl|svg|png)$")] = "html",
     ) -> Any:
+        # the newest items only, read newest first: a large store's page must not read every event
         data = queries.timeline(store, kind=kind, actor=_clean(actor), type=type or None, window="all",
-                                date_from=date_from or None, date_to=date_to or None, limit=2000)
+                                outlet=_clean(outlet), date_from=date_from or None, date_to=date_to or None,
+                                limit=TIMELINE_PAGE_ITEMS if format == "html" else TIMELINE_EXPORT_ITEMS,
+                                latest=True)
         items = data["items"]
-        if outlet:
-            items = [i for i in items if i.get("source") == _clean(outlet)]
         news, background = split_background(items)
         shown = items if window == "all" else news
         if format in ("csv", "jsonl"):
@@ -343,6 +348,7 @@ def router(store: Store) -> APIRouter:
         keep = {k: v for k, v in f.items() if v and not (k == "kind" and v == "all") and not (k == "window" and v == "news")}
         return page(
             "timeline.html", title="Timeline", items=news, background=background, plot=plot, kind=kind,
+            complete=data["complete"], shown=len(items),
             actor=actor or "", f=f, sources=queries.sources(store),
             exports={fmt: "/timeline?" + urlencode({**keep, "format": fmt}) for fmt in ("csv", "jsonl", "svg", "png")},
             png=charts.png_available(),
