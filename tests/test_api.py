@@ -164,6 +164,24 @@ def test_quotes_filters(client: TestClient) -> None:
     assert client.get("/api/quotes", params={"kind": "rumour"}).status_code == 422
 
 
+def test_filtered_counts_stop_at_the_cap(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A loose filter on a large store counts at most COUNT_CAP matches and says "or more"."""
+    import newsgraph.queries as q
+
+    monkeypatch.setattr(q, "COUNT_CAP", 3)
+    r = client.get("/api/quotes", params={"speaker": "quill", "limit": 2}).json()
+    assert r["total"] == 3 and r["total_capped"] is True and len(r["items"]) == 2
+    deep = client.get("/api/quotes", params={"speaker": "quill", "limit": 2, "offset": 4}).json()
+    assert deep["total"] == 7 and deep["total_capped"] is True  # the cap follows the page: a next one exists
+    exact = client.get("/api/quotes", params={"speaker": "quill", "limit": 200}).json()
+    assert exact["total"] == 8 and exact["total_capped"] is False
+    import newsgraph.web as web
+
+    monkeypatch.setattr(web, "PAGE_SIZE", 2)
+    html = client.get("/said", params={"speaker": "quill"}).text
+    assert "1–2 of 3 or more" in html and 'rel="next"' in html
+
+
 def test_events_claims_frames_timeline(client: TestClient) -> None:
     r = client.get("/api/events", params={"type": "protest"}).json()
     assert r["total"] == 8 and {e["type"] for e in r["items"]} == {"PROTEST"}

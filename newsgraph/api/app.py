@@ -70,6 +70,7 @@ class Page(BaseModel):
     limit: int
     offset: int
     items: list[dict[str, Any]]
+    total_capped: bool = False  # a filtered count stopped at its cap: there are at least ``total``
 
 
 class IngestRequest(BaseModel):

@@ -30,8 +30,14 @@ HEAD = func.substr(articles.c.text, 1, HEAD_CHARS).label("head")
 ART_COLS = [articles.c.title, articles.c.source, articles.c.published, HEAD]
 
 
-def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+def page(items: list[Any], total: int, limit: int, offset: int, *, capped: bool = False) -> dict[str, Any]:
+    """A list page; ``total_capped``: the filtered count stopped at :data:`COUNT_CAP` ("1,000 or more")."""
+    return {"total": total, "limit": limit, "offset": offset, "items": items, "total_capped": capped}
+
+
+#: a filtered list counts its matches up to this many past the page (a count over every match of a
+#: loose filter on 300,000 quotes takes seconds; "1,000 or more" tells the reader as much)
+COUNT_CAP = 1_000
 
 
 def _like(value: str) -> str:
@@ -64,8 +70,12 @@ def _art(row: Any) -> dict[str, Any]:
     }
 
 
-def _count(conn: Connection, stmt: Any) -> int:
-    return int(conn.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar_one())
+def _count(conn: Connection, stmt: Any, cap: int | None = None) -> int:
+    """Rows of ``stmt``; with ``cap``, at most ``cap + 1`` are counted (more than ``cap`` means "or more")."""
+    stmt = stmt.order_by(None)
+    if cap is not None:
+        stmt = stmt.limit(cap + 1)
+    return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
 
 
 # -- articles -------------------------------------------------------------------
@@ -168,9 +178,10 @@ def _paged(
     order: list[Any] | None,
     limit: int,
     offset: int,
-) -> tuple[list[Any], int]:
+) -> tuple[list[Any], int, bool]:
     """Two-phase paging: order and count over keys only (joining entity names only when a
-    filter needs them), then fetch the full records of one page.  Sorting rows that carry the
+    filter needs them), then fetch the full records of one page.  Returns (rows, total, whether
+    the total stopped at its cap: see :data:`COUNT_CAP`).  Sorting rows that carry the
     JSON ``data`` column is what made these lists slow on large stores."""
     joins = {k: v for k, v in names.items() if any(_uses(c, v[0]) for c in [*conds, *(order or [])])}
     # On SQLite, "+articles.id" stops the planner from scanning the record table first and then
@@ -184,13 +195,16 @@ def _paged(
     keys = keys.where(*conds)
     order = order or [articles.c.published.desc().nulls_last(), articles.c.id, table.c.start]
     with store.engine.connect() as conn:
+        capped = False
         if conds:
-            total = _count(conn, keys)
+            cap = max(COUNT_CAP, offset + limit + 1)  # capped, the pager still sees a next page
+            total = _count(conn, keys, cap)
+            capped, total = total > cap, min(total, cap)
         else:  # every record has its article (foreign key): no join needed to count
             total = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
         page_keys = [tuple(r) for r in conn.execute(keys.order_by(*order).limit(limit).offset(offset))]
         if not page_keys:
-            return [], total
+            return [], total, capped
         detail = select(table.c.article_id, table.c.id, table.c.data, *ART_COLS).join(
             articles, articles.c.id == table.c.article_id
         )
@@ -202,7 +216,7 @@ def _paged(
             table.c.article_id.in_({a for a, _ in page_keys}), table.c.id.in_({i for _, i in page_keys})
         )
         rows = {(r.article_id, r.id): r for r in conn.execute(detail) if (r.article_id, r.id) in wanted}
-    return [rows[k] for k in page_keys if k in rows], total
+    return [rows[k] for k in page_keys if k in rows], total, capped
 
 
 def _page_of(
@@ -210,9 +224,9 @@ def _page_of(
 ) -> dict[str, Any]:
     """One page of a record list as the API returns it: each record's JSON with its article's
     fields and the entity names of ``names`` (label -> aliased entities and join condition)."""
-    rows, total = _paged(store, table, conds=conds, names=names, order=order, limit=limit, offset=offset)
+    rows, total, capped = _paged(store, table, conds=conds, names=names, order=order, limit=limit, offset=offset)
     items = [{**_art(r), **json.loads(r.data), **{label: getattr(r, label) for label in names}} for r in rows]
-    return page(items, total, limit, offset)
+    return page(items, total, limit, offset, capped=capped)
 
 
 def _uses(cond: Any, ent: Any) -> bool:
@@ -327,7 +341,7 @@ def list_quotes(
         order = [articles.c.source.asc().nulls_last(), qdate.desc(), articles.c.id, quotes.c.start]
     elif sort != "newest":
         raise ValueError(f"sort must be one of {', '.join(QUOTE_SORTS)}")
-    rows, total = _paged(
+    rows, total, capped = _paged(
         store, quotes, conds=conds, names={"speaker_name": (ent, on)}, order=order, limit=limit, offset=offset
     )
     amap = actor_api.actor_map(store, sorted({r.article_id for r in rows})) if rows else {}
@@ -342,7 +356,7 @@ def list_quotes(
                 "speaker_actor": amap.get((r.article_id, rec.get("speaker_entity") or "")),
             }
         )
-    return page(items, total, limit, offset)
+    return page(items, total, limit, offset, capped=capped)
 
 
 STATEMENT_FIELDS = (

@@ -99,12 +99,14 @@ TIMELINE_PAGE_ITEMS = 500
 TIMELINE_EXPORT_ITEMS = 2000
 
 
-def _pager(base: str, params: dict[str, Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+def _pager(base: str, params: dict[str, Any], total: int, limit: int, offset: int,
+           capped: bool = False) -> dict[str, Any]:
     def link(off: int) -> str:
         return base + "?" + urlencode({**{k: v for k, v in params.items() if v}, "offset": off})
 
     return {
         "total": total,
+        "capped": capped,
         "first": offset + 1 if total else 0,
         "last": min(offset + limit, total),
         "prev": link(max(0, offset - limit)) if offset > 0 else None,
@@ -436,7 +438,7 @@ def router(store: Store) -> APIRouter:
             sources=queries.sources(store),
             csv_href="/api/said?" + urlencode({**export, "format": "csv"}),
             jsonl_href="/api/said?" + urlencode({**export, "format": "jsonl"}),
-            pager=_pager("/said", shown, res["total"], PAGE_SIZE, offset),
+            pager=_pager("/said", shown, res["total"], PAGE_SIZE, offset, res.get("total_capped", False)),
         )
 
     @r.get("/claims", response_class=HTMLResponse, response_model=None)
@@ -463,7 +465,7 @@ def router(store: Store) -> APIRouter:
             f=shown,
             sources=queries.sources(store),
             exports=_exports("/claims", shown, offset),
-            pager=_pager("/claims", shown, res["total"], PAGE_SIZE, offset),
+            pager=_pager("/claims", shown, res["total"], PAGE_SIZE, offset, res.get("total_capped", False)),
         )
 
     @r.get("/framing", response_class=HTMLResponse, response_model=None)
@@ -493,7 +495,7 @@ def router(store: Store) -> APIRouter:
             summary=summary,
             sources=queries.sources(store),
             exports=_exports("/framing", params, offset),
-            pager=_pager("/framing", params, res["total"], PAGE_SIZE, offset),
+            pager=_pager("/framing", params, res["total"], PAGE_SIZE, offset, res.get("total_capped", False)),
         )
 
     @r.get("/corrections", response_class=HTMLResponse)
