@@ -585,3 +585,8 @@ QUESTION_VERBS: frozenset[str] = frozenset("ask inquire".split())
 NON_EVENT_PHRASAL: frozenset[str] = frozenset({"seize on", "seize upon"})
 #: Court pleas: "may plead guilty" is no request.
 PLEA_WORDS: frozenset[str] = frozenset("guilty innocent".split())
+#: What befalls someone: "protested over X's death", "angry at the arrest of Y".  The one it befell
+#: is what the act is about, not whom it is aimed at (that is the doer: "the killing of X *by* police").
+FATE_NOUNS: frozenset[str] = frozenset(
+    "death killing murder arrest detention jailing imprisonment shooting beating execution "
+    "disappearance injury torture abduction kidnapping".split())

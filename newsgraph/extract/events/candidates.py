@@ -38,6 +38,8 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
     if lemma == "strike":  # ambiguous alone: a labour strike or a military one
         return None
     found = lex.NOUNS.get(lemma)
+    if found is not None and lemma == "demand" and _market_demand(tok):
+        return None  # "demand for workers has risen": what buyers want, not a request
     if found is not None and lemma in lex.NEEDS_COMPLEMENT_NOUNS and not _asks_for_something(tok):
         return None  # "a wake-up call", "taking calls": no one is asked for anything
     if found is not None and found[0] == "CONSULT" and any(
@@ -45,6 +47,22 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
             for child in tok.children):
         return None  # "held a press conference": a statement to reporters, not talks between parties
     return found
+
+
+def _market_demand(noun: Token) -> bool:
+    """ "demand for workers", "strong demand for oil": the economic sense of a singular "demand"
+    whose "for" names goods or labour (no event, no clause) and which has no one who demands it —
+    no possessor, no "of/by/from" — unlike "the demand for the release of X" or "the union's demand
+    for higher pay"."""
+    if noun.tag_ != "NN" or any(ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ in ("of", "by", "from"))
+                                for ch in noun.children):
+        return False
+    objs = [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "for"
+            for p in ch.children if p.dep_ == "pobj"]
+    if not objs or any(ch.dep_ in ("acl", "relcl", "advcl") for ch in noun.children):
+        return False
+    return all(lex.NOUNS.get(_lemma(p)) is None and not any(ch.dep_ in ("acl", "relcl") for ch in p.children)
+               for p in objs)
 
 
 def _warns_of_things(verb: Token) -> bool:

@@ -17,15 +17,57 @@ def _token_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+#: Words of a time expression that only tell the clock ("midnight", "10 a.m.", "1750 GMT").
+CLOCK_WORDS = frozenset("midnight noon midday a.m. p.m. am pm gmt utc est edt cst pst bst cet o'clock local "
+                        "time at from until till by around about after before since".split())
+
+
+def _clock_only(t: TimeExpr) -> bool:
+    """Whether ``t`` names a clock time and no day: "a curfew from midnight" says which hour, not which
+    day (the resolver anchors it on the publication day, which is a guess, often wrong for a
+    curfew or deadline announced ahead)."""
+    words = t.text.lower().replace(",", " ").split()
+    return t.type == "TIME" and bool(words) and all(w in CLOCK_WORDS or any(ch.isdigit() for ch in w)
+                                                    for w in words)
+
+
+def _durative(tok: Token) -> bool:
+    """ "has long called for", "has been demanding", "had for years opposed": a standing position or a
+    habit held over a span, which the date of the statement reporting it does not date."""
+    aux = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+    perfect = any(_lemma(a) == "have" for a in aux)
+    if not perfect:
+        return False
+    if any(ch.dep_ == "advmod" and ch.lower_ in ("long", "always", "repeatedly", "consistently")
+           for ch in tok.children):
+        return True
+    return tok.tag_ == "VBG" and any(a.lower_ == "been" for a in aux)
+
+
+def _embedded_plural(c: Candidate) -> bool:
+    """A bare plural event noun that is an argument of a verb which is no event ("cited his
+    endorsements on Tuesday", "recalled the attacks"): several events, none of them the act the
+    sentence dates (the citing was on Tuesday)."""
+    noun = c.head
+    if not c.nominal or c.pred.i != noun.i or noun.tag_ != "NNS":
+        return False
+    gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in ("dobj", "obj", "pobj") and gov.pos_ == "VERB"
+
+
 def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, TimeExpr]:
-    """Attach each TimeExpr of the sentence to the nearest trigger governing it (or to the sentence)."""
+    """Attach each TimeExpr of the sentence to the nearest trigger governing it (or to the sentence).
+
+    A clock time without a day dates nothing, and a durative act ("has long called for") is not
+    dated by the sentence's time; a bare plural event noun under another verb takes no loose time.
+    """
     heads = {t.i: c for c in cands for t in [c.head, c.pred, *c.tokens]}
     out: dict[int, TimeExpr] = {}
     loose: list[TimeExpr] = []
     for t in ctx.times:
         if not (sent.start_char <= t.start < sent.end_char) or not t.resolved or value_precision(t.value) in (
             None, "unknown"
-        ):
+        ) or _clock_only(t):
             continue
         span = _token_span(ctx.doc, t.start, t.end)
         if span is None:
@@ -40,7 +82,8 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
                 break
             node = node.head
         if owner is not None:
-            out.setdefault(id(owner), t)
+            if not _durative(owner.pred):
+                out.setdefault(id(owner), t)
         else:
             loose.append(t)
     if loose:
@@ -48,8 +91,27 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
             if c.nominal and c.pred.i == c.head.i and any(
                     a.i in heads and heads[a.i] is not c for a in c.head.ancestors):
                 continue  # an event noun inside another event ("support for a trade deal") is not dated by the sentence
+            if _durative(c.pred) or _embedded_plural(c):
+                continue
             out.setdefault(id(c), loose[0])
+    _share_coordinated(cands, out)
     return out
+
+
+def _share_coordinated(cands: list[Candidate], out: dict[int, TimeExpr]) -> None:
+    """ "shot and killed a boy on Friday": coordinated verbs with one subject are one episode, so an
+    undated conjunct takes its partner's date (the parse hangs the time on the nearer verb only)."""
+    by_pred = {c.pred.i: c for c in cands if not c.nominal}
+    for c in cands:
+        if c.nominal or c.pred.dep_ != "conj" or c.pred.head.i not in by_pred:
+            continue
+        if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.pred.children):
+            continue  # "rebels attacked and the army withdrew": two subjects, two episodes
+        first = by_pred[c.pred.head.i]
+        if id(c) in out and id(first) not in out and not _durative(first.pred):
+            out[id(first)] = out[id(c)]
+        elif id(first) in out and id(c) not in out and not _durative(c.pred):
+            out[id(c)] = out[id(first)]
 
 
 def resolve_place(name: str) -> tuple[str | None, float | None, float | None]:

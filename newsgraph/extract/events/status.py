@@ -9,7 +9,7 @@ from .. import plover_lexicon as lex
 from .candidates import Candidate
 from .lexical import SUBJ, _lemma
 from .participants import Ctx, _participant, _subject_of
-from .syntax import _aux, _container
+from .syntax import _aux, _container, _hyphen_prefix
 
 
 def _under_reporting(tok: Token) -> bool:
@@ -62,7 +62,8 @@ def _intent(c: Candidate) -> Token | None:
     aux = _aux(verb)
     if aux & {"will", "would", "'ll", "shall"} and (_under_reporting(verb) or c.type in lex.HOSTILE
                                                     or _conditional(verb)):
-        return next(ch for ch in verb.children if ch.lower_ in ("will", "would", "'ll", "shall"))
+        pieces = [verb] + ([p] if (p := _hyphen_prefix(verb)) is not None else [])
+        return next(ch for t in pieces for ch in t.children if ch.lower_ in ("will", "would", "'ll", "shall"))
     return None
 
 

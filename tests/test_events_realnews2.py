@@ -1,0 +1,122 @@
+"""Event rules of the second real-news round (issue #13): dates, status and participants.
+
+Each test pins one general error class seen when reading the default timeline of a real-news
+store: standing positions and clock times dated like the news, an event cited in passing dated by
+the citing, a split prefixed verb ("re-examine") losing its modal and subject, an age used as a noun
+("a 13-year-old") not taken for a person, the victim of a death taken as the target of the protest
+over it, the one honoured by an endorsement, economic demand, and coordinated verbs sharing their
+object and date.  The sentences are fictional and written here; the events extractor runs alone on
+a hand-built Analysis with the time expressions given by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import nlp
+from newsgraph.extract.events import extract_events
+from newsgraph.model import Analysis, Article, Event, TimeExpr
+
+
+@pytest.fixture(scope="module")
+def parse():
+    return nlp.load()
+
+
+def run(parse, text: str, times: tuple[TimeExpr, ...] = ()) -> list[Event]:
+    analysis = Analysis(pipeline_version="test", model=nlp.model_info(),
+                        article=Article(text=text, published="2024-03-10"))
+    analysis.times = list(times)
+    return extract_events(parse(text), analysis)
+
+
+def texpr(text: str, phrase: str, value: str, kind: str = "DATE") -> TimeExpr:
+    start = text.index(phrase)
+    return TimeExpr(id="T1", start=start, end=start + len(phrase), text=phrase, value=value,
+                    type=kind)  # type: ignore[arg-type]
+
+
+def find(events: list[Event], word: str) -> Event:
+    hits = [e for e in events if word in e.trigger.text]
+    assert hits, f"no event with {word!r} in {[e.trigger.text for e in events]}"
+    return hits[0]
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def test_a_standing_position_is_not_dated_by_the_statement(parse):
+    text = "The senator, who has long called for lower taxes on farms, spoke in Dover on Monday."
+    ev = find(run(parse, text, (texpr(text, "Monday", "2024-03-04"),)), "call")
+    assert ev.type == "REQUEST" and ev.date is None
+
+
+def test_a_perfect_progressive_is_not_dated_by_the_statement(parse):
+    text = "The union has been demanding higher wages, its leader said Tuesday."
+    ev = find(run(parse, text, (texpr(text, "Tuesday", "2024-03-05"),)), "demanding")
+    assert ev.date is None
+    # a plain past act in the same frame keeps the date
+    text2 = "The union demanded higher wages, its leader said Tuesday."
+    assert find(run(parse, text2, (texpr(text2, "Tuesday", "2024-03-05"),)), "demanded").date == "2024-03-05"
+
+
+def test_a_clock_time_without_a_day_dates_nothing(parse):
+    text = "The governor imposed a curfew from midnight."
+    ev = find(run(parse, text, (texpr(text, "midnight", "2024-03-10T24:00", "TIME"),)), "curfew")
+    assert ev.type == "COERCE" and ev.date is None
+    text2 = "Rebels attacked the town on Friday morning."
+    ev2 = find(run(parse, text2, (texpr(text2, "Friday morning", "2024-03-08TMO", "TIME"),)), "attacked")
+    assert ev2.date == "2024-03-08TMO"
+
+
+def test_events_cited_in_passing_take_not_the_citing_date(parse):
+    text = "The candidate cited his endorsements on Tuesday."
+    ev = find(run(parse, text, (texpr(text, "Tuesday", "2024-03-05"),)), "endorsements")
+    assert ev.date is None
+
+
+def test_coordinated_verbs_share_object_and_date(parse):
+    text = "Two gunmen shot and wounded a guard in Lakeport on Friday."
+    evs = run(parse, text, (texpr(text, "Friday", "2024-03-08"),))
+    shot = find(evs, "shot")
+    assert shot.date == "2024-03-08" and shot.recipient is not None and "guard" in shot.recipient.text
+    # different subjects: two episodes
+    text2 = "Rebels attacked the town and the army withdrew on Monday."
+    assert find(run(parse, text2, (texpr(text2, "Monday", "2024-03-04"),)), "attacked").date is None
+
+
+# --- status and participants --------------------------------------------------------------------
+
+
+def test_a_split_prefixed_verb_keeps_its_modal_and_subject(parse):
+    ev = find(run(parse, "Officials said the board will re-examine the decision."), "examine")
+    assert ev.status == "planned"
+    assert ev.actor is not None and ev.actor.text == "the board"
+
+
+def test_an_age_used_as_a_noun_is_a_person(parse):
+    ev = find(run(parse, "Police killed a 13-year-old in Lakeport on Friday."), "killed")
+    assert ev.recipient is not None and ev.recipient.text == "a 13-year-old"
+    ev2 = find(run(parse, "Police said a 40-year-old attacked two guards."), "attacked")
+    assert ev2.actor is not None and ev2.actor.text == "a 40-year-old"
+
+
+def test_the_victim_of_a_death_is_no_target_of_the_protest(parse):
+    ev = find(run(parse, "Students protested over Mr. Dale's death on Sunday."), "protested")
+    assert ev.type == "PROTEST" and ev.recipient is None
+    # the doer of the killing is the target
+    ev2 = find(run(parse, "Residents protested the killing of Ana Ruiz by police officers."), "protested")
+    assert ev2.recipient is not None and ev2.recipient.text == "police officers"
+
+
+def test_the_one_honoured_by_an_endorsement_receives_it(parse):
+    evs = run(parse, "Mayor Lena Ostrow was honored by the endorsement of Senator Marc Ivo.")
+    ev = find(evs, "endorsement")
+    assert ev.type == "SUPPORT" and ev.actor is not None and "Ivo" in ev.actor.text
+    assert ev.recipient is not None and "Ostrow" in ev.recipient.text
+
+
+def test_economic_demand_is_no_request(parse):
+    assert not [e for e in run(parse, "Demand for workers has risen sharply this month.") if e.type == "REQUEST"]
+    ev = find(run(parse, "The demand for the release of the prisoners grew on Monday."), "demand")
+    assert ev.type == "REQUEST"
