@@ -120,3 +120,63 @@ def test_economic_demand_is_no_request(parse):
     assert not [e for e in run(parse, "Demand for workers has risen sharply this month.") if e.type == "REQUEST"]
     ev = find(run(parse, "The demand for the release of the prisoners grew on Monday."), "demand")
     assert ev.type == "REQUEST"
+
+
+# --- second batch: dates of other nouns and clauses, frames, reciprocity ---------------------------
+
+
+def test_the_time_of_a_noun_that_is_no_event_dates_nothing_else(parse):
+    text = "After Mr. Dale's death Tuesday, the city saw violence on its streets for two nights."
+    ev = find(run(parse, text, (texpr(text, "Tuesday", "2024-03-05"),)), "violence")
+    assert ev.date is None
+
+
+def test_an_event_in_an_after_phrase_is_not_dated_by_the_sentence(parse):
+    text = "Late Sunday night, the city lifted the curfew after several days of protests."
+    evs = run(parse, text, (texpr(text, "Late Sunday night", "2024-03-10TNI", "TIME"),))
+    assert find(evs, "protests").date is None
+    assert find(evs, "curfew").date == "2024-03-10TNI"
+
+
+def test_the_deadline_of_what_is_asked_does_not_date_the_request(parse):
+    text = "The board asked the firm to respond by March 31."
+    ev = find(run(parse, text, (texpr(text, "March 31", "2024-03-31"),)), "asked")
+    assert ev.type == "REQUEST" and ev.date is None
+
+
+def test_an_activity_is_no_recipient(parse):
+    ev = find(run(parse, "The city was rocked by protests over policing."), "protests")
+    assert ev.type == "PROTEST" and ev.recipient is None
+
+
+def test_a_protest_of_a_death_has_no_dead_actor(parse):
+    ev = find(run(parse, "Reporters were at a protest of Mr. Dale's death in Lakeport."), "protest")
+    assert ev.actor is None or "Dale" not in ev.actor.text
+
+
+def test_a_clash_has_each_side_as_counterpart(parse):
+    ev = find(run(parse, "Police and protesters clashed in Lakeport on Monday."), "clashed")
+    assert ev.recipient is not None and ev.recipient.text == "protesters"
+
+
+def test_showing_asking_about_and_going_on_are_no_events(parse):
+    assert "PROTEST" not in {e.type for e in run(parse, "Ms. Vega demonstrated her support for the plan.")}
+    assert not run(parse, "Mr. Ruiz went on to say that taxes would rise.")
+    assert not run(parse, "The mayor was asked today about the letter.")
+    assert find(run(parse, "Dock workers went on strike on Monday."), "went").type == "PROTEST"
+
+
+def test_calling_out_is_a_rebuke(parse):
+    ev = find(run(parse, "Activists are calling out the governor for his silence."), "calling")
+    assert ev.type == "ACCUSE" and ev.recipient is not None and ev.recipient.text == "the governor"
+
+
+def test_an_act_in_announced_plans_is_planned(parse):
+    ev = find(run(parse, "Mr. Ossa announced plans this week to give $5 million to the fund."), "give")
+    assert ev.status == "planned"
+
+
+def test_idioms_and_descriptions_are_no_agreements(parse):
+    assert not run(parse, "Northgate Holdings, a partnership of two banks, extended its offer.")
+    assert not run(parse, "He made a big deal about the tax laws.")
+    assert find(run(parse, "Freedonia struck a big deal with Sylvania."), "deal").type == "AGREE"

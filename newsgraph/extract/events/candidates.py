@@ -38,6 +38,13 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
     if lemma == "strike":  # ambiguous alone: a labour strike or a military one
         return None
     found = lex.NOUNS.get(lemma)
+    if found is not None and tok.dep_ == "appos" and tok.head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        return None  # "DD Corp., a partnership of A and B": what the name is, not an event
+    if found is not None and lemma == "deal" and any(
+            ch.dep_ == "amod" and ch.lower_ in lex.DEAL_IDIOM_MODIFIERS for ch in tok.children) and not any(
+            ch.dep_ == "prep" and ch.lower_ in ("with", "between")
+            for ch in [*tok.children, *(tok.head.children if tok.dep_ in ("dobj", "obj") else ())]):
+        return None  # "made a big deal about", "a great deal of money": no agreement
     if found is not None and lemma == "demand" and _market_demand(tok):
         return None  # "demand for workers has risen": what buyers want, not a request
     if found is not None and lemma in lex.NEEDS_COMPLEMENT_NOUNS and not _asks_for_something(tok):
@@ -173,8 +180,14 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
                                    or any(w.tag_ in ("WDT", "WP", "WRB") and w.i < c.i for w in c.subtree))
             for c in tok.children):
         return False  # "asked whether the ban would apply", "ask why he had issues": a question
-    if lemma in lex.NOT_WITH_CLAUSE and "ccomp" in deps:
-        return False  # "demonstrated that ...": showed
+    if lemma in lex.NOT_WITH_CLAUSE and deps & {"ccomp", "dobj", "obj"}:
+        return False  # "demonstrated that ...", "demonstrating his backing": showed
+    if lemma == "go" and any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                  for a in c.children) for c in tok.children):
+        return False  # "going on to say": continued; "went on strike" has no clause
+    if lemma in lex.QUESTION_VERBS and not deps & {"xcomp", "ccomp", "dobj", "obj"} and any(
+            c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+        return False  # "was asked about the message": a question
     return True
 
 

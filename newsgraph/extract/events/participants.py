@@ -227,6 +227,8 @@ def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None, 
         return True
     # spaCy's own lemma, not the one repaired towards the event lexicon ("funding" -> "fund")
     lemma = tok.lemma_.lower()
+    if tok.lower_.endswith("ing") and not lemma.endswith("ing"):
+        lemma = tok.lower_  # "protests over policing": an activity, not the police
     if lemma in _ACTOR_NOUNS or tok.lower_ in _ACTOR_NOUNS:
         return True  # people or a body
     if not strict and _names_someone(tok):
@@ -487,7 +489,8 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
                 a, _ = _subject_of(child)
                 if a is not None and a.i != h.i:
                     actor = a
-        of = _prep_objects(h, ("of",))
+        of = [o for o in _prep_objects(h, ("of",)) if _lemma(o) not in lex.FATE_NOUNS]
+        # ("a protest of X's death": what the protest is about, neither its doer nor its target)
         if of:
             if c.type in AGENTIVE_OF:
                 if _entityish(of[0]) or _lemma(of[0]) in GROUP_NOUNS:
@@ -499,7 +502,8 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
                 if asked.i in cands_by_head and asked.i != h.i:
                     inner_a, inner_r = _nominal_participants(cands_by_head[asked.i], cands_by_head)
                     recipient = inner_r or inner_a
-        rec = _prep_objects(h, ("with", "against", "on", "into", "to", "toward", "towards", "for", "over"))
+        rec = [o for o in _prep_objects(h, ("with", "against", "on", "into", "to", "toward", "towards", "for", "over"))
+               if _lemma(o) not in lex.FATE_NOUNS]
         if rec and recipient is None:
             recipient = rec[0]
         mods = sorted(
@@ -582,7 +586,7 @@ def _participant_tokens(c: Candidate, by_head: dict[int, Candidate], ctx: Ctx | 
         # high level of taxation", "called for more investment")
         r_tok = None
     at_place = r_tok is not None and r_tok.dep_ == "pobj" and r_tok.head.lower_ in LOCATION_PREPS
-    if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok) or at_place):
+    if a_tok is not None and (c.type in lex.SYMMETRIC or c.mode in lex.RECIPROCAL_MODES) and (r_tok is None or not _entityish(r_tok) or at_place):
         # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
         r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
     return a_tok, r_tok, place

@@ -44,6 +44,24 @@ def _durative(tok: Token) -> bool:
     return tok.tag_ == "VBG" and any(a.lower_ == "been" for a in aux)
 
 
+def _temporal_frame(c: Candidate) -> bool:
+    """A bare event noun in an "after/before/since ..." phrase ("lifted the curfew on Sunday after
+    several days of protests"): it happened before or after the act the sentence dates."""
+    if not c.nominal or c.pred.i != c.head.i:
+        return False
+    node = c.head
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.dep_ == "prep" or node.pos_ == "ADP":
+            if node.lower_ in lex.TEMPORAL_PREPS:
+                return True
+        elif node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _embedded_plural(c: Candidate) -> bool:
     """A bare plural event noun that is an argument of a verb which is no event ("cited his
     endorsements on Tuesday", "recalled the attacks"): several events, none of them the act the
@@ -74,13 +92,22 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
             continue
         node = span.root
         owner = None
+        if node.dep_ in ("npadvmod", "compound", "poss", "nmod") and node.head.pos_ in ("NOUN", "PROPN") \
+                and node.head.i not in heads:
+            continue  # "after Scott's death Tuesday": the time of a noun that is no event here
+        bound = False
         while True:
             if node.i in heads and node.i not in range(span.start, span.end):
                 owner = heads[node.i]
                 break
             if node.head.i == node.i:
                 break
+            if node.dep_ == "xcomp" and node.pos_ in ("VERB", "AUX") and node.i not in range(span.start, span.end):
+                bound = True  # "asked it to respond by Oct. 31": the deadline of what is asked
+                break
             node = node.head
+        if bound:
+            continue
         if owner is not None:
             if not _durative(owner.pred):
                 out.setdefault(id(owner), t)
@@ -91,7 +118,7 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
             if c.nominal and c.pred.i == c.head.i and any(
                     a.i in heads and heads[a.i] is not c for a in c.head.ancestors):
                 continue  # an event noun inside another event ("support for a trade deal") is not dated by the sentence
-            if _durative(c.pred) or _embedded_plural(c):
+            if _durative(c.pred) or _embedded_plural(c) or _temporal_frame(c):
                 continue
             out.setdefault(id(c), loose[0])
     _share_coordinated(cands, out)

@@ -108,6 +108,12 @@ def _status(c: Candidate, ctx: Ctx, quote: Quote | None) -> str:
         return "hypothetical"
     if aux & {"will", "would", "'ll", "shall", "wo"}:
         return "planned"
+    if not c.nominal and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in pred.children) and (
+            pred.dep_ in ("acl", "relcl") and _lemma(pred.head) in lex.PLAN_NOUNS
+            or pred.dep_ in ("xcomp", "advcl") and any(o.dep_ in ("dobj", "obj") and _lemma(o) in lex.PLAN_NOUNS
+                                                       and o.i < pred.i for o in pred.head.children)):
+        # "announced plans to give $15 million" (the parser may hang the clause on the verb): intended
+        return "planned"
     for t in chain:
         if t.i != c.head.i and _lemma(t) in lex.PLAN_VERBS:
             return "planned"
