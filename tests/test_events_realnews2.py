@@ -180,3 +180,37 @@ def test_idioms_and_descriptions_are_no_agreements(parse):
     assert not run(parse, "Northgate Holdings, a partnership of two banks, extended its offer.")
     assert not run(parse, "He made a big deal about the tax laws.")
     assert find(run(parse, "Freedonia struck a big deal with Sylvania."), "deal").type == "AGREE"
+
+
+# --- third batch: scope, conditions, bids, things -------------------------------------------------
+
+
+def test_a_finite_conjunct_keeps_its_own_polarity(parse):
+    evs = run(parse, "The ministry didn't approve the bid and gave Norcast until May to reply.")
+    assert find(evs, "approve").status == "negated"
+    assert find(evs, "gave").status == "occurred"
+
+
+def test_an_event_a_thing_is_conditional_on_is_hypothetical(parse):
+    ev = find(run(parse, "The offer is conditional on the withdrawal of the company's rights plan."), "withdrawal")
+    assert ev.status == "hypothetical"
+
+
+def test_talks_breaking_off_are_no_sanction(parse):
+    assert "SANCTION" not in types(run(parse, "Talks broke off on Thursday."))
+    assert find(run(parse, "Freedonia broke off relations with Sylvania."), "broke").type == "SANCTION"
+
+
+def test_a_weapon_found_is_no_attack(parse):
+    assert "ASSAULT" not in types(run(parse, "Police seized a car bomb in Lakeport."))
+    assert "ASSAULT" in types(run(parse, "A car bomb exploded in Lakeport."))
+
+
+def test_questions_and_bids_are_no_requests_or_agreements(parse):
+    assert not run(parse, "Reporters asked the mayor about her emails.")
+    assert not run(parse, "Ostia Group offered $80 million for the mill.")
+    assert find(run(parse, "Ostia Group offered the union a new contract."), "offered").type == "AGREE"
+
+
+def types(events: list[Event]) -> set[str]:
+    return {e.type for e in events}

@@ -600,3 +600,5 @@ DEAL_IDIOM_MODIFIERS: frozenset[str] = frozenset("big great good huge".split())
 PLAN_NOUNS: frozenset[str] = frozenset("plan proposal intention bid effort attempt offer".split())
 #: Verbs of a two-sided act: "police and protesters clashed" has each as the other's counterpart.
 RECIPROCAL_MODES: frozenset[str] = frozenset({"clash"})
+#: Words that make an event noun on their "on/upon" a condition: "conditional on the withdrawal".
+CONDITION_WORDS: frozenset[str] = frozenset("conditional contingent dependent depend hinge predicate".split())

@@ -45,6 +45,9 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
             ch.dep_ == "prep" and ch.lower_ in ("with", "between")
             for ch in [*tok.children, *(tok.head.children if tok.dep_ in ("dobj", "obj") else ())]):
         return None  # "made a big deal about", "a great deal of money": no agreement
+    if found is not None and lemma in lex.WEAPONS and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" \
+            and _lemma(tok.head) not in lex.LIGHT_VERBS and lex.VERBS.get(_lemma(tok.head), ("",))[0] != "ASSAULT":
+        return None  # "police seized a car bomb": a thing found, not an attack
     if found is not None and lemma == "demand" and _market_demand(tok):
         return None  # "demand for workers has risen": what buyers want, not a request
     if found is not None and lemma in lex.NEEDS_COMPLEMENT_NOUNS and not _asks_for_something(tok):
@@ -185,9 +188,11 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
     if lemma == "go" and any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                   for a in c.children) for c in tok.children):
         return False  # "going on to say": continued; "went on strike" has no clause
-    if lemma in lex.QUESTION_VERBS and not deps & {"xcomp", "ccomp", "dobj", "obj"} and any(
+    if lemma in lex.QUESTION_VERBS and not deps & {"xcomp", "ccomp"} and any(
             c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
-        return False  # "was asked about the message": a question
+        return False  # "was asked about the message", "asked Clinton about her emails": a question
+    if lemma == "offer" and any(c.dep_ in ("dobj", "obj") and c.ent_type_ == "MONEY" for c in tok.children):
+        return False  # "offered $801 million for Connaught": a bid to buy, no agreement
     return True
 
 
@@ -220,6 +225,9 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
             if key2 in lex.PHRASAL and child.dep_ == "prep" and any(
                     p.ent_type_ in ("DATE", "TIME") for p in child.children if p.dep_ == "pobj"):
                 continue  # "called Machado on Friday": a date, not the phrasal "call on"
+            if key2 in lex.PHRASAL and lex.PHRASAL[key2][0] == "SANCTION" and obj is None \
+                    and child.dep_ == "prt" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+                continue  # "negotiations broke off": the talks ended; nobody cut anything off
             if key2 in lex.PHRASAL:
                 return lex.PHRASAL[key2], [tok, child]
     mark = _for_clause(tok)

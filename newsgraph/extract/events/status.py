@@ -40,6 +40,8 @@ def _clause_chain(tok: Token) -> list[Token]:
     chain = [tok]
     node = tok
     while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and len(chain) < 4:
+        if node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ", "VBP"):
+            break  # "didn't offer enough and gave X until May": a finite conjunct has its own tense and polarity
         node = node.head
         chain.append(node)
     if node.dep_ == "acomp" or (node.head.pos_ == "ADJ" and node.dep_ == "xcomp"):
@@ -95,6 +97,11 @@ def _status(c: Candidate, ctx: Ctx, quote: Quote | None) -> str:
             return "negated"
     if quote is not None:
         return "asserted"
+    prep = c.head.head
+    if c.nominal and c.head.dep_ == "pobj" and prep.lower_ in ("on", "upon") and (
+            _lemma(prep.head) in lex.CONDITION_WORDS
+            or any(x.dep_ == "acomp" and _lemma(x) in lex.CONDITION_WORDS for x in prep.head.children)):
+        return "hypothetical"  # "the offer is conditional on the withdrawal of the pill": a condition
     modal_nodes = chain if not c.nominal or pred.i != c.head.i else [c.head.head]
     for t in [*modal_nodes, *(_ancestors_to_clause(pred))]:
         if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in t.children):
