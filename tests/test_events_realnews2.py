@@ -214,3 +214,28 @@ def test_questions_and_bids_are_no_requests_or_agreements(parse):
 
 def types(events: list[Event]) -> set[str]:
     return {e.type for e in events}
+
+
+# --- fourth batch: phrasal frames, capture, questions, circumstances ---------------------------
+
+
+def test_going_on_is_a_strike_only_with_strike(parse):
+    assert not run(parse, "Something odd was going on with the mayor last night.")
+    assert find(run(parse, "Dock workers went on strike on Monday."), "went").type == "PROTEST"
+
+
+def test_capturing_a_mood_is_no_assault(parse):
+    assert not run(parse, "The clouds seemed to capture the mood of the city.")
+    assert find(run(parse, "Rebels captured the town."), "captured").type == "ASSAULT"
+
+
+def test_asking_someone_a_question_is_no_request(parse):
+    assert not run(parse, "I want to ask you, will the mayor be there?")
+    assert find(run(parse, "The minister asked parliament to approve the budget."), "asked").type == "REQUEST"
+    assert find(run(parse, "Reporters asked the mayor for details."), "asked").type == "REQUEST"
+
+
+def test_an_event_noun_under_a_thing_is_not_dated_by_the_sentence(parse):
+    text = "Three aides received immunity in the FBI email probe on Friday."
+    ev = find(run(parse, text, (texpr(text, "Friday", "2024-03-08"),)), "probe")
+    assert ev.date is None

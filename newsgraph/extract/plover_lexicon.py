@@ -602,3 +602,6 @@ PLAN_NOUNS: frozenset[str] = frozenset("plan proposal intention bid effort attem
 RECIPROCAL_MODES: frozenset[str] = frozenset({"clash"})
 #: Words that make an event noun on their "on/upon" a condition: "conditional on the withdrawal".
 CONDITION_WORDS: frozenset[str] = frozenset("conditional contingent dependent depend hinge predicate".split())
+#: Phrasal verbs that are events only with one of these objects of their preposition ("went on
+#: strike"; "what is going on", "went on to say" are not).
+PHRASAL_NEEDS_OBJECT: dict[str, frozenset[str]] = {"go on": frozenset({"strike"})}

@@ -191,6 +191,16 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
     if lemma in lex.QUESTION_VERBS and not deps & {"xcomp", "ccomp"} and any(
             c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
         return False  # "was asked about the message", "asked Clinton about her emails": a question
+    from .participants import _actor_like  # participants reads Candidate from this module
+
+    if lemma in lex.QUESTION_VERBS and not deps & {"xcomp"} and not any(
+            c.dep_ == "prep" and c.lower_ in ("for", "to") for c in tok.children) and not any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in tok.children) and all(_actor_like(o) for o in tok.children if o.dep_ in ("dobj", "obj")):
+        return False  # "I want to ask you, will she be there?": asking someone, not asking for anything
+    if lex.VERBS.get(lemma) == ("ASSAULT", "occupy") and any(
+            o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN" and not _actor_like(o, "ASSAULT") for o in tok.children):
+        return False  # "seemed to capture the ambiguity": to render, not to take by force
     if lemma == "offer" and any(c.dep_ in ("dobj", "obj") and c.ent_type_ == "MONEY" for c in tok.children):
         return False  # "offered $801 million for Connaught": a bid to buy, no agreement
     return True
@@ -225,6 +235,9 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
             if key2 in lex.PHRASAL and child.dep_ == "prep" and any(
                     p.ent_type_ in ("DATE", "TIME") for p in child.children if p.dep_ == "pobj"):
                 continue  # "called Machado on Friday": a date, not the phrasal "call on"
+            if key2 in lex.PHRASAL_NEEDS_OBJECT and not any(
+                    _lemma(p) in lex.PHRASAL_NEEDS_OBJECT[key2] for p in child.children if p.dep_ == "pobj"):
+                continue  # "something was going on with X": only "went on strike" is a strike
             if key2 in lex.PHRASAL and lex.PHRASAL[key2][0] == "SANCTION" and obj is None \
                     and child.dep_ == "prt" and not any(c.dep_ == "nsubjpass" for c in tok.children):
                 continue  # "negotiations broke off": the talks ended; nobody cut anything off

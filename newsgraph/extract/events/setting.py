@@ -62,6 +62,17 @@ def _temporal_frame(c: Candidate) -> bool:
     return False
 
 
+def _under_thing(c: Candidate, heads: dict[int, Candidate]) -> bool:
+    """A bare event noun in the phrase of a noun that is no event ("received immunity in the FBI email
+    probe on Friday", "the anniversary of the attack"): it is mentioned as a circumstance of that
+    thing, and the sentence's date is the date of the receiving, not of the probe."""
+    noun = c.head
+    if not c.nominal or c.pred.i != noun.i or noun.dep_ != "pobj":
+        return False
+    owner = noun.head.head
+    return owner.pos_ in ("NOUN", "PROPN") and owner.i not in heads
+
+
 def _embedded_plural(c: Candidate) -> bool:
     """A bare plural event noun that is an argument of a verb which is no event ("cited his
     endorsements on Tuesday", "recalled the attacks"): several events, none of them the act the
@@ -118,7 +129,7 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
             if c.nominal and c.pred.i == c.head.i and any(
                     a.i in heads and heads[a.i] is not c for a in c.head.ancestors):
                 continue  # an event noun inside another event ("support for a trade deal") is not dated by the sentence
-            if _durative(c.pred) or _embedded_plural(c) or _temporal_frame(c):
+            if _durative(c.pred) or _embedded_plural(c) or _temporal_frame(c) or _under_thing(c, heads):
                 continue
             out.setdefault(id(c), loose[0])
     _share_coordinated(cands, out)
