@@ -239,3 +239,14 @@ def test_an_event_noun_under_a_thing_is_not_dated_by_the_sentence(parse):
     text = "Three aides received immunity in the FBI email probe on Friday."
     ev = find(run(parse, text, (texpr(text, "Friday", "2024-03-08"),)), "probe")
     assert ev.date is None
+
+
+def test_the_time_of_a_demanded_clause_does_not_date_the_demand(parse):
+    text = "The mayor issued an ultimatum demanding that the firm leave within a week, starting at noon Saturday."
+    evs = run(parse, text, (texpr(text, "noon Saturday", "2024-03-09T12:00", "TIME"),))
+    assert find(evs, "demanding").date is None
+
+
+def test_planned_acts_named_by_plans(parse):
+    ev = find(run(parse, "Officials said evacuation plans were hampered by the heat."), "evacuation")
+    assert ev.status == "planned"

@@ -113,8 +113,11 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
                 break
             if node.head.i == node.i:
                 break
-            if node.dep_ == "xcomp" and node.pos_ in ("VERB", "AUX") and node.i not in range(span.start, span.end):
-                bound = True  # "asked it to respond by Oct. 31": the deadline of what is asked
+            if node.dep_ in ("xcomp", "ccomp") and node.pos_ in ("VERB", "AUX") \
+                    and node.i not in range(span.start, span.end):
+                # "asked it to respond by Oct. 31", "demanding that Iraq withdraw ... starting at noon
+                # Saturday": the time of a complement clause that is no event here, not of the verb above
+                bound = True
                 break
             node = node.head
         if bound:

@@ -127,6 +127,9 @@ def _status(c: Candidate, ctx: Ctx, quote: Quote | None) -> str:
         if _lemma(t) == "go" and "going" in t.lower_ and any(ch.dep_ == "xcomp" for ch in t.children):
             return "planned"
     nouns = [c.head] + ([box] if box is not None else [])
+    if c.nominal and (_lemma(c.head) in lex.PLAN_NOUNS and c.head.tag_ == "NNS"
+                      or c.head.dep_ == "compound" and _lemma(c.head.head) in lex.PLAN_NOUNS):
+        return "planned"  # "evacuation plans were hampered": the evacuation is planned
     if c.nominal:
         for n in nouns:
             for ch in n.children:
