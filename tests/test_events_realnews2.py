@@ -89,7 +89,7 @@ def test_coordinated_verbs_share_object_and_date(parse):
 
 
 def test_a_split_prefixed_verb_keeps_its_modal_and_subject(parse):
-    ev = find(run(parse, "Officials said the board will re-examine the decision."), "examine")
+    ev = find(run(parse, "Officials said the board will re-examine the company."), "examine")
     assert ev.status == "planned"
     assert ev.actor is not None and ev.actor.text == "the board"
 
@@ -250,3 +250,9 @@ def test_the_time_of_a_demanded_clause_does_not_date_the_demand(parse):
 def test_planned_acts_named_by_plans(parse):
     ev = find(run(parse, "Officials said evacuation plans were hampered by the heat."), "evacuation")
     assert ev.status == "planned"
+
+
+def test_examining_a_matter_is_no_inquiry_into_anyone(parse):
+    assert not run(parse, "The Pentagon said it will re-examine the question.")
+    assert find(run(parse, "Prosecutors are investigating the company."), "investigating").type == "ACCUSE"
+    assert find(run(parse, "Police will investigate the shooting."), "investigate").type == "ACCUSE"

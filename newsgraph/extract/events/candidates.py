@@ -198,6 +198,12 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for c in tok.children) and all(_actor_like(o) for o in tok.children if o.dep_ in ("dobj", "obj")):
         return False  # "I want to ask you, will she be there?": asking someone, not asking for anything
+    if lex.VERBS.get(lemma) == ("ACCUSE", "investigate") and any(
+            o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN" and not _actor_like(o, strict=True)
+            and _noun_trigger(o) is None and _lemma(o) not in lex.FATE_NOUNS
+            and not any(p.dep_ == "prep" and p.lower_ in ("of", "into", "against", "by") for p in o.children)
+            for o in tok.children):
+        return False  # "will re-examine the question": a review of a matter, no inquiry into anyone
     if lex.VERBS.get(lemma) == ("ASSAULT", "occupy") and any(
             o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN" and not _actor_like(o, "ASSAULT") for o in tok.children):
         return False  # "seemed to capture the ambiguity": to render, not to take by force
