@@ -60,10 +60,17 @@ def test_a_perfect_progressive_is_not_dated_by_the_statement(parse):
     assert find(run(parse, text2, (texpr(text2, "Tuesday", "2024-03-05"),)), "demanded").date == "2024-03-05"
 
 
-def test_a_clock_time_without_a_day_dates_nothing(parse):
+def test_a_clock_time_bounding_a_span_dates_nothing(parse):
     text = "The governor imposed a curfew from midnight."
     ev = find(run(parse, text, (texpr(text, "midnight", "2024-03-10T24:00", "TIME"),)), "curfew")
     assert ev.type == "COERCE" and ev.date is None
+    text3 = "Late Sunday, the city lifted a midnight curfew."
+    ev3 = find(run(parse, text3, (texpr(text3, "midnight", "2024-03-10T24:00", "TIME"),)), "curfew")
+    assert ev3.date is None
+    # a clock time that is no bound (a live-blog stamp, "at 7:25 a.m.") keeps the publication day
+    text4 = "At 7:25 a.m. the mayor criticized the council."
+    ev4 = find(run(parse, text4, (texpr(text4, "7:25 a.m.", "2024-03-10T07:25", "TIME"),)), "criticized")
+    assert ev4.date == "2024-03-10T07:25"
     text2 = "Rebels attacked the town on Friday morning."
     ev2 = find(run(parse, text2, (texpr(text2, "Friday morning", "2024-03-08TMO", "TIME"),)), "attacked")
     assert ev2.date == "2024-03-08TMO"

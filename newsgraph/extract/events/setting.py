@@ -22,13 +22,29 @@ CLOCK_WORDS = frozenset("midnight noon midday a.m. p.m. am pm gmt utc est edt cs
                         "time at from until till by around about after before since".split())
 
 
+#: Prepositions that make a time the start or end of a span ("a curfew from midnight", "until 6 a.m.").
+SPAN_PREPS = frozenset("from until till through to".split())
+
+
 def _clock_only(t: TimeExpr) -> bool:
-    """Whether ``t`` names a clock time and no day: "a curfew from midnight" says which hour, not which
-    day (the resolver anchors it on the publication day, which is a guess, often wrong for a
-    curfew or deadline announced ahead)."""
+    """Whether ``t`` names a clock time and no day ("midnight", "7:25 a.m.")."""
     words = t.text.lower().replace(",", " ").split()
     return t.type == "TIME" and bool(words) and all(w in CLOCK_WORDS or any(ch.isdigit() for ch in w)
                                                     for w in words)
+
+
+def _clock_bound(t: TimeExpr, span: Span) -> bool:
+    """A clock time without a day that bounds a span or describes a noun: "a curfew from midnight",
+    "a midnight curfew" say which hour a state begins, not the day the act happened (the resolver
+    anchors them on the publication day, often the wrong one for a curfew or deadline set ahead).  A
+    bare clock time — the stamp of a live-blog entry ("7:25 a.m. Donald Trump ...") — keeps the
+    publication day, which is right there."""
+    if not _clock_only(t):
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in SPAN_PREPS:
+        return True
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _durative(tok: Token) -> bool:
@@ -87,7 +103,7 @@ def _embedded_plural(c: Candidate) -> bool:
 def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, TimeExpr]:
     """Attach each TimeExpr of the sentence to the nearest trigger governing it (or to the sentence).
 
-    A clock time without a day dates nothing, and a durative act ("has long called for") is not
+    A clock time without a day that bounds a span dates nothing, and a durative act ("has long called for") is not
     dated by the sentence's time; a bare plural event noun under another verb takes no loose time.
     """
     heads = {t.i: c for c in cands for t in [c.head, c.pred, *c.tokens]}
@@ -96,10 +112,10 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
     for t in ctx.times:
         if not (sent.start_char <= t.start < sent.end_char) or not t.resolved or value_precision(t.value) in (
             None, "unknown"
-        ) or _clock_only(t):
+        ):
             continue
         span = _token_span(ctx.doc, t.start, t.end)
-        if span is None:
+        if span is None or _clock_bound(t, span):
             continue
         node = span.root
         owner = None
