@@ -79,12 +79,12 @@ def _temporal_frame(c: Candidate) -> bool:
 
 
 def _under_thing(c: Candidate, heads: dict[int, Candidate]) -> bool:
-    """A bare event noun in the phrase of a noun that is no event ("received immunity in the FBI email
-    probe on Friday", "the anniversary of the attack"): it is mentioned as a circumstance of that
+    """A bare event noun in a prepositional phrase of a noun that is no event ("received immunity in the
+    FBI email probe on Friday"): it is mentioned as a circumstance of that
     thing, and the sentence's date is the date of the receiving, not of the probe."""
     noun = c.head
-    if not c.nominal or c.pred.i != noun.i or noun.dep_ != "pobj":
-        return False
+    if not c.nominal or c.pred.i != noun.i or noun.dep_ != "pobj" or noun.head.lower_ == "of":
+        return False  # ("the terms of the agreement, announced Friday": an aspect of the event itself)
     owner = noun.head.head
     return owner.pos_ in ("NOUN", "PROPN") and owner.i not in heads
 
@@ -120,8 +120,11 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
         node = span.root
         owner = None
         if node.dep_ in ("npadvmod", "compound", "poss", "nmod") and node.head.pos_ in ("NOUN", "PROPN") \
-                and node.head.i not in heads:
-            continue  # "after Scott's death Tuesday": the time of a noun that is no event here
+                and node.head.i not in heads and node.head.dep_ == "pobj" \
+                and node.head.head.lower_ in lex.TEMPORAL_PREPS - {"amid"}:
+            # "after Scott's death Tuesday": the time of a noun that is before or after the sentence's
+            # events ("during the debate Monday night" is when they happened)
+            continue
         bound = False
         while True:
             if node.i in heads and node.i not in range(span.start, span.end):
@@ -130,9 +133,12 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
             if node.head.i == node.i:
                 break
             if node.dep_ in ("xcomp", "ccomp") and node.pos_ in ("VERB", "AUX") \
-                    and node.i not in range(span.start, span.end):
+                    and node.i not in range(span.start, span.end) and (
+                        _lemma(node.head) in lex.PLAN_VERBS
+                        or node.head.i in heads and heads[node.head.i].type == "REQUEST"):
                 # "asked it to respond by Oct. 31", "demanding that Iraq withdraw ... starting at noon
-                # Saturday": the time of a complement clause that is no event here, not of the verb above
+                # Saturday", "scheduled to expire at midnight Friday": the time of what is asked or
+                # scheduled, not of the verb above ("blasted X for failing to say Friday" keeps it)
                 bound = True
                 break
             node = node.head
