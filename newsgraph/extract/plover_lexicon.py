@@ -202,6 +202,7 @@ PHRASAL: dict[str, Trigger] = {
     "go on": ("PROTEST", "strike"),
     "take to": ("PROTEST", "demo"),
     "search for": ("COERCE", "raid"),
+    "call out": ("ACCUSE", "disapprove"),  # "calling out X for his lies": a public rebuke
 }
 
 #: Transfer verbs that are events only with someone or something given ("given the delays" is not).
@@ -585,3 +586,22 @@ QUESTION_VERBS: frozenset[str] = frozenset("ask inquire".split())
 NON_EVENT_PHRASAL: frozenset[str] = frozenset({"seize on", "seize upon"})
 #: Court pleas: "may plead guilty" is no request.
 PLEA_WORDS: frozenset[str] = frozenset("guilty innocent".split())
+#: What befalls someone: "protested over X's death", "angry at the arrest of Y".  The one it befell
+#: is what the act is about, not whom it is aimed at (that is the doer: "the killing of X *by* police").
+FATE_NOUNS: frozenset[str] = frozenset(
+    "death killing murder arrest detention jailing imprisonment shooting beating execution "
+    "disappearance injury torture abduction kidnapping".split())
+#: Prepositions that place an event before or after the one the sentence dates ("lifted the curfew
+#: on Sunday after several days of protests": the protests were earlier).
+TEMPORAL_PREPS: frozenset[str] = frozenset("after before since until following amid".split())
+#: Degree adjectives of the idioms "a big deal", "a great deal of", "a good deal": no agreement.
+DEAL_IDIOM_MODIFIERS: frozenset[str] = frozenset("big great good huge".split())
+#: Nouns whose "to"-clause is an act intended, not done ("plans to give", "a proposal to cut").
+PLAN_NOUNS: frozenset[str] = frozenset("plan proposal intention bid effort attempt offer".split())
+#: Verbs of a two-sided act: "police and protesters clashed" has each as the other's counterpart.
+RECIPROCAL_MODES: frozenset[str] = frozenset({"clash"})
+#: Words that make an event noun on their "on/upon" a condition: "conditional on the withdrawal".
+CONDITION_WORDS: frozenset[str] = frozenset("conditional contingent dependent depend hinge predicate".split())
+#: Phrasal verbs that are events only with one of these objects of their preposition ("went on
+#: strike"; "what is going on", "went on to say" are not).
+PHRASAL_NEEDS_OBJECT: dict[str, frozenset[str]] = {"go on": frozenset({"strike"})}

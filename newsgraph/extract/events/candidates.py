@@ -38,6 +38,18 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
     if lemma == "strike":  # ambiguous alone: a labour strike or a military one
         return None
     found = lex.NOUNS.get(lemma)
+    if found is not None and tok.dep_ == "appos" and tok.head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        return None  # "DD Corp., a partnership of A and B": what the name is, not an event
+    if found is not None and lemma == "deal" and any(
+            ch.dep_ == "amod" and ch.lower_ in lex.DEAL_IDIOM_MODIFIERS for ch in tok.children) and not any(
+            ch.dep_ == "prep" and ch.lower_ in ("with", "between")
+            for ch in [*tok.children, *(tok.head.children if tok.dep_ in ("dobj", "obj") else ())]):
+        return None  # "made a big deal about", "a great deal of money": no agreement
+    if found is not None and lemma in lex.WEAPONS and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB" \
+            and _lemma(tok.head) not in lex.LIGHT_VERBS and lex.VERBS.get(_lemma(tok.head), ("",))[0] != "ASSAULT":
+        return None  # "police seized a car bomb": a thing found, not an attack
+    if found is not None and lemma == "demand" and _market_demand(tok):
+        return None  # "demand for workers has risen": what buyers want, not a request
     if found is not None and lemma in lex.NEEDS_COMPLEMENT_NOUNS and not _asks_for_something(tok):
         return None  # "a wake-up call", "taking calls": no one is asked for anything
     if found is not None and found[0] == "CONSULT" and any(
@@ -45,6 +57,22 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
             for child in tok.children):
         return None  # "held a press conference": a statement to reporters, not talks between parties
     return found
+
+
+def _market_demand(noun: Token) -> bool:
+    """ "demand for workers", "strong demand for oil": the economic sense of a singular "demand"
+    whose "for" names goods or labour (no event, no clause) and which has no one who demands it —
+    no possessor, no "of/by/from" — unlike "the demand for the release of X" or "the union's demand
+    for higher pay"."""
+    if noun.tag_ != "NN" or any(ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ in ("of", "by", "from"))
+                                for ch in noun.children):
+        return False
+    objs = [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "for"
+            for p in ch.children if p.dep_ == "pobj"]
+    if not objs or any(ch.dep_ in ("acl", "relcl", "advcl") for ch in noun.children):
+        return False
+    return all(lex.NOUNS.get(_lemma(p)) is None and not any(ch.dep_ in ("acl", "relcl") for ch in p.children)
+               for p in objs)
 
 
 def _warns_of_things(verb: Token) -> bool:
@@ -155,8 +183,32 @@ def _frame_ok(tok: Token, lemma: str) -> bool:
                                    or any(w.tag_ in ("WDT", "WP", "WRB") and w.i < c.i for w in c.subtree))
             for c in tok.children):
         return False  # "asked whether the ban would apply", "ask why he had issues": a question
-    if lemma in lex.NOT_WITH_CLAUSE and "ccomp" in deps:
-        return False  # "demonstrated that ...": showed
+    if lemma in lex.NOT_WITH_CLAUSE and deps & {"ccomp", "dobj", "obj"}:
+        return False  # "demonstrated that ...", "demonstrating his backing": showed
+    if lemma == "go" and any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                  for a in c.children) for c in tok.children):
+        return False  # "going on to say": continued; "went on strike" has no clause
+    if lemma in lex.QUESTION_VERBS and not deps & {"xcomp", "ccomp"} and any(
+            c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+        return False  # "was asked about the message", "asked Clinton about her emails": a question
+    from .participants import _actor_like  # participants reads Candidate from this module
+
+    if lemma in lex.QUESTION_VERBS and not deps & {"xcomp"} and not any(
+            c.dep_ == "prep" and c.lower_ in ("for", "to") for c in tok.children) and not any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in tok.children) and all(_actor_like(o) for o in tok.children if o.dep_ in ("dobj", "obj")):
+        return False  # "I want to ask you, will she be there?": asking someone, not asking for anything
+    if lex.VERBS.get(lemma) == ("ACCUSE", "investigate") and any(
+            o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN" and not _actor_like(o, strict=True)
+            and _noun_trigger(o) is None and _lemma(o) not in lex.FATE_NOUNS
+            and not any(p.dep_ == "prep" and p.lower_ in ("of", "into", "against", "by") for p in o.children)
+            for o in tok.children):
+        return False  # "will re-examine the question": a review of a matter, no inquiry into anyone
+    if lex.VERBS.get(lemma) == ("ASSAULT", "occupy") and any(
+            o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN" and not _actor_like(o, "ASSAULT") for o in tok.children):
+        return False  # "seemed to capture the ambiguity": to render, not to take by force
+    if lemma == "offer" and any(c.dep_ in ("dobj", "obj") and c.ent_type_ == "MONEY" for c in tok.children):
+        return False  # "offered $801 million for Connaught": a bid to buy, no agreement
     return True
 
 
@@ -189,6 +241,12 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
             if key2 in lex.PHRASAL and child.dep_ == "prep" and any(
                     p.ent_type_ in ("DATE", "TIME") for p in child.children if p.dep_ == "pobj"):
                 continue  # "called Machado on Friday": a date, not the phrasal "call on"
+            if key2 in lex.PHRASAL_NEEDS_OBJECT and not any(
+                    _lemma(p) in lex.PHRASAL_NEEDS_OBJECT[key2] for p in child.children if p.dep_ == "pobj"):
+                continue  # "something was going on with X": only "went on strike" is a strike
+            if key2 in lex.PHRASAL and lex.PHRASAL[key2][0] == "SANCTION" and obj is None \
+                    and child.dep_ == "prt" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+                continue  # "negotiations broke off": the talks ended; nobody cut anything off
             if key2 in lex.PHRASAL:
                 return lex.PHRASAL[key2], [tok, child]
     mark = _for_clause(tok)

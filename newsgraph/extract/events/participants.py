@@ -24,7 +24,7 @@ from .lexical import (
     SUBJ,
     _lemma,
 )
-from .syntax import _container, _prep_objects
+from .syntax import _container, _hyphen_prefix, _prep_objects
 
 
 def _np_tokens(head: Token) -> tuple[int, int]:
@@ -142,7 +142,8 @@ def _participant(ctx: Ctx, head: Token | None, _seen: frozenset[int] = frozenset
             return coref
         if head.lower_ not in ("we", "they"):
             return None
-    if head.ent_type_ in NON_PARTICIPANT_ENTS or head.like_num or _lemma(head) in QUANTIFIERS:
+    if (head.ent_type_ in NON_PARTICIPANT_ENTS and not _age_noun(head)) or head.like_num \
+            or _lemma(head) in QUANTIFIERS:
         # "Thousands of Iraqi Kurds", "one third of the guerrillas": the people, not the number
         of = next((p for x in head.children if x.dep_ == "prep" and x.lower_ == "of"
                    for p in x.children if p.dep_ == "pobj"), None)
@@ -214,6 +215,8 @@ def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None, 
         return tok.lower_ in PERSONAL_PRONOUNS
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
         return _actor_like(tok.head, ev_type)  # "the Kifaya group": what the phrase names is a group
+    if _age_noun(tok):
+        return True
     if tok.ent_type_ in NON_PARTICIPANT_ENTS or tok.like_num:
         return False
     physical = ev_type in PHYSICAL_TARGET_TYPES
@@ -224,6 +227,8 @@ def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None, 
         return True
     # spaCy's own lemma, not the one repaired towards the event lexicon ("funding" -> "fund")
     lemma = tok.lemma_.lower()
+    if tok.lower_.endswith("ing") and not lemma.endswith("ing"):
+        lemma = tok.lower_  # "protests over policing": an activity, not the police
     if lemma in _ACTOR_NOUNS or tok.lower_ in _ACTOR_NOUNS:
         return True  # people or a body
     if not strict and _names_someone(tok):
@@ -231,8 +236,22 @@ def _actor_like(tok: Token, ev_type: str | None = None, ctx: Ctx | None = None, 
     return physical and (lemma in lex.PHYSICAL_NOUNS or lemma in lex.WEAPONS)
 
 
+#: Arguments a phrase fills as a noun phrase (an adjective there is used as a noun).
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "appos", "conj", "attr"})
+
+
+def _age_noun(tok: Token) -> bool:
+    """ "killed a 13-year-old", "a 40-year-old was arrested": an age used as a noun is a person
+    (the tagger calls the phrase a DATE and its head an adjective)."""
+    return tok.lower_ == "old" and tok.dep_ in NOMINAL_DEPS and any(
+        _lemma(ch) in ("year", "month", "week") for ch in tok.children)
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The actor token of a verb, climbing control chains; second value: it came from a passive."""
+    prefix = _hyphen_prefix(verb)
+    if prefix is not None and not any(c.dep_ in SUBJ for c in verb.children):
+        verb = prefix  # "the board will re-examine": the subject hangs on "re"
     node = verb
     came_by = ""  # the dependency of the clause we climbed out of
     for _ in range(6):
@@ -293,6 +312,8 @@ def _names_someone(tok: Token) -> bool:
 
 
 def _entityish(tok: Token) -> bool:
+    if _age_noun(tok):
+        return True
     s, e = _np_tokens(tok)
     span = tok.doc[s:e]
     if tok.ent_type_ in NON_PARTICIPANT_ENTS:
@@ -320,11 +341,12 @@ def _find_entityish(tok: Token, max_depth: int = 2) -> Token | None:
     for _ in range(max_depth):
         nxt: list[Token] = []
         for node in frontier:
+            fate = _lemma(node) in lex.FATE_NOUNS  # "over X's death": X is the victim, only "by" acts
             for ch in node.children:
-                if ch.dep_ == "poss" and ch.pos_ != "PRON":
+                if ch.dep_ == "poss" and ch.pos_ != "PRON" and not fate:
                     return ch
             for ch in node.children:
-                if ch.dep_ == "prep" and ch.lower_ in INNER_PREPS:
+                if ch.dep_ == "prep" and ch.lower_ in (("by",) if fate else INNER_PREPS):
                     for pobj in ch.children:
                         if pobj.dep_ == "pobj":
                             if _entityish(pobj):
@@ -347,6 +369,11 @@ def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidat
         options.append(passive)
     options.extend(c for c in verb.children if c.dep_ in ("dobj", "obj", "dative") and c.pos_ != "ADP")
     options.extend(_prep_objects(verb, TARGET_PREPS.get(ev_type, RECIPIENT_PREPS)))
+    if not options and depth == 0:
+        # "shot and killed a boy": the object of the second verb is shared by the first
+        options.extend(o for cj in verb.children if cj.dep_ == "conj" and cj.pos_ == "VERB"
+                       and not any(x.dep_ in SUBJ for x in cj.children)
+                       for o in cj.children if o.dep_ in ("dobj", "obj"))
     for c in verb.children:  # "demanded that Israel ease", "urged X to", "refused to meet X"
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):  # "called for X to ..."
@@ -358,12 +385,25 @@ def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidat
     inside = options
     options = [o for o in options if o.i not in trigger and _lemma(o) not in lex.WEAPONS]
     for o in options:
+        if _lemma(o) in lex.FATE_NOUNS:
+            # "protested over X's death": the victim named inside a fate noun is no target, its doer is
+            doer = _nominal_participants(cands_by_head[o.i], cands_by_head)[0] if o.i in cands_by_head else None
+            if doer is not None:
+                return doer
+            continue
         if o.i in cands_by_head and o.pos_ in ("NOUN", "PROPN"):
             inner_actor, inner_rec = _nominal_participants(cands_by_head[o.i], cands_by_head)
             if inner_rec is not None or inner_actor is not None:
                 return inner_rec or inner_actor  # "pushed for the withdrawal of X" -> X
             continue
         if _entityish(o):
+            return o
+    # a single person acted on, named by a common noun ("wounded a guard in Lakeport"), before the
+    # place in its phrase: a counted crowd ("killed 23 people in Tel Aviv") leaves the place as the target
+    for o in options if ev_type in lex.HOSTILE else ():
+        if o.dep_ in ("dobj", "obj", "nsubjpass") and o.pos_ == "NOUN" and _actor_like(o, strict=True) \
+                and not any(ch.dep_ == "nummod" for ch in o.children) and any(
+                    ch.dep_ == "prep" and ch.lower_ in PLACE_PREPS for ch in o.children):
             return o
     for o in inside:
         found = _find_entityish(o)
@@ -389,7 +429,7 @@ def _verb_recipient(verb: Token, ev_type: str, cands_by_head: dict[int, Candidat
     # nobody named anywhere: the plain noun ("granted asylum to the writer" -> the writer)
     options += [p for o in inside if o.i in trigger for p in _prep_objects(o, ("to", "on", "against"))]
     return next((o for o in options if o.pos_ in ("NOUN", "PROPN") and o.i not in cands_by_head
-                 and o.ent_type_ not in NON_PARTICIPANT_ENTS), None)
+                 and o.ent_type_ not in NON_PARTICIPANT_ENTS and _lemma(o) not in lex.FATE_NOUNS), None)
 
 
 def _modifier_chain(x: Token, h: Token) -> bool:
@@ -415,6 +455,10 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
     if noun.dep_ in ("dobj", "obj") and _lemma(noun.head) in lex.RECEIVING_VERBS:
         # "Trump is drawing criticism", "the minister faced sanctions": the subject undergoes it
         recipient, _ = _subject_of(noun.head)
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.tag_ == "VBN":
+        # "I am honored by the endorsement of X", "the mayor was stung by the rebuke": the one the
+        # passive is about receives the act; the act's own "of"/possessor is its doer
+        recipient = next((x for x in noun.head.head.children if x.dep_ == "nsubjpass"), None)
     if pred.i != noun.i and _lemma(pred) in lex.LIGHT_VERBS and pred.is_ancestor(noun):
         # "X held talks", "X ordered patrols by police": the light verb's subject acts
         actor, _ = _subject_of(pred)
@@ -445,7 +489,8 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
                 a, _ = _subject_of(child)
                 if a is not None and a.i != h.i:
                     actor = a
-        of = _prep_objects(h, ("of",))
+        of = [o for o in _prep_objects(h, ("of",)) if _lemma(o) not in lex.FATE_NOUNS]
+        # ("a protest of X's death": what the protest is about, neither its doer nor its target)
         if of:
             if c.type in AGENTIVE_OF:
                 if _entityish(of[0]) or _lemma(of[0]) in GROUP_NOUNS:
@@ -457,7 +502,8 @@ def _nominal_participants(c: Candidate, cands_by_head: dict[int, Candidate]) -> 
                 if asked.i in cands_by_head and asked.i != h.i:
                     inner_a, inner_r = _nominal_participants(cands_by_head[asked.i], cands_by_head)
                     recipient = inner_r or inner_a
-        rec = _prep_objects(h, ("with", "against", "on", "into", "to", "toward", "towards", "for", "over"))
+        rec = [o for o in _prep_objects(h, ("with", "against", "on", "into", "to", "toward", "towards", "for", "over"))
+               if _lemma(o) not in lex.FATE_NOUNS]
         if rec and recipient is None:
             recipient = rec[0]
         mods = sorted(
@@ -525,7 +571,8 @@ def _participant_tokens(c: Candidate, by_head: dict[int, Candidate], ctx: Ctx | 
         a_tok = None  # "the explosion killed ...", "the purpose isn't to invade": no one acts
     if a_tok is not None and r_tok is not None and a_tok.i == r_tok.i:
         r_tok = None
-    if r_tok is not None and (r_tok.ent_type_ in NON_PARTICIPANT_ENTS or r_tok.like_num):
+    if r_tok is not None and ((r_tok.ent_type_ in NON_PARTICIPANT_ENTS and not _age_noun(r_tok))
+                              or r_tok.like_num):
         r_tok = None  # "on Friday", "in 2020"
     place: Token | None = None
     trig = {t.i for t in c.tokens}
@@ -539,7 +586,7 @@ def _participant_tokens(c: Candidate, by_head: dict[int, Candidate], ctx: Ctx | 
         # high level of taxation", "called for more investment")
         r_tok = None
     at_place = r_tok is not None and r_tok.dep_ == "pobj" and r_tok.head.lower_ in LOCATION_PREPS
-    if a_tok is not None and c.type in lex.SYMMETRIC and (r_tok is None or not _entityish(r_tok) or at_place):
+    if a_tok is not None and (c.type in lex.SYMMETRIC or c.mode in lex.RECIPROCAL_MODES) and (r_tok is None or not _entityish(r_tok) or at_place):
         # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
         r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
     return a_tok, r_tok, place

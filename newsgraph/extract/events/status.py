@@ -9,7 +9,7 @@ from .. import plover_lexicon as lex
 from .candidates import Candidate
 from .lexical import SUBJ, _lemma
 from .participants import Ctx, _participant, _subject_of
-from .syntax import _aux, _container
+from .syntax import _aux, _container, _hyphen_prefix
 
 
 def _under_reporting(tok: Token) -> bool:
@@ -40,6 +40,8 @@ def _clause_chain(tok: Token) -> list[Token]:
     chain = [tok]
     node = tok
     while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and len(chain) < 4:
+        if node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ", "VBP"):
+            break  # "didn't offer enough and gave X until May": a finite conjunct has its own tense and polarity
         node = node.head
         chain.append(node)
     if node.dep_ == "acomp" or (node.head.pos_ == "ADJ" and node.dep_ == "xcomp"):
@@ -62,7 +64,8 @@ def _intent(c: Candidate) -> Token | None:
     aux = _aux(verb)
     if aux & {"will", "would", "'ll", "shall"} and (_under_reporting(verb) or c.type in lex.HOSTILE
                                                     or _conditional(verb)):
-        return next(ch for ch in verb.children if ch.lower_ in ("will", "would", "'ll", "shall"))
+        pieces = [verb] + ([p] if (p := _hyphen_prefix(verb)) is not None else [])
+        return next(ch for t in pieces for ch in t.children if ch.lower_ in ("will", "would", "'ll", "shall"))
     return None
 
 
@@ -94,6 +97,11 @@ def _status(c: Candidate, ctx: Ctx, quote: Quote | None) -> str:
             return "negated"
     if quote is not None:
         return "asserted"
+    prep = c.head.head
+    if c.nominal and c.head.dep_ == "pobj" and prep.lower_ in ("on", "upon") and (
+            _lemma(prep.head) in lex.CONDITION_WORDS
+            or any(x.dep_ == "acomp" and _lemma(x) in lex.CONDITION_WORDS for x in prep.head.children)):
+        return "hypothetical"  # "the offer is conditional on the withdrawal of the pill": a condition
     modal_nodes = chain if not c.nominal or pred.i != c.head.i else [c.head.head]
     for t in [*modal_nodes, *(_ancestors_to_clause(pred))]:
         if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless", "whether") for ch in t.children):
@@ -107,12 +115,21 @@ def _status(c: Candidate, ctx: Ctx, quote: Quote | None) -> str:
         return "hypothetical"
     if aux & {"will", "would", "'ll", "shall", "wo"}:
         return "planned"
+    if not c.nominal and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in pred.children) and (
+            pred.dep_ in ("acl", "relcl") and _lemma(pred.head) in lex.PLAN_NOUNS
+            or pred.dep_ in ("xcomp", "advcl") and any(o.dep_ in ("dobj", "obj") and _lemma(o) in lex.PLAN_NOUNS
+                                                       and o.i < pred.i for o in pred.head.children)):
+        # "announced plans to give $15 million" (the parser may hang the clause on the verb): intended
+        return "planned"
     for t in chain:
         if t.i != c.head.i and _lemma(t) in lex.PLAN_VERBS:
             return "planned"
         if _lemma(t) == "go" and "going" in t.lower_ and any(ch.dep_ == "xcomp" for ch in t.children):
             return "planned"
     nouns = [c.head] + ([box] if box is not None else [])
+    if c.nominal and (_lemma(c.head) in lex.PLAN_NOUNS and c.head.tag_ == "NNS"
+                      or c.head.dep_ == "compound" and _lemma(c.head.head) in lex.PLAN_NOUNS):
+        return "planned"  # "evacuation plans were hampered": the evacuation is planned
     if c.nominal:
         for n in nouns:
             for ch in n.children:

@@ -29,8 +29,21 @@ def _container(noun: Token) -> Token | None:
     return None
 
 
+def _hyphen_prefix(tok: Token) -> Token | None:
+    """The first piece of a prefixed verb the tokenizer split ("re" of "re-examine", "co" of
+    "co-host"): the parser hangs the verb's auxiliaries and subject on that piece, so the rest of
+    the word looks like a bare infinitive with no tense, no modal and no subject."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha and doc[i - 2].head.i != i:
+        return doc[i - 2]
+    return None
+
+
 def _aux(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    """The auxiliaries of a verb (with those the parser gave its split-off prefix: "will re-examine")."""
+    pieces = [tok] + ([p] if (p := _hyphen_prefix(tok)) is not None else [])
+    return {c.lower_ for t in pieces for c in t.children if c.dep_ in ("aux", "auxpass")}
 
 
 def depth(tok: Token) -> int:
