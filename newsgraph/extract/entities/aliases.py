@@ -107,9 +107,7 @@ class _Aliases(_Mentions):
             if t.i in self.token_cand:
                 continue
             if any(len(o.span.text) > len(t.text) and _initials(o.span.text) == t.text for o in orgs):
-                cand = _Cand(self.doc[t.i : t.i + 1], "ORG", key=("org", name_key(t.text)))
-                self.cands.append(cand)
-                self.token_cand[t.i] = cand
+                self._add_cand(_Cand(self.doc[t.i : t.i + 1], "ORG", key=("org", name_key(t.text))))
                 added = True
         if added:
             self.cands.sort(key=lambda c: c.span.start)

@@ -161,10 +161,7 @@ class _Classify(_Aliases):
                 continue
             if len(span) == 1 and span[0].pos_ != "PROPN":
                 continue
-            cand = _Cand(span, seen[m.group(1)])
-            self.cands.append(cand)
-            for t in span:
-                self.token_cand[t.i] = cand
+            self._add_cand(_Cand(span, seen[m.group(1)]))
             added = True
         if added:
             self.cands.sort(key=lambda c: c.span.start)

@@ -236,10 +236,7 @@ class _Mentions(_BuilderBase):
                 span = _strip_title(span)
             elif label == "ORG" and _is_title_word(span):
                 continue  # "Transport" in "Transport Minister Grace Wanjiru" belongs to the role
-            cand = _Cand(span, label)
-            self.cands.append(cand)
-            for i in range(span.start, span.end):
-                self.token_cand[i] = cand
+            self._add_cand(_Cand(span, label))
         self.cands.sort(key=lambda c: c.span.start)
 
     def _untagged_people(self) -> None:
@@ -265,9 +262,7 @@ class _Mentions(_BuilderBase):
             for t in toks:
                 if t.dep_ == "compound" or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "PROPN"):
                     continue  # "Byron Bay", a name inside a longer name
-                cand = _Cand(self.doc[t.i : t.i + 1], "PERSON")
-                self.cands.append(cand)
-                self.token_cand[t.i] = cand
+                self._add_cand(_Cand(self.doc[t.i : t.i + 1], "PERSON"))
         self.cands.sort(key=lambda c: c.span.start)
 
     def _epithets(self) -> None:
@@ -362,7 +357,5 @@ class _Mentions(_BuilderBase):
                 continue
             if surnames.get(name_key(t.text)) and (t.i + 1 >= len(self.doc) or
                                                                  self.doc[t.i + 1].pos_ != "PROPN"):
-                cand = _Cand(self.doc[t.i : t.i + 1], "PERSON")
-                self.cands.append(cand)
-                self.token_cand[t.i] = cand
+                self._add_cand(_Cand(self.doc[t.i : t.i + 1], "PERSON"))
         self.cands.sort(key=lambda c: c.span.start)

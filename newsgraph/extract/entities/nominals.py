@@ -87,9 +87,7 @@ class _Nominals(_BuilderBase):
             ent = self.ents[target.entity]  # type: ignore[index]
             cand = _Cand(span, "ORG", form="description", key=ent.key, entity=target.entity, sieve="org_nominal")
             ent.cands.append(cand)
-            self.cands.append(cand)
-            for t in span:
-                self.token_cand[t.i] = cand
+            self._add_cand(cand)
             added = True
         if added:
             self.cands.sort(key=lambda c: c.span.start)

@@ -76,6 +76,13 @@ class _BuilderBase:
         self.token_cand: dict[int, _Cand] = {}
         self.epithets: list[tuple[Span, _Cand]] = []  # "Crooked" of "Crooked Hillary", and its name
 
+    def _add_cand(self, cand: _Cand) -> None:
+        """A new mention: listed, and each of its tokens answers which mention holds it.  (The
+        caller re-sorts ``cands`` by start once it has added all of its own.)"""
+        self.cands.append(cand)
+        for t in cand.span:
+            self.token_cand[t.i] = cand
+
     def _cand_in(self, tokens: Iterable[Token]) -> _Cand | None:
         for t in tokens:
             c = self.token_cand.get(t.i)
