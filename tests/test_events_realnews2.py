@@ -145,6 +145,13 @@ def test_an_event_in_an_after_phrase_is_not_dated_by_the_sentence(parse):
     assert find(evs, "curfew").date == "2024-03-10TNI"
 
 
+def test_an_anchored_time_dates_the_event_it_is_anchored_on(parse):
+    """"two days after the bombing": the time expression names the bombing's own day."""
+    text = "The strike came two days after the bombing of the Lakeport bridge by rebels."
+    evs = run(parse, text, (texpr(text, "two days after", "2024-03-06"),))
+    assert find(evs, "bombing").date == "2024-03-06"
+
+
 def test_the_deadline_of_what_is_asked_does_not_date_the_request(parse):
     text = "The board asked the firm to respond by March 31."
     ev = find(run(parse, text, (texpr(text, "March 31", "2024-03-31"),)), "asked")

@@ -60,22 +60,25 @@ def _durative(tok: Token) -> bool:
     return tok.tag_ == "VBG" and any(a.lower_ == "been" for a in aux)
 
 
-def _temporal_frame(c: Candidate) -> bool:
-    """A bare event noun in an "after/before/since ..." phrase ("lifted the curfew on Sunday after
-    several days of protests"): it happened before or after the act the sentence dates."""
+def _temporal_prep(c: Candidate) -> Token | None:
+    """The "after/before/since" heading a bare event noun's phrase ("lifted the curfew on Sunday
+    after several days of protests"), if any: the event happened before or after the act the
+    sentence dates, so it takes no loose date — unless that preposition is part of the time
+    expression itself ("came two days after the assassination": the times layer resolves "two
+    days after" to the assassination's own day)."""
     if not c.nominal or c.pred.i != c.head.i:
-        return False
+        return None
     node = c.head
     for _ in range(4):
         if node.head.i == node.i:
-            return False
+            return None
         node = node.head
         if node.dep_ == "prep" or node.pos_ == "ADP":
             if node.lower_ in lex.TEMPORAL_PREPS:
-                return True
+                return node
         elif node.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+            return None
+    return None
 
 
 def _under_thing(c: Candidate, heads: dict[int, Candidate]) -> bool:
@@ -154,7 +157,13 @@ def _assign_times(sent: Span, cands: list[Candidate], ctx: Ctx) -> dict[int, Tim
             if c.nominal and c.pred.i == c.head.i and any(
                     a.i in heads and heads[a.i] is not c for a in c.head.ancestors):
                 continue  # an event noun inside another event ("support for a trade deal") is not dated by the sentence
-            if _durative(c.pred) or _embedded_plural(c) or _temporal_frame(c) or _under_thing(c, heads):
+            prep = _temporal_prep(c)
+            if prep is not None:
+                anchored = next((t for t in loose if t.start <= prep.idx < t.end), None)
+                if anchored is not None:
+                    out.setdefault(id(c), anchored)
+                continue
+            if _durative(c.pred) or _embedded_plural(c) or _under_thing(c, heads):
                 continue
             out.setdefault(id(c), loose[0])
     _share_coordinated(cands, out)
