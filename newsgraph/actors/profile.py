@@ -136,7 +136,7 @@ class ProfileWindow(BaseModel):
     outlet: str | None = None
     date_from: str | None = None
     date_to: str | None = None
-    outlets: list[str] = Field(default_factory=list)  # every outlet naming the actor, for the filter
+    outlets: list[str] = Field(default_factory=list)  # for the outlet filter: see actor_index.actor_outlets
 
 
 class ActorProfile(ActorSummary):
