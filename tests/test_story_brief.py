@@ -118,3 +118,16 @@ def test_overlapping_coverage_is_found_in_the_real_news_dev_texts(tmp_path: Path
         _add(s, r["text"], r["source"], r["published"])
     multi = [x for x in queries.stories(s, limit=200)["items"] if len(x["outlets"]) >= 2]
     assert len(multi) >= 3  # 5 on the 84 PolNeAR dev texts when this test was written
+
+
+def test_the_index_lists_a_big_story_by_its_first_articles(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(queries, "STORY_LIST_ARTICLES", 2)
+    ids = [_add(store, FERRY_A, "Velm Post", "2024-05-06"), _add(store, FERRY_B, "Coastal Herald", "2024-05-07"),
+           _add(store, FERRY_B.replace("second", "third"), "Aldren Gazette", "2024-05-08")]
+    sid = queries.story_of(store, ids[0])
+    story = next(s for s in queries.stories(store)["items"] if s["id"] == sid)
+    assert story["size"] == 3 and story["more"] == 1
+    assert [a["id"] for a in story["articles"]] == ids[:2]  # the first two by date
+    assert story["outlets"] == ["Aldren Gazette", "Coastal Herald", "Velm Post"]
+    html = TestClient(create_app(store)).get("/stories").text
+    assert "and 1 more" in html

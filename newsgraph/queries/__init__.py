@@ -781,8 +781,13 @@ def network(
 
 # -- stories ----------------------------------------------------------------------
 
+#: the stories index lists each story by its first this many articles (``more`` counts the rest)
+STORY_LIST_ARTICLES = 10
+
+
 def stories(store: Store, *, limit: int = 50, offset: int = 0, min_size: int = 2) -> dict[str, Any]:
     """Stories with at least ``min_size`` articles, biggest first (then most outlets, newest).
+    Each lists its first :data:`STORY_LIST_ARTICLES` articles by date, ``size`` all of them.
 
     Membership is the store's ``stories`` table, written when each article is stored
     (:mod:`newsgraph.store.stories`: near-copies, then same-event coverage); nothing is
@@ -804,16 +809,32 @@ def stories(store: Store, *, limit: int = 50, offset: int = 0, min_size: int = 2
                 .limit(limit).offset(offset)
             )
         ]
+        size = {r.story_id: (r.n, r.o) for r in conn.execute(
+            select(sizes.c.story_id, sizes.c.n, sizes.c.o).where(sizes.c.story_id.in_(chosen)))} if chosen else {}
         members: dict[str, list[str]] = {sid: [] for sid in chosen}
+        outlets: dict[str, set[str]] = {sid: set() for sid in chosen}
         if chosen:
-            for r in conn.execute(select(st.c.story_id, st.c.article_id).where(st.c.story_id.in_(chosen))):
+            # the first STORY_LIST_ARTICLES articles of each story by date: a story of a thousand
+            # near-copies is listed by its first few here, and in full on its own page
+            rank = func.row_number().over(partition_by=st.c.story_id,
+                                          order_by=(articles.c.published.is_(None), articles.c.published,
+                                                    articles.c.id)).label("rank")
+            ranked = (select(st.c.story_id, st.c.article_id, rank)
+                      .join(articles, articles.c.id == st.c.article_id)
+                      .where(st.c.story_id.in_(chosen)).subquery())
+            for r in conn.execute(select(ranked.c.story_id, ranked.c.article_id)
+                                  .where(ranked.c.rank <= STORY_LIST_ARTICLES)):
                 members[r.story_id].append(r.article_id)
+            for r in conn.execute(select(st.c.story_id, st.c.outlet).distinct()
+                                  .where(st.c.story_id.in_(chosen), st.c.outlet.is_not(None))):
+                outlets[r.story_id].add(r.outlet)
     refs = _article_refs(store, [a for sid in chosen for a in members[sid]])
     items = []
     for sid in chosen:
         arts = sorted((refs[a] for a in members[sid] if a in refs), key=lambda a: (a["published"] or "", a["id"]))
-        outlets = sorted({a["source"] for a in arts if a["source"]})
-        items.append({"id": sid, "size": len(arts), "outlets": outlets, "articles": arts,
+        n = size.get(sid, (len(arts), 0))[0]
+        items.append({"id": sid, "size": int(n), "outlets": sorted(outlets[sid]), "articles": arts,
+                      "more": max(0, int(n) - len(arts)),
                       "title": arts[0]["title"] if arts else sid, "href": f"/stories/{sid}"})
     return page(items, total, limit, offset)
 
