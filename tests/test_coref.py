@@ -480,3 +480,14 @@ def test_a_regnal_title_before_a_persons_name_tagged_an_organisation_is_the_pers
     text = "Joshua Vask declared himself emperor in 1859. Known as Emperor Vask, he issued decrees."
     a = actors_tagged(text, [("Joshua Vask", "Joshua Vask", "PERSON"), ("Emperor Vask", "Emperor Vask", "ORG")])
     assert len({m.entity for m in a.mentions if "Vask" in m.text}) == 1
+
+
+def test_a_party_in_a_role_nominal_must_be_the_holders_party():
+    from newsgraph.pipeline import analyze
+
+    other = analyze("Republican nominee Dale Harmon spoke in Leeford on Monday. The Democratic nominee did not attend.")
+    harmon = next(e for e in other.entities if e.name == "Dale Harmon")
+    assert not [m for m in other.mentions if m.entity == harmon.id and "Democratic" in m.text]
+    same = analyze("Republican nominee Dale Harmon spoke in Leeford on Monday. The Republican nominee later left.")
+    harmon = next(e for e in same.entities if e.name == "Dale Harmon")
+    assert [m for m in same.mentions if m.entity == harmon.id and m.text == "The Republican nominee"]

@@ -45,6 +45,9 @@ class _Nominals(_BuilderBase):
             if len(owners) != 1:
                 continue
             idx = next(iter(owners))
+            if inner and not all(c.span.text.lower() in " ".join(r.evidence.text.lower() for r in self.ents[idx].roles)
+                                 for c in inner):
+                continue  # "the Democratic nominee" is not the one nominee the article called Republican
             span = self.doc[start : head.i + 1]
             cand = _Cand(span, "PERSON", form="description", key=self.ents[idx].key, entity=idx, sieve="role_nominal")
             self.ents[idx].cands.append(cand)
