@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
 from ..extract.actor_lexicon import meaningful_label
 from ..model import Analysis, Span
@@ -258,18 +257,18 @@ def actor_profile(
     window = None
     with store.engine.connect() as conn:
         if paged:
+            density = db.actor_density(conn, cluster.id)
             total, capped, article_ids = db.article_window(
                 conn, cluster.id, source=outlet, date_from=date_from, date_to=date_to, limit=limit or 10**9,
-                offset=max(0, offset))
+                offset=max(0, offset), density=density)
             cluster.members = [MemberLink(article_id=m.article_id, entity_id=m.entity_id, name=m.name,
                                           evidence=m.evidence, confidence=m.confidence)
                                for m in db.member_rows(conn, cluster.id, article_ids)]
             window = ProfileWindow(total=total, total_capped=capped, offset=max(0, offset), shown=len(article_ids),
                                    limit=limit,
                                    outlet=outlet, date_from=date_from, date_to=date_to,
-                                   outlets=db.actor_outlets(conn, cluster.id))
-            n_all = conn.execute(select(db.actors_table.c.n_articles)
-                                 .where(db.actors_table.c.id == cluster.id)).scalar()
+                                   outlets=db.actor_outlets(conn, cluster.id, density))
+            n_all = density[0]
         else:
             article_ids = sorted({m.article_id for m in cluster.members})
         actor_of = db.members_of_articles(conn, article_ids)

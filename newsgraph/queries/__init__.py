@@ -16,11 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.elements import literal, literal_column
 
-from ..store import Store, in_batches
+from ..store import COUNT_CAP, Store, count_rows, in_batches
 from ..store import search as fts
 from ..store.schema import articles, claims, entities, events, frames, metadata, quotes, times
 from ..titles import HEAD_CHARS, display_title
@@ -34,10 +33,6 @@ def page(items: list[Any], total: int, limit: int, offset: int, *, capped: bool 
     """A list page; ``total_capped``: the filtered count stopped at :data:`COUNT_CAP` ("1,000 or more")."""
     return {"total": total, "limit": limit, "offset": offset, "items": items, "total_capped": capped}
 
-
-#: a filtered list counts its matches up to this many past the page (a count over every match of a
-#: loose filter on 300,000 quotes takes seconds; "1,000 or more" tells the reader as much)
-COUNT_CAP = 1_000
 
 
 def _like(value: str) -> str:
@@ -70,14 +65,6 @@ def _art(row: Any) -> dict[str, Any]:
     }
 
 
-def _count(conn: Connection, stmt: Any, cap: int | None = None) -> int:
-    """Rows of ``stmt``; with ``cap``, at most ``cap + 1`` are counted (more than ``cap`` means "or more")."""
-    stmt = stmt.order_by(None)
-    if cap is not None:
-        stmt = stmt.limit(cap + 1)
-    return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
-
-
 # -- articles -------------------------------------------------------------------
 
 
@@ -102,7 +89,7 @@ def list_articles(
             if ids is None:
                 return page([], 0, limit, offset)
             stmt = stmt.where(articles.c.id.in_(ids))
-        total = _count(conn, stmt)
+        total = count_rows(conn, stmt)
         rows = conn.execute(
             stmt.order_by(articles.c.published.desc().nulls_last(), articles.c.id).limit(limit).offset(offset)
         ).all()
@@ -198,7 +185,7 @@ def _paged(
         capped = False
         if conds:
             cap = max(COUNT_CAP, offset + limit + 1)  # capped, the pager still sees a next page
-            total = _count(conn, keys, cap)
+            total = count_rows(conn, keys, cap)
             capped, total = total > cap, min(total, cap)
         else:  # every record has its article (foreign key): no join needed to count
             total = int(conn.execute(select(func.count()).select_from(table)).scalar_one())

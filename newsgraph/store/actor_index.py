@@ -40,7 +40,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from . import BEFORE_REMOVE, Store, in_batches
+from . import BEFORE_REMOVE, COUNT_CAP, Store, count_rows, in_batches
 from .schema import articles, metadata, per_article_table
 
 actors_table = Table(
@@ -138,6 +138,14 @@ def member_rows(conn: Connection, actor_id: str, article_ids: list[str] | None =
                   key=lambda r: r.article_id)
 
 
+def actor_density(conn: Connection, actor_id: str) -> tuple[int, bool]:
+    """(the actor's stored article count, whether it is in a twentieth of the store or more): what
+    decides how :func:`article_window` pages it and :func:`actor_outlets` lists its outlets."""
+    n_actor = conn.execute(select(actors_table.c.n_articles).where(actors_table.c.id == actor_id)).scalar() or 0
+    n_store = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+    return int(n_actor), n_actor * 20 >= n_store
+
+
 def article_window(
     conn: Connection,
     actor_id: str,
@@ -147,8 +155,9 @@ def article_window(
     date_to: str | None = None,
     limit: int = 50,
     offset: int = 0,
-    count_cap: int = 1_000,
+    count_cap: int = COUNT_CAP,
     plan: str = "auto",
+    density: tuple[int, bool] | None = None,
 ) -> tuple[int, bool, list[str]]:
     """(how many of the actor's articles match, whether that count stopped at ``count_cap``, one
     page of their ids): newest first, undated last.
@@ -162,7 +171,8 @@ def article_window(
     with them it counts at most ``count_cap`` (the page says "1,000 or more").  Dates compare by
     prefix, so ``date_to="2019"`` keeps all of 2019 ("2019-12-31" starts with it); both bounds
     are plain comparisons on the column, so the walk is a range scan of its index.  ``plan``
-    (``walk`` or ``members``) forces one plan, for tests; both give the same answer."""
+    (``walk`` or ``members``) forces one plan, for tests; both give the same answer.  ``density``
+    is :func:`actor_density`, when the caller has it already."""
     cond = []
     if source:
         cond.append(articles.c.source == source)
@@ -172,10 +182,8 @@ def article_window(
         after = _after_prefix(date_to)
         cond.append(articles.c.published < after if after else
                     func.substr(articles.c.published, 1, len(date_to)) <= date_to)
-    n_actor = conn.execute(select(actors_table.c.n_articles).where(actors_table.c.id == actor_id)).scalar() or 0
-    n_store = conn.execute(select(func.count()).select_from(articles)).scalar_one()
-    order = (articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
-    if plan == "walk" or (plan == "auto" and n_actor * 20 >= n_store):
+    n_actor, dense = density or actor_density(conn, actor_id)
+    if plan == "walk" or (plan == "auto" and dense):
         # "|| ''" keeps SQLite off the actor_id index, so the probe uses the (article_id, entity_id) key
         probe = (select(actor_members.c.article_id)
                  .where(actor_members.c.article_id == articles.c.id, actor_members.c.actor_id + "" == actor_id)
@@ -190,11 +198,12 @@ def article_window(
     else:
         mine = select(actor_members.c.article_id).where(actor_members.c.actor_id == actor_id).distinct().subquery()
         base = select(articles.c.id).select_from(mine).join(articles, articles.c.id == mine.c.article_id).where(*cond)
+        order = (articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
     page = conn.execute(base.order_by(*order).limit(limit).offset(offset)).scalars().all()
     if not cond:
-        return int(n_actor), False, list(page)
-    counted = conn.execute(select(func.count()).select_from(base.limit(count_cap + 1).subquery())).scalar_one()
-    return int(min(counted, count_cap)), counted > count_cap, list(page)
+        return n_actor, False, list(page)
+    counted = count_rows(conn, base, count_cap)
+    return min(counted, count_cap), counted > count_cap, list(page)
 
 
 def _after_prefix(day: str) -> str | None:
@@ -215,14 +224,12 @@ def _after_prefix(day: str) -> str | None:
     return None
 
 
-def actor_outlets(conn: Connection, actor_id: str) -> list[str]:
+def actor_outlets(conn: Connection, actor_id: str, density: tuple[int, bool] | None = None) -> list[str]:
     """The outlets to offer in the actor page's outlet filter: those with an article naming the
-    actor; for an actor in a twentieth of the store or more, every outlet of the store (reading
-    all its member rows would cost what the paged profile saves)."""
-    n_actor = conn.execute(select(actors_table.c.n_articles).where(actors_table.c.id == actor_id)).scalar() or 0
-    n_store = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+    actor; for an actor in a twentieth of the store or more (:func:`actor_density`), every outlet
+    of the store (reading all its member rows would cost what the paged profile saves)."""
     stmt = select(articles.c.source).distinct().where(articles.c.source.is_not(None))
-    if n_actor * 20 < n_store:
+    if not (density or actor_density(conn, actor_id))[1]:
         stmt = stmt.join(actor_members, actor_members.c.article_id == articles.c.id).where(
             actor_members.c.actor_id == actor_id)
     return sorted(conn.execute(stmt).scalars())
