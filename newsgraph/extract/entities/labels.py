@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Label
 from ..actor_lexicon import meaningful_label
+from .mentions import _title_case_line
 from .state import _BuilderBase, _Cand, _tokens_matching
 
 DESIGNATION_VERBS = frozenset(
@@ -190,15 +191,6 @@ _NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MO
 _NOUN_FORMS = frozenset({"apposition", "predicate", "designation"})
 
 
-def _headline_line(span: Span) -> bool:
-    """Whether the span sits on a line where every word of four or more letters is capitalised."""
-    text = span.doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text[start : end if end >= 0 else len(text)])
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
-
-
 def _hyphen_joined(doc: Doc, i: int) -> bool:
     """Whether token ``i`` and the next are one hyphenated word ("co-founder": co | - | founder)."""
     if i + 1 >= len(doc) or doc[i].whitespace_:
@@ -229,7 +221,7 @@ def _label_is_junk(span: Span, form: str, *, place: bool = False) -> bool:
             return True
     if form == "descriptor":
         word = span[0]
-        if word.is_sent_start or _headline_line(span):
+        if word.is_sent_start or _title_case_line(span):
             return True
         if not (word.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG") or _ADJECTIVE_ENDING.search(word.text)):
             return True
