@@ -143,7 +143,7 @@ def render_profile(p: api.ActorProfile) -> str:
                f"{c.get('mentions', 0)} mentions, resolution confidence {p.confidence:.2f}")
     if p.window is not None:
         w = p.window
-        out.append(f"  below: articles {w.offset + 1 if w.shown else 0}-{w.offset + w.shown} of the {w.total} "
+        out.append(f"  below: articles {w.offset + 1 if w.shown else 0}-{w.offset + w.shown} of the {w.total}"
                    f"{' or more' if w.total_capped else ''} matching (of {p.articles} naming the actor), newest first")
     if p.aliases:
         out.append("  also: " + "; ".join(p.aliases))
