@@ -231,3 +231,39 @@ def test_paged_actor_profile_on_postgresql(pg_url: str) -> None:
     assert walk == by_members and walk[0] > 0
     pg_store.close()
     sqlite_store.close()
+
+
+def test_a_schema_1_store_is_upgraded_in_place_on_postgresql() -> None:
+    """The schema 1 → 2 upgrade (the quotes' outlet, said and negated columns) on the server,
+    in a database of its own: the ALTER, the backfill from articles and JSON, the indexes."""
+    from newsgraph import queries
+    from newsgraph.web.sample import sample_analysis
+
+    base = make_url(PG_URL)
+    name = f"ng_up_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = base.set(database=name).render_as_string(hide_password=False)
+    try:
+        a = sample_analysis(source="Velm Post", published="2023-03-15")
+        a.quotes[1] = a.quotes[1].model_copy(update={"negated": True})
+        s = Store(url)
+        s.add(a)
+        with s.engine.begin() as conn:  # make it a schema-1 store
+            for ix in ("ix_quotes_said", "ix_quotes_outlet", "ix_quotes_negated"):
+                conn.execute(text(f"DROP INDEX {ix}"))
+            conn.execute(text("ALTER TABLE quotes DROP COLUMN outlet, DROP COLUMN said, DROP COLUMN negated"))
+            conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+        s.close()
+        s = Store(url)
+        assert queries.list_quotes(s, negated=True)["total"] == 1
+        assert queries.list_quotes(s, outlet="velm", date_from="2023-03", date_to="2023-03")["total"] == len(a.quotes)
+        with s.engine.connect() as conn:
+            assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one() == "2"
+        s.close()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()

@@ -138,3 +138,34 @@ def test_terminal_safe_escapes_control_characters() -> None:
 
     assert terminal_safe("a\x1b[2Jb\rc\u202ed") == "a\\x1b[2Jb\\x0dc\\u202ed"
     assert terminal_safe("line\nnext") == "line next"
+
+
+def test_a_schema_1_store_is_upgraded_in_place_and_filters_the_same(tmp_path) -> None:  # noqa: ANN001
+    """A store written before the quotes carried outlet, date and negation columns (schema 1)
+    is upgraded on open: the columns are filled from its articles and records, not left empty."""
+    import sqlite3
+
+    from newsgraph import queries
+
+    path = tmp_path / "old.db"
+    s = Store(str(path))
+    for i in range(1, 4):
+        s.add(_variant(i, negate_q2=i == 2))
+    s.close()
+    conn = sqlite3.connect(path)  # make it a schema-1 store
+    for ix in ("ix_quotes_said", "ix_quotes_outlet", "ix_quotes_negated"):
+        conn.execute(f"DROP INDEX {ix}")
+    for col in ("outlet", "said", "negated"):
+        conn.execute(f"ALTER TABLE quotes DROP COLUMN {col}")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    s = Store(str(path))
+    assert queries.list_quotes(s, negated=True)["total"] == 1
+    assert queries.list_quotes(s, outlet="velm")["total"] == 3  # i = 2, three quotes
+    assert queries.list_quotes(s, outlet="Quay")["total"] == 0
+    assert queries.list_quotes(s, date_from="2023-02", date_to="2023-02")["total"] == 3
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert {r[1] for r in conn.execute("PRAGMA index_list('quotes')")} >= {"ix_quotes_said", "ix_quotes_outlet"}
+    conn.close()

@@ -170,17 +170,17 @@ def _paged(
     filter needs them), then fetch the full records of one page.  Returns (rows, total, whether
     the total stopped at its cap: see :data:`COUNT_CAP`).  Sorting rows that carry the
     JSON ``data`` column is what made these lists slow on large stores."""
-    joins = {k: v for k, v in names.items() if any(_uses(c, v[0]) for c in [*conds, *(order or [])])}
-    # On SQLite, "+articles.id" stops the planner from scanning the record table first and then
-    # sorting all of it: it walks articles in publication order instead and stops after a page.
-    art_id = literal_column("+articles.id") if store.dialect == "sqlite" else articles.c.id
-    keys = (
-        select(table.c.article_id, table.c.id).select_from(table).join(articles, art_id == table.c.article_id)
-    )
+    order = order or [articles.c.published.desc().nulls_last(), articles.c.id, table.c.start]
+    joins = {k: v for k, v in names.items() if any(_uses(c, v[0]) for c in [*conds, *order])}
+    keys = select(table.c.article_id, table.c.id).select_from(table)
+    if any(_uses(c, articles) for c in [*conds, *order]):
+        # On SQLite, "+articles.id" stops the planner from scanning the record table first and then
+        # sorting all of it: it walks articles in publication order instead and stops after a page.
+        art_id = literal_column("+articles.id") if store.dialect == "sqlite" else articles.c.id
+        keys = keys.join(articles, art_id == table.c.article_id)
     for ent, on in joins.values():
         keys = keys.outerjoin(ent, on)
     keys = keys.where(*conds)
-    order = order or [articles.c.published.desc().nulls_last(), articles.c.id, table.c.start]
     with store.engine.connect() as conn:
         capped = False
         if conds:
@@ -234,17 +234,28 @@ def _common_filters(
     source: str | None = None,
     q: str | None = None,
     text_col: Any = None,
+    outlets: list[str] | None = None,
+    outlet_col: Any = None,
 ) -> list[Any]:
     """The filters every record list shares, with one meaning each: ``article`` exact,
     ``outlet`` part of the outlet's name, ``source`` the exact outlet, the date range of
-    :func:`date_range` on ``date_col``, and ``q``'s words all inside ``text_col``."""
+    :func:`date_range` on ``date_col``, and ``q``'s words all inside ``text_col``.
+
+    ``outlet_col`` is the column holding the outlet (the article's, unless the record table
+    keeps a copy); with ``outlets`` (the store's outlet names, :func:`sources`) ``outlet`` is
+    matched here and becomes an ``IN`` list that an index on ``outlet_col`` serves."""
+    col = articles.c.source if outlet_col is None else outlet_col
     conds: list[Any] = []
     if source:
-        conds.append(articles.c.source == source)
+        conds.append(col == source)
     if article:
         conds.append(table.c.article_id == article)
-    if outlet:
-        conds.append(_ilike(articles.c.source, outlet))
+    if outlet and outlets is not None:
+        folded = outlet.casefold()
+        named = [o for o in outlets if folded in o.casefold()]
+        conds.append(col.in_(named) if named else literal(False))
+    elif outlet:
+        conds.append(_ilike(col, outlet))
     conds += date_range(date_col, date_from, date_to)
     if q:
         words = fts.terms(q)
@@ -268,10 +279,8 @@ QUOTE_SORTS = ("newest", "oldest", "speaker", "outlet")
 
 
 def _negated_cond(negated: bool) -> ColumnElement[bool]:
-    """Quote.negated lives in the record JSON (the quotes table has no column for it); the
-    store writes compact JSON, so the flag appears as ``"negated":true`` exactly."""
-    hit = quotes.c.data.like('%"negated":true%')
-    return hit if negated else ~hit
+    """Quote.negated, from the quotes table's copy of the flag (store schema 2)."""
+    return quotes.c.negated.is_(True) if negated else quotes.c.negated.is_not(True)
 
 
 def list_quotes(
@@ -294,7 +303,7 @@ def list_quotes(
     outlet, date (the quote's, else the article's publication date), words of the quote, kind,
     negation and article; ``sort`` is one of :data:`QUOTE_SORTS` (default: newest first)."""
     ent, on = _entity_name(quotes, quotes.c.speaker_entity, "spk")
-    qdate = func.coalesce(quotes.c.date, articles.c.published)
+    qdate = quotes.c.said  # the quote's date, else its article's publication date
     conds: list[Any] = []
     if speaker:
         conds.append(or_(_ilike(quotes.c.speaker_text, speaker), _ilike(ent.c.name, speaker)))
@@ -318,15 +327,21 @@ def list_quotes(
     if negated is not None:
         conds.append(_negated_cond(negated))
     conds += _common_filters(quotes, article=article, outlet=outlet, date_col=qdate, date_from=date_from,
-                             date_to=date_to, q=q, text_col=quotes.c.text)
-    order: list[Any] | None = None
-    if sort == "oldest":
-        order = [qdate.asc().nulls_last(), articles.c.id, quotes.c.start]
+                             date_to=date_to, q=q, text_col=quotes.c.text,
+                             outlets=sources(store) if outlet else None, outlet_col=quotes.c.outlet)
+    # every order reads the quotes table's own columns, in the order of its indexes
+    # (ix_quotes_said, ix_quotes_outlet): a filtered page walks one index range, not the articles
+    if sort == "newest":  # undated quotes last (SQLite's DESC puts NULL last by itself)
+        order = [qdate.desc() if store.dialect == "sqlite" else qdate.desc().nulls_last(),
+                 quotes.c.article_id, quotes.c.start]
+    elif sort == "oldest":  # the exact reverse of newest
+        order = [qdate.asc() if store.dialect == "sqlite" else qdate.asc().nulls_first(),
+                 quotes.c.article_id.desc(), quotes.c.start.desc()]
     elif sort == "speaker":
         order = [func.coalesce(ent.c.name, quotes.c.speaker_text).asc().nulls_last(), qdate.desc(), quotes.c.article_id, quotes.c.start]
     elif sort == "outlet":
-        order = [articles.c.source.asc().nulls_last(), qdate.desc(), articles.c.id, quotes.c.start]
-    elif sort != "newest":
+        order = [quotes.c.outlet.asc(), qdate.desc(), quotes.c.article_id, quotes.c.start]
+    else:
         raise ValueError(f"sort must be one of {', '.join(QUOTE_SORTS)}")
     rows, total, capped = _paged(
         store, quotes, conds=conds, names={"speaker_name": (ent, on)}, order=order, limit=limit, offset=offset

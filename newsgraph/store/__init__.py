@@ -10,6 +10,7 @@ several processes may write to one PostgreSQL database at once.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -109,6 +110,14 @@ def _entity_row(a: Analysis, e: Any) -> dict[str, Any]:
     }
 
 
+def _version(value: str) -> int:
+    """A stored schema version as a number (a store older than versioning counts as 1)."""
+    try:
+        return int(value)
+    except ValueError:
+        return 1
+
+
 def _quote_row(a: Analysis, q: Any) -> dict[str, Any]:
     start = q.content[0].start if q.content else (q.cue.start if q.cue else 0)
     end = q.content[-1].end if q.content else (q.cue.end if q.cue else 0)
@@ -123,6 +132,9 @@ def _quote_row(a: Analysis, q: Any) -> dict[str, Any]:
         "speaker_entity": q.speaker_entity,
         "cue_lemma": q.cue_lemma,
         "date": q.date,
+        "outlet": a.article.source,
+        "said": q.date or a.article.published,
+        "negated": bool(q.negated),
         "data": q.model_dump_json(),
     }
 
@@ -189,7 +201,7 @@ class Store:
                 if not set(metadata.tables) <= present:
                     return False
                 row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).first()
-                return row is not None
+                return row is not None and _version(row.value) >= STORE_SCHEMA_VERSION
         except OperationalError as exc:
             if _is_lock(exc):
                 raise StoreLocked(_lock_message(self.url)) from None
@@ -211,7 +223,16 @@ class Store:
             if self.dialect == "postgresql":
                 # several processes opening an empty database at once would race on CREATE TABLE
                 conn.execute(text("SELECT pg_advisory_xact_lock(4242424242)"))
+            found = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).first() \
+                if inspect(conn).has_table("meta") else None
             metadata.create_all(conn)
+            if found is not None and _version(found.value) < STORE_SCHEMA_VERSION:
+                logging.getLogger("newsgraph").warning(
+                    "upgrading the store's schema from version %s to %s (once; a large store takes a minute)",
+                    found.value, STORE_SCHEMA_VERSION)
+                schema.upgrade(conn, _version(found.value))
+                conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
+                             .values(value=str(STORE_SCHEMA_VERSION)))
             self._insert_ignore(conn, schema.meta, [{"key": "schema_version", "value": str(STORE_SCHEMA_VERSION)}])
 
     def close(self) -> None:
