@@ -64,3 +64,48 @@ def test_reanalyze_and_remove_keep_document_frequencies_exact(tmp_path: Path):
     assert _df(store) == both
     assert store.remove(b.article.id)
     assert _df(store) == only_a
+
+
+def _kept_and_counted(store: Store) -> tuple[dict, dict]:
+    """The sizes kept at write time, and the same sizes counted from the membership rows."""
+    st, sz = stories_mod.stories, stories_mod.story_sizes
+    from sqlalchemy import func
+
+    with store.engine.connect() as conn:
+        kept = {r.story_id: (r.n, r.outlets) for r in conn.execute(select(sz))}
+        counted = {r[0]: (r[1], r[2]) for r in conn.execute(
+            select(st.c.story_id, func.count(), func.count(st.c.outlet.distinct())).group_by(st.c.story_id))}
+    return kept, counted
+
+
+def test_kept_story_sizes_follow_adds_replacements_removals_and_the_upgrade(tmp_path: Path):
+    """The stories index reads sizes kept at write time: they must equal a count of the rows
+    after every kind of write, and a store without them (schema 1) gets them on open."""
+    import sqlite3
+
+    rng = random.Random(7)
+    v = versions("strike-velmora", rng)
+    db = str(tmp_path / "k.db")
+    store = Store(db)
+    arts = [analyze(BASE["strike-velmora"], source="Velmora Gazette"), analyze(v["wire"], source="Northern Post"),
+            analyze(v["edit"], source="Northern Post"), analyze(v["wire"], source=None),
+            analyze(BASE["strike-bellhaven"], source="Coastal Times")]
+    for a in arts:
+        store.add(a)
+    kept, counted = _kept_and_counted(store)
+    assert kept == counted and max(n for n, _ in kept.values()) >= 3
+    store.replace(arts[1])
+    store.remove(arts[2].article.id)
+    store.remove(arts[4].article.id)
+    kept, counted = _kept_and_counted(store)
+    assert kept == counted
+    store.close()
+    conn = sqlite3.connect(db)  # back to schema 1: no kept sizes
+    conn.execute("DELETE FROM story_sizes")
+    conn.execute("DELETE FROM story_outlets")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    store = Store(db)
+    kept2, counted2 = _kept_and_counted(store)
+    assert kept2 == counted2 == counted

@@ -131,3 +131,21 @@ def test_the_index_lists_a_big_story_by_its_first_articles(store: Store, monkeyp
     assert story["outlets"] == ["Aldren Gazette", "Coastal Herald", "Velm Post"]
     html = TestClient(create_app(store)).get("/stories").text
     assert "and 1 more" in html
+
+
+def test_a_big_story_is_briefed_from_the_first_articles_of_each_outlet(tmp_path: Path) -> None:
+    """The brief reads at most ``per_outlet`` articles of each outlet, counts all of them, and says so."""
+    s = Store(str(tmp_path / "big.db"))
+    ids = [_add(s, FERRY_A, "Velm Post", "2024-05-06"),
+           _add(s, FERRY_B, "Velm Post", "2024-05-07"),
+           _add(s, FERRY_B.replace("second", "third"), "Velm Post", "2024-05-09"),
+           _add(s, FERRY_B.replace("second", "fourth"), "Coastal Herald", "2024-05-08")]
+    sid = queries.story_of(s, ids[0])
+    assert all(queries.story_of(s, a) == sid for a in ids)
+    b = queries.story_brief(s, sid, per_outlet=2)
+    assert b["size"] == 4 and b["read"] == 3 and b["more"] == {"Velm Post": 1}
+    assert [a["id"] for a in b["by_outlet"]["Velm Post"]] == ids[:2]  # the first two by date
+    assert b["first"] == "2024-05-06" and b["last"] == "2024-05-09"  # dates of every article
+    assert {e["article_id"] for e in b["events"]} <= set(ids[:2]) | {ids[3]}
+    md = queries.story_markdown(b)
+    assert "and 1 more" in md and "from the first 3 articles (the first 2 of each outlet)" in md

@@ -795,24 +795,15 @@ def stories(store: Store, *, limit: int = 50, offset: int = 0, min_size: int = 2
     (:mod:`newsgraph.store.stories`: near-copies, then same-event coverage); nothing is
     recomputed here."""
     from ..store.stories import stories as st
+    from ..store.stories import story_sizes as sz
 
     with store.engine.connect() as conn:
-        sizes = (
-            select(st.c.story_id, func.count().label("n"), func.count(st.c.outlet.distinct()).label("o"))
-            .group_by(st.c.story_id)
-            .having(func.count() >= min_size)
-            .subquery()
-        )
-        total = int(conn.execute(select(func.count()).select_from(sizes)).scalar_one())
-        chosen = [
-            r.story_id
-            for r in conn.execute(
-                select(sizes.c.story_id).order_by(sizes.c.n.desc(), sizes.c.o.desc(), sizes.c.story_id)
-                .limit(limit).offset(offset)
-            )
-        ]
-        size = {r.story_id: (r.n, r.o) for r in conn.execute(
-            select(sizes.c.story_id, sizes.c.n, sizes.c.o).where(sizes.c.story_id.in_(chosen)))} if chosen else {}
+        # the sizes kept at write time (store.stories.story_sizes), read in their index's order
+        total = int(conn.execute(select(func.count()).select_from(sz).where(sz.c.n >= min_size)).scalar_one())
+        size = {r.story_id: (r.n, r.outlets) for r in conn.execute(
+            select(sz.c.story_id, sz.c.n, sz.c.outlets).where(sz.c.n >= min_size)
+            .order_by(sz.c.n.desc(), sz.c.outlets.desc(), sz.c.story_id).limit(limit).offset(offset))}
+        chosen = list(size)
         members: dict[str, list[str]] = {sid: [] for sid in chosen}
         outlets: dict[str, set[str]] = {sid: set() for sid in chosen}
         if chosen:
@@ -866,17 +857,36 @@ def _article_refs(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def story_brief(store: Store, story_id: str, *, max_claims: int = 15) -> dict[str, Any] | None:
+#: the story brief reads the first this many articles of each outlet (by date): a story of
+#: thousands of near-copies is briefed from its first coverage in every outlet, and says so
+STORY_BRIEF_PER_OUTLET = 20
+
+
+def story_brief(
+    store: Store, story_id: str, *, max_claims: int = 15, per_outlet: int = STORY_BRIEF_PER_OUTLET
+) -> dict[str, Any] | None:
     """One story as a brief: its articles by outlet, who is quoted in each outlet, the labels each
     outlet uses for the story's main actors, the claims to check and the reported events.
 
+    Size, outlets and dates count every article of the story; the rest is read from the first
+    ``per_outlet`` articles of each outlet (``read`` says how many, ``more`` per outlet how many
+    are not listed), so the page costs the same for a story of ten articles or ten thousand.
     None when no article belongs to ``story_id``."""
     from ..store.stories import stories as st
 
     with store.engine.connect() as conn:
-        ids = list(conn.execute(select(st.c.article_id).where(st.c.story_id == story_id)).scalars())
-        if not ids:
+        members = conn.execute(
+            select(st.c.article_id, articles.c.source, articles.c.published)
+            .join(articles, articles.c.id == st.c.article_id).where(st.c.story_id == story_id)
+        ).all()
+        if not members:
             return None
+        per: dict[str, list[Any]] = {}
+        for m in sorted(members, key=lambda m: (m.published is None, m.published or "", m.article_id)):
+            per.setdefault(m.source or "(no outlet)", []).append(m)
+        ids = [m.article_id for ms in per.values() for m in ms[:per_outlet]]
+        more = {o: len(ms) - min(len(ms), per_outlet) for o, ms in per.items()}
+        dates = sorted(m.published for m in members if m.published)
         refs = _article_refs(store, ids)
         outlet_of = {a: (refs[a]["source"] or "(no outlet)") for a in ids if a in refs}
         ent_rows = conn.execute(
@@ -960,12 +970,15 @@ def story_brief(store: Store, story_id: str, *, max_claims: int = 15) -> dict[st
     return {
         "id": story_id,
         "title": arts[0]["title"] if arts else story_id,
-        "size": len(arts),
-        "outlets": sorted(by_outlet),
-        "first": arts[0]["published"] if arts else None,
-        "last": arts[-1]["published"] if arts else None,
+        "size": len(members),
+        "read": len(ids),
+        "per_outlet": per_outlet,
+        "outlets": sorted(per),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
         "articles": arts,
         "by_outlet": by_outlet,
+        "more": {o: n for o, n in sorted(more.items()) if n},
         "quoted": {o: sorted(v.values(), key=lambda x: (-x["count"], x["name"])) for o, v in sorted(quoted.items())},
         "main_actors": main_actors,
         "claims": claims_out,
@@ -981,10 +994,15 @@ def story_markdown(brief: dict[str, Any], base_url: str = "") -> str:
 
     out = [f"# {esc(brief['title'])}", "",
            f"{brief['size']} articles from {len(brief['outlets'])} outlets, {brief['first'] or '?'} to {brief['last'] or '?'}.", ""]
+    if brief["read"] < brief["size"]:
+        out += [f"Quotes, labels, claims and events are from the first {brief['read']} articles "
+                f"(the first {brief['per_outlet']} of each outlet).", ""]
     out += ["## Coverage", ""]
     for o, arts in brief["by_outlet"].items():
+        more = brief["more"].get(o)
         out.append(f"- **{esc(o)}**: " + "; ".join(
-            f"[{esc(a['title'])}]({base_url}/articles/{a['id']}) ({a['published'] or 'undated'})" for a in arts))
+            f"[{esc(a['title'])}]({base_url}/articles/{a['id']}) ({a['published'] or 'undated'})" for a in arts)
+            + (f"; and {more} more" if more else ""))
     out += ["", "## Who is quoted, by outlet", ""]
     for o, people in brief["quoted"].items():
         out.append(f"- **{esc(o)}**: " + ", ".join(f"{esc(p['name'])} ({p['count']})" for p in people))

@@ -8,6 +8,7 @@ add their tables to the same ``metadata``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
@@ -173,6 +174,12 @@ RECORD_TABLES = {
 }
 
 
+#: upgrade steps of the tables other modules add (stories …): each is called as
+#: ``step(conn, found_version)`` after :func:`upgrade`'s own, when a store older than
+#: :data:`STORE_SCHEMA_VERSION` is opened
+UPGRADES: list[Callable[[Any, int], None]] = []
+
+
 def upgrade(conn: Any, found: int) -> None:
     """Bring a store written by schema version ``found`` to :data:`STORE_SCHEMA_VERSION`, in place.
 
@@ -197,3 +204,5 @@ def upgrade(conn: Any, found: int) -> None:
     for table in (quotes, times, events):
         for index in table.indexes:
             index.create(conn, checkfirst=True)
+    for step in UPGRADES:
+        step(conn, found)
