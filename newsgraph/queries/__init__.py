@@ -795,6 +795,7 @@ def stories(store: Store, *, limit: int = 50, offset: int = 0, min_size: int = 2
     (:mod:`newsgraph.store.stories`: near-copies, then same-event coverage); nothing is
     recomputed here."""
     from ..store.stories import stories as st
+    from ..store.stories import story_outlets as so
     from ..store.stories import story_sizes as sz
 
     with store.engine.connect() as conn:
@@ -806,20 +807,20 @@ def stories(store: Store, *, limit: int = 50, offset: int = 0, min_size: int = 2
         chosen = list(size)
         members: dict[str, list[str]] = {sid: [] for sid in chosen}
         outlets: dict[str, set[str]] = {sid: set() for sid in chosen}
+        for sid in chosen:
+            # the first STORY_LIST_ARTICLES articles of the story by date, an index range
+            # (ix_stories_order): a story of a thousand near-copies is listed by its first few
+            # here, and in full on its own page; undated articles after the dated ones
+            members[sid] = list(conn.execute(
+                select(st.c.article_id).where(st.c.story_id == sid, st.c.published.is_not(None))
+                .order_by(st.c.published, st.c.article_id).limit(STORY_LIST_ARTICLES)).scalars())
+            if len(members[sid]) < STORY_LIST_ARTICLES:
+                members[sid] += conn.execute(
+                    select(st.c.article_id).where(st.c.story_id == sid, st.c.published.is_(None))
+                    .order_by(st.c.article_id).limit(STORY_LIST_ARTICLES - len(members[sid]))).scalars()
         if chosen:
-            # the first STORY_LIST_ARTICLES articles of each story by date: a story of a thousand
-            # near-copies is listed by its first few here, and in full on its own page
-            rank = func.row_number().over(partition_by=st.c.story_id,
-                                          order_by=(articles.c.published.is_(None), articles.c.published,
-                                                    articles.c.id)).label("rank")
-            ranked = (select(st.c.story_id, st.c.article_id, rank)
-                      .join(articles, articles.c.id == st.c.article_id)
-                      .where(st.c.story_id.in_(chosen)).subquery())
-            for r in conn.execute(select(ranked.c.story_id, ranked.c.article_id)
-                                  .where(ranked.c.rank <= STORY_LIST_ARTICLES)):
-                members[r.story_id].append(r.article_id)
-            for r in conn.execute(select(st.c.story_id, st.c.outlet).distinct()
-                                  .where(st.c.story_id.in_(chosen), st.c.outlet.is_not(None))):
+            for r in conn.execute(select(so.c.story_id, so.c.outlet)
+                                  .where(so.c.story_id.in_(chosen), so.c.outlet != "")):
                 outlets[r.story_id].add(r.outlet)
     refs = _article_refs(store, [a for sid in chosen for a in members[sid]])
     items = []
@@ -875,9 +876,8 @@ def story_brief(
     from ..store.stories import stories as st
 
     with store.engine.connect() as conn:
-        members = conn.execute(
-            select(st.c.article_id, articles.c.source, articles.c.published)
-            .join(articles, articles.c.id == st.c.article_id).where(st.c.story_id == story_id)
+        members = conn.execute(  # one range of ix_stories_order: no article row is read
+            select(st.c.article_id, st.c.outlet.label("source"), st.c.published).where(st.c.story_id == story_id)
         ).all()
         if not members:
             return None

@@ -44,7 +44,10 @@ stories = per_article_table(
     Column("story_id", String(40), nullable=False),
     Column("outlet", String(256)),
     Column("signature", LargeBinary, nullable=False),
+    # the article's publication date, copied: a story's first articles are an index range
+    Column("published", String(32)),
     Index("ix_stories_story", "story_id"),
+    Index("ix_stories_order", "story_id", "published", "article_id", "outlet"),
 )
 
 story_terms = per_article_table(
@@ -214,10 +217,18 @@ def _count(conn: Connection, story_id: str, outlet: str | None, delta: int) -> N
 
 
 def recount(conn: Connection, found: int = 0) -> None:
-    """Rewrite the kept story sizes from the membership table (the schema-2 upgrade of a store
-    that had stories but no sizes)."""
+    """The schema-2 upgrade of the story tables: copy each member's publication date and write
+    the kept story sizes from the membership rows (a store that had stories but neither)."""
     if found >= 2:
         return
+    from sqlalchemy import inspect, text
+
+    if "published" not in {c["name"] for c in inspect(conn).get_columns("stories")}:
+        conn.execute(text("ALTER TABLE stories ADD COLUMN published VARCHAR(32)"))
+    conn.execute(stories.update().values(
+        published=select(articles.c.published).where(articles.c.id == stories.c.article_id).scalar_subquery()))
+    for index in stories.indexes:
+        index.create(conn, checkfirst=True)
     conn.execute(delete(story_outlets))
     conn.execute(delete(story_sizes))
     key = func.coalesce(stories.c.outlet, "")
@@ -239,7 +250,7 @@ def link_story(conn: Connection, analysis: Analysis) -> None:
         index.add(art.id, art.text, art.source,
                   otherwise=lambda: same_event_story(conn, art.id, art.published, top))
         row = index.row(art.id)
-    conn.execute(insert(stories), row)
+    conn.execute(insert(stories), {**row, "published": art.published})
     _count(conn, row["story_id"], row.get("outlet"), +1)
     if top:
         conn.execute(insert(story_terms), [{"article_id": art.id, "term": t, "weight": w} for t, w in top.items()])
