@@ -876,17 +876,18 @@ def story_brief(
     from ..store.stories import stories as st
 
     with store.engine.connect() as conn:
-        members = conn.execute(  # one range of ix_stories_order: no article row is read
-            select(st.c.article_id, st.c.outlet.label("source"), st.c.published).where(st.c.story_id == story_id)
-        ).all()
+        # one range of ix_stories_order, in its order (date, then id): no article row is read
+        members = [tuple(r) for r in conn.execute(
+            select(st.c.article_id, st.c.outlet, st.c.published).where(st.c.story_id == story_id)
+            .order_by(st.c.published, st.c.article_id))]
         if not members:
             return None
-        per: dict[str, list[Any]] = {}
-        for m in sorted(members, key=lambda m: (m.published is None, m.published or "", m.article_id)):
-            per.setdefault(m.source or "(no outlet)", []).append(m)
-        ids = [m.article_id for ms in per.values() for m in ms[:per_outlet]]
-        more = {o: len(ms) - min(len(ms), per_outlet) for o, ms in per.items()}
-        dates = sorted(m.published for m in members if m.published)
+        dates = [m[2] for m in members if m[2]]
+        per: dict[str, list[str]] = {}
+        for aid, outlet, _published in [m for m in members if m[2]] + [m for m in members if not m[2]]:
+            per.setdefault(outlet or "(no outlet)", []).append(aid)
+        ids = [a for arts in per.values() for a in arts[:per_outlet]]
+        more = {o: len(arts) - min(len(arts), per_outlet) for o, arts in per.items()}
         refs = _article_refs(store, ids)
         outlet_of = {a: (refs[a]["source"] or "(no outlet)") for a in ids if a in refs}
         ent_rows = conn.execute(
