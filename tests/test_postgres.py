@@ -251,7 +251,7 @@ def test_a_schema_1_store_is_upgraded_in_place_on_postgresql() -> None:
         s = Store(url)
         s.add(a)
         with s.engine.begin() as conn:  # make it a schema-1 store
-            for ix in ("ix_quotes_said", "ix_quotes_outlet", "ix_quotes_negated"):
+            for ix in ("ix_quotes_said_pg", "ix_quotes_outlet_pg", "ix_quotes_negated"):
                 conn.execute(text(f"DROP INDEX {ix}"))
             conn.execute(text("ALTER TABLE quotes DROP COLUMN outlet, DROP COLUMN said, DROP COLUMN negated"))
             conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
@@ -261,6 +261,9 @@ def test_a_schema_1_store_is_upgraded_in_place_on_postgresql() -> None:
         assert queries.list_quotes(s, outlet="velm", date_from="2023-03", date_to="2023-03")["total"] == len(a.quotes)
         with s.engine.connect() as conn:
             assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one() == "2"
+            have = set(conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'quotes'")).scalars())
+            assert {"ix_quotes_said_pg", "ix_quotes_outlet_pg", "ix_quotes_negated"} <= have
+            assert "ix_quotes_said" not in have  # SQLite's form of it
         s.close()
     finally:
         with admin.connect() as conn:

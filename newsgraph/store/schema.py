@@ -126,10 +126,16 @@ quotes = _record_table(
     Column("negated", Boolean),
     Index("ix_quotes_speaker", "article_id", "speaker_entity"),
 )
-# newest first is said DESC, then each article's quotes in text order: read backwards, these
-# indexes give exactly that order (and forwards its exact reverse, "oldest")
-Index("ix_quotes_said", quotes.c.said, quotes.c.article_id.desc(), quotes.c.start.desc())
-Index("ix_quotes_outlet", quotes.c.outlet, quotes.c.said, quotes.c.article_id.desc(), quotes.c.start.desc())
+# Newest first is said DESC (undated last), then each article's quotes in text order.  SQLite
+# puts NULL last under DESC by itself but does not accept NULLS LAST in an index: read backwards,
+# its indexes give exactly that order (forwards, its exact reverse, "oldest").  PostgreSQL puts
+# NULL first under DESC: its indexes say DESC NULLS LAST, so a forward read is newest first.
+_said_pg = (quotes.c.said.desc().nulls_last(), quotes.c.article_id, quotes.c.start)
+Index("ix_quotes_said", quotes.c.said, quotes.c.article_id.desc(), quotes.c.start.desc()).ddl_if(dialect="sqlite")
+Index("ix_quotes_outlet", quotes.c.outlet, quotes.c.said, quotes.c.article_id.desc(),
+      quotes.c.start.desc()).ddl_if(dialect="sqlite")
+Index("ix_quotes_said_pg", *_said_pg).ddl_if(dialect="postgresql")
+Index("ix_quotes_outlet_pg", quotes.c.outlet, *_said_pg).ddl_if(dialect="postgresql")
 Index("ix_quotes_negated", quotes.c.negated, quotes.c.said)
 times = _record_table(
     "times",
