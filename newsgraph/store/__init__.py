@@ -14,7 +14,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, String, create_engine, delete, event, func, insert, inspect, select, text
@@ -51,6 +51,40 @@ def count_rows(conn: Connection, stmt: Any, cap: int | None = None) -> int:
     if cap is not None:
         stmt = stmt.limit(cap + 1)
     return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
+
+
+def after_prefix(day: str) -> str | None:
+    """The first date after every date starting with ``day`` ("2019" -> "2020", "2019-12" ->
+    "2020-01", "2019-12-31" -> "2020-01-01"), or None for another shape.  A bound of the same
+    shape compares the same way under any collation (PostgreSQL's locale ones too), unlike a
+    sentinel character after the prefix."""
+    try:
+        if re.fullmatch(r"\d{4}", day):
+            return f"{int(day) + 1:04d}"
+        if re.fullmatch(r"\d{4}-\d{2}", day):
+            y, m = int(day[:4]), int(day[5:])
+            return f"{y + m // 12:04d}-{m % 12 + 1:02d}" if 1 <= m <= 12 else None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def prefix_range(col: Any, date_from: str | None, date_to: str | None) -> list[Any]:
+    """Conditions keeping ISO dates of any precision in an inclusive range of prefixes: '2021' ..
+    '2021-04' keeps '2021-04-30'.  The one date-range filter of the store's lists and pages.
+
+    Both bounds are plain comparisons on the column (``>= date_from``, ``< after_prefix(date_to)``),
+    so an index on it serves them; only a ``date_to`` of another shape falls back to comparing
+    the column's prefix, which reads every row."""
+    conds: list[Any] = []
+    if date_from:
+        conds.append(col >= date_from)
+    if date_to:
+        after = after_prefix(date_to)
+        conds.append(col < after if after else func.substr(col, 1, len(date_to)) <= date_to)
+    return conds
 
 
 class StoreError(RuntimeError):

@@ -20,8 +20,7 @@ transaction and keeps the actors' article counts right.
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -40,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from . import BEFORE_REMOVE, COUNT_CAP, Store, count_rows, in_batches
+from . import BEFORE_REMOVE, COUNT_CAP, Store, count_rows, in_batches, prefix_range
 from .schema import articles, metadata, per_article_table
 
 actors_table = Table(
@@ -176,12 +175,7 @@ def article_window(
     cond = []
     if source:
         cond.append(articles.c.source == source)
-    if date_from:
-        cond.append(articles.c.published >= date_from)
-    if date_to:
-        after = _after_prefix(date_to)
-        cond.append(articles.c.published < after if after else
-                    func.substr(articles.c.published, 1, len(date_to)) <= date_to)
+    cond += prefix_range(articles.c.published, date_from, date_to)
     n_actor, dense = density or actor_density(conn, actor_id)
     if plan == "walk" or (plan == "auto" and dense):
         # "|| ''" keeps SQLite off the actor_id index, so the probe uses the (article_id, entity_id) key
@@ -204,24 +198,6 @@ def article_window(
         return n_actor, False, list(page)
     counted = count_rows(conn, base, count_cap)
     return min(counted, count_cap), counted > count_cap, list(page)
-
-
-def _after_prefix(day: str) -> str | None:
-    """The first date after every date starting with ``day`` ("2019" -> "2020", "2019-12" ->
-    "2020-01", "2019-12-31" -> "2020-01-01"), or None for another shape.  A bound of the same
-    shape compares the same way under any collation (PostgreSQL's locale ones too), unlike a
-    sentinel character after the prefix."""
-    try:
-        if re.fullmatch(r"\d{4}", day):
-            return f"{int(day) + 1:04d}"
-        if re.fullmatch(r"\d{4}-\d{2}", day):
-            y, m = int(day[:4]), int(day[5:])
-            return f"{y + m // 12:04d}-{m % 12 + 1:02d}" if 1 <= m <= 12 else None
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-            return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
-    except ValueError:
-        return None
-    return None
 
 
 def actor_outlets(conn: Connection, actor_id: str, density: tuple[int, bool] | None = None) -> list[str]:
