@@ -71,6 +71,21 @@ def after_prefix(day: str) -> str | None:
     return None
 
 
+#: the store's outlets, one index probe each ("loose index scan"): SELECT DISTINCT reads every
+#: article's entry of the outlet index (20 ms at 100,000 articles on PostgreSQL, which has no
+#: skip scan), and the outlet filters of the lists and pages ask for them on every request
+_OUTLETS = text(
+    "WITH RECURSIVE s(v) AS (SELECT min(source) FROM articles UNION ALL "
+    "SELECT (SELECT min(source) FROM articles WHERE source > s.v) FROM s WHERE s.v IS NOT NULL) "
+    "SELECT v FROM s WHERE v IS NOT NULL"
+)
+
+
+def outlets(conn: Connection) -> list[str]:
+    """The store's outlet names, sorted (empty names left out)."""
+    return [s for s in conn.execute(_OUTLETS).scalars() if s]
+
+
 def prefix_range(col: Any, date_from: str | None, date_to: str | None) -> list[Any]:
     """Conditions keeping ISO dates of any precision in an inclusive range of prefixes: '2021' ..
     '2021-04' keeps '2021-04-30'.  The one date-range filter of the store's lists and pages.

@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from . import BEFORE_REMOVE, COUNT_CAP, Store, count_rows, in_batches, prefix_range
+from . import BEFORE_REMOVE, COUNT_CAP, Store, count_rows, in_batches, outlets, prefix_range
 from .schema import articles, metadata, per_article_table
 
 actors_table = Table(
@@ -204,10 +204,10 @@ def actor_outlets(conn: Connection, actor_id: str, density: tuple[int, bool] | N
     """The outlets to offer in the actor page's outlet filter: those with an article naming the
     actor; for an actor in a twentieth of the store or more (:func:`actor_density`), every outlet
     of the store (reading all its member rows would cost what the paged profile saves)."""
-    stmt = select(articles.c.source).distinct().where(articles.c.source.is_not(None))
-    if not (density or actor_density(conn, actor_id))[1]:
-        stmt = stmt.join(actor_members, actor_members.c.article_id == articles.c.id).where(
-            actor_members.c.actor_id == actor_id)
+    if (density or actor_density(conn, actor_id))[1]:
+        return outlets(conn)
+    stmt = (select(articles.c.source).distinct().where(articles.c.source.is_not(None))
+            .join(actor_members, actor_members.c.article_id == articles.c.id).where(actor_members.c.actor_id == actor_id))
     return sorted(conn.execute(stmt).scalars())
 
 

@@ -55,6 +55,10 @@ articles = Table(
     Index("ix_articles_source", "source"),
     Index("ix_articles_published", "published"),
 )
+# newest first with undated articles last (the actor page's walk, the article lists): PostgreSQL
+# puts NULL first under DESC, so a backward read of ix_articles_published is not that order
+# (SQLite's is; it rejects NULLS LAST in an index)
+Index("ix_articles_newest_pg", articles.c.published.desc().nulls_last(), articles.c.id).ddl_if(dialect="postgresql")
 
 
 def article_key(*, primary_key: bool = True) -> Column:
@@ -207,7 +211,7 @@ def upgrade(conn: Any, found: int) -> None:
             "said = COALESCE(date, (SELECT published FROM articles WHERE articles.id = quotes.article_id)), "
             "negated = (data LIKE :flag)"
         ).bindparams(flag='%"negated":true%'))  # the store writes compact JSON
-    for table in (quotes, times, events):
+    for table in (articles, quotes, times, events):
         for index in table.indexes:
             index.create(conn, checkfirst=True)
     for step in UPGRADES:
