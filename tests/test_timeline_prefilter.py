@@ -38,3 +38,25 @@ def test_year_and_month_bounds_are_whole_periods() -> None:
     assert overlaps("1996-12-31", "1995", "1996") and overlaps("1995-01-01", "1995", "1996")
     assert overlaps("2020-06-30", "2020-06", "2020-06") and not overlaps("2020-07-01", "2020-06", "2020-06")
     assert overlaps("2020", "2020-06", None)
+
+
+def test_the_sql_prefilter_keeps_every_overlapping_value() -> None:
+    """The conditions the timeline query runs (queries._year_prefilter), on a real table: every
+    value the overlap test keeps passes them, and far years do not ("19" and "199" included)."""
+    from sqlalchemy import Column, MetaData, String, Table, create_engine, insert, select
+
+    from newsgraph.queries import _year_prefilter
+
+    t = Table("v", MetaData(), Column("value", String))
+    engine = create_engine("sqlite://")
+    t.metadata.create_all(engine)
+    extra = ["1850", "2", "20", "201", "202", "203", "18"]
+    with engine.begin() as conn:
+        conn.execute(insert(t), [{"value": v} for v in VALUES + extra])
+        for start, end in RANGES:
+            kept = set(conn.execute(select(t.c.value).where(*_year_prefilter(t.c.value, start, end))).scalars())
+            for v in VALUES + extra:
+                if date_range(v) is not None and overlaps(v, start, end):
+                    assert v in kept, (v, start, end)
+            if (start, end) == ("2020", "2020"):
+                assert not kept & {"1850", "2015-03-01", "18", "203", "199"}, kept

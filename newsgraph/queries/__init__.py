@@ -579,6 +579,11 @@ def _year_prefilter(col: Any, date_from: str | None, date_to: str | None) -> lis
     from ..timeline import year_bounds
 
     lo, hi = year_bounds(date_from, date_to)
+    if lo is not None and hi is not None and 0 < int(hi) - int(lo) <= 200:
+        # both bounds: one range plus the few shorter values (decades "201", centuries "20", "2")
+        # that can overlap its years, an IN list; both parts are index ranges, unlike length()
+        short = sorted({str(y)[:n] for y in range(int(lo), int(hi)) for n in (1, 2, 3)})
+        return [or_(and_(col >= lo, col < hi), col.in_(short))]
     out = []
     if lo is not None:
         out.append(or_(col >= lo, func.length(col) < 4))
