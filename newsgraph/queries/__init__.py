@@ -449,8 +449,9 @@ def list_claims(
         conds.append(_ilike(ent.c.name, actor))
     if min_score is not None:
         conds.append(claims.c.checkworthiness >= min_score)
-    conds += _common_filters(claims, article=article, outlet=outlet, source=source, date_col=articles.c.published,
-                             date_from=date_from, date_to=date_to, q=q, text_col=claims.c.text)
+    conds += _common_filters(claims, article=article, outlet=outlet, source=source, date_col=claims.c.published,
+                             date_from=date_from, date_to=date_to, q=q, text_col=claims.c.text,
+                             outlets=sources(store) if outlet else None, outlet_col=claims.c.outlet)
     order = [claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start]
     return _page_of(store, claims, conds=conds, names={"claimant_name": (ent, on)}, order=order, limit=limit,
                     offset=offset)
@@ -529,14 +530,13 @@ def frame_summary(
     store: Store, *, outlet: str | None = None, date_from: str | None = None, date_to: str | None = None
 ) -> dict[str, Any]:
     """Counts of framing cues by technique and outlet (the framing page's cross-table)."""
-    stmt = (
-        select(frames.c.technique, articles.c.source, func.count())
-        .join(articles, articles.c.id == frames.c.article_id)
-        .where(*date_range(articles.c.published, date_from, date_to))
-        .group_by(frames.c.technique, articles.c.source)
+    stmt = (  # the frames' own copies of outlet and date: one covering index (ix_frames_summary)
+        select(frames.c.technique, frames.c.outlet, func.count())
+        .where(*date_range(frames.c.published, date_from, date_to))
+        .group_by(frames.c.technique, frames.c.outlet)
     )
     if outlet:
-        stmt = stmt.where(_ilike(articles.c.source, outlet))
+        stmt = stmt.where(_ilike(frames.c.outlet, outlet))
     cells: dict[str, dict[str, int]] = {}
     outlets: set[str] = set()
     with store.engine.connect() as conn:

@@ -215,12 +215,16 @@ ROW_BUILDERS: dict[str, Callable[[Analysis, Any], dict[str, Any]]] = {
         **_span_row(a.article.id, c),
         "checkworthiness": c.checkworthiness,
         "speaker": c.speaker,
+        "outlet": a.article.source,
+        "published": a.article.published,
     },
     "frames": lambda a, f: {
         **_span_row(a.article.id, f),
         "technique": f.technique,
         "target": f.target,
         "voice": f.voice,
+        "outlet": a.article.source,
+        "published": a.article.published,
     },
 }
 

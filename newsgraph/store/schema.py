@@ -164,13 +164,24 @@ claims = _record_table(
     "claims",
     Column("checkworthiness", Float),
     Column("speaker", String(32)),
+    # the article's outlet and date, copied (schema 2): the claims list by outlet is an index range
+    # in score order, not a join with articles sorted afterwards
+    Column("outlet", String(256)),
+    Column("published", String(32)),
 )
+Index("ix_claims_score", claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start)
+Index("ix_claims_outlet", claims.c.outlet, claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start)
 frames = _record_table(
     "frames",
     Column("technique", String(64)),
     Column("target", String(32)),
     Column("voice", String(16)),
+    # copied like the claims' (schema 2): the framing page's technique-by-outlet counts read one
+    # covering index instead of joining every cue with its article
+    Column("outlet", String(256)),
+    Column("published", String(32)),
     Index("ix_frames_technique", "technique"),
+    Index("ix_frames_summary", "technique", "outlet", "published"),
 )
 
 RECORD_TABLES = {
@@ -195,7 +206,8 @@ def upgrade(conn: Any, found: int) -> None:
 
     Why in place: a store holds analyses that took hours to compute; a new column must not
     ask for a re-ingest.  Version 1 → 2 adds the quotes' ``outlet``, ``said`` and ``negated``
-    columns, fills them from the articles and the record JSON (one UPDATE), and creates the
+    columns and the claims' and frames' ``outlet`` and ``published``, fills them from the
+    articles and the record JSON (one UPDATE a table), and creates the
     indexes that version 1 stores lack (also the timeline's two of 2026-12-03).
     """
     from sqlalchemy import inspect, text
@@ -205,13 +217,21 @@ def upgrade(conn: Any, found: int) -> None:
         for name, ddl in (("outlet", "VARCHAR(256)"), ("said", "VARCHAR(32)"), ("negated", "BOOLEAN")):
             if name not in have:
                 conn.execute(text(f"ALTER TABLE quotes ADD COLUMN {name} {ddl}"))
+        for table in ("claims", "frames"):
+            have = {c["name"] for c in inspect(conn).get_columns(table)}
+            for name in ("outlet", "published"):
+                if name not in have:
+                    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR({256 if name == 'outlet' else 32})"))
+            conn.execute(text(
+                f"UPDATE {table} SET outlet = (SELECT source FROM articles WHERE articles.id = {table}.article_id), "
+                f"published = (SELECT published FROM articles WHERE articles.id = {table}.article_id)"))
         conn.execute(text(
             "UPDATE quotes SET "
             "outlet = (SELECT source FROM articles WHERE articles.id = quotes.article_id), "
             "said = COALESCE(date, (SELECT published FROM articles WHERE articles.id = quotes.article_id)), "
             "negated = (data LIKE :flag)"
         ).bindparams(flag='%"negated":true%'))  # the store writes compact JSON
-    for table in (articles, quotes, times, events):
+    for table in (articles, quotes, times, events, claims, frames):
         for index in table.indexes:
             index.create(conn, checkfirst=True)
     for step in UPGRADES:
