@@ -12,7 +12,7 @@ import pytest
 
 from newsgraph import nlp
 from newsgraph.extract.events import extract_events
-from newsgraph.model import Analysis, Article, Event
+from newsgraph.model import Analysis, Article, Event, TimeExpr
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +20,17 @@ def parse():
     return nlp.load()
 
 
-def run(parse, text: str) -> list[Event]:
+def run(parse, text: str, times: tuple[TimeExpr, ...] = ()) -> list[Event]:
     analysis = Analysis(pipeline_version="test", model=nlp.model_info(),
                         article=Article(text=text, published="2024-03-10"))
+    analysis.times = list(times)
     return extract_events(parse(text), analysis)
+
+
+def texpr(text: str, phrase: str, value: str) -> TimeExpr:
+    start = text.index(phrase)
+    return TimeExpr(id="T1", start=start, end=start + len(phrase), text=phrase, value=value,
+                    type="DATE")  # type: ignore[arg-type]
 
 
 def types(events: list[Event]) -> list[tuple[str, str]]:
@@ -60,3 +67,14 @@ def test_a_kept_promise_is_the_act_not_an_agreement(parse):
     ev = run(parse, "The kidnappers kept their promise to kill the hostage.")
     assert not [e for e in ev if e.type == "AGREE"], types(ev)
     assert [e for e in ev if e.type == "ASSAULT" and e.recipient is not None], types(ev)
+
+
+def test_a_possible_act_is_not_dated_by_the_warning_about_it(parse):
+    text = "Air strikes against Norland could do serious harm to the talks, Ostravia warned on Thursday."
+    ev = run(parse, text, (texpr(text, "Thursday", "2024-03-07"),))
+    strikes = [e for e in ev if e.type == "ASSAULT"]
+    assert strikes and strikes[0].status == "hypothetical" and strikes[0].date is None, ev
+    text = "Norland may bomb the port on Monday, officials said."
+    ev = run(parse, text, (texpr(text, "Monday", "2024-03-11"),))
+    bomb = [e for e in ev if e.type == "ASSAULT"]
+    assert bomb and bomb[0].date == "2024-03-11", ev
