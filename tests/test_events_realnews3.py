@@ -78,3 +78,10 @@ def test_a_possible_act_is_not_dated_by_the_warning_about_it(parse):
     ev = run(parse, text, (texpr(text, "Monday", "2024-03-11"),))
     bomb = [e for e in ev if e.type == "ASSAULT"]
     assert bomb and bomb[0].date == "2024-03-11", ev
+
+
+def test_a_prefixed_irregular_past_finds_its_verb(parse):
+    ev = run(parse, "Rebels retook the town of Amberly after a week.")
+    assert [e for e in ev if e.type == "ASSAULT" and e.mode == "occupy"], types(ev)
+    ev = run(parse, "Government troops overran the rebel camp near Amberly.")
+    assert [e for e in ev if e.type == "ASSAULT"], types(ev)
