@@ -416,7 +416,7 @@ def test_seed_dismissal_is_reject_by_kataib_hezbollah(seed):
         ("A man attacked two pedestrians with a knife in Harbor City.", "attacked", "ASSAULT"),
         ("The attack on the embassy left three guards wounded.", "attack", "ASSAULT"),
         ("A man attacked his neighbour with an axe in Dunmore.", "attacked", "ASSAULT"),
-        ("The navy fired three missiles into the sea off Dunmore.", "fired", "ASSAULT"),
+        ("The navy fired three missiles at the ships off Dunmore.", "fired", "ASSAULT"),
         ("Tomas Brenn doubled down on his attacks on Mara Quill.", "attacks", "ACCUSE"),
     ],
 )

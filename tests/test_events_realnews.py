@@ -237,9 +237,11 @@ def test_the_subject_of_drawing_criticism_is_its_recipient(parse):
 
 
 def test_a_clause_of_time_is_not_searched_for_the_target(parse):
-    ev = with_trigger(run(parse, "Freedonia fired two missiles into the sea on Monday while the leaders of "
-                                 "Sylvania held a summit."), "fired")[0]
-    assert ev.recipient is None or "leaders" not in ev.recipient.text
+    # a missile test into the sea is no event at all now (test_events_realnews3); what is pinned here
+    # is that no event takes the leaders of the clause of time as its target
+    evs = with_trigger(run(parse, "Freedonia fired two missiles into the sea on Monday while the leaders of "
+                                  "Sylvania held a summit."), "fired")
+    assert all(ev.recipient is None or "leaders" not in ev.recipient.text for ev in evs)
 
 
 def test_a_date_does_not_make_a_thing_someone(parse):

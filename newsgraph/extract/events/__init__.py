@@ -102,7 +102,7 @@ def top_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence, -e.trigger.start))
 
 
-@extractor("events", field="events", version="7", after=("actors", "times", "quotes"))
+@extractor("events", field="events", version="8", after=("actors", "times", "quotes"))
 def extract_events(doc: Doc, analysis: Analysis) -> list[Event]:
     """PLOVER 2.0 events for every sentence of the article."""
     ctx = Ctx.build(doc, analysis)

@@ -74,6 +74,8 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
         if recipient is not None and actor is not None and _same_party(actor, recipient):
             recipient = None  # "parents sent a letter urging them": no one is their own counterpart
         texpr = times.get(id(c))
+        if status == "hypothetical" and texpr is not None and not _in_own_clause(c, texpr):
+            texpr = None  # "strikes that could do harm, X warned Thursday": a possible act has no date
         ev_date = texpr.value if texpr is not None else None
         if status == "occurred" and ev_date and ctx.analysis.article.published:
             if _after(ev_date, ctx.analysis.article.published):
@@ -100,6 +102,17 @@ def sentence_events(sent: Span, ctx: Ctx, next_id: int) -> list[Event]:
         events.append(event)
         _add_coordinated(events, event, a_tok, r_tok, ctx, next_id)
     return events
+
+
+def _in_own_clause(c: Candidate, texpr) -> bool:
+    """Whether a time expression lies in the trigger's own phrase (its head's subtree, or the predicate's)."""
+    for node in (c.head, c.pred):
+        sub = list(node.subtree)
+        if node.dep_ != "ROOT" and sub[0].idx <= texpr.start and texpr.end <= sub[-1].idx + len(sub[-1]):
+            return True
+        if node.dep_ == "ROOT" and node is c.pred and not c.nominal:
+            return True  # the main verb's clause is the sentence
+    return False
 
 
 def _trigger_bounds(c: Candidate) -> tuple[int, int]:

@@ -52,9 +52,27 @@ def _known_words() -> frozenset[str]:
 KNOWN_WORDS = _known_words()
 
 
+#: Irregular past forms of base verbs, for prefixed verbs the model leaves unlemmatised ("retook",
+#: "overran", "retaken"): general English morphology, not a list of triggers.
+IRREGULAR_PAST: dict[str, str] = {
+    "took": "take", "taken": "take", "ran": "run", "drew": "draw", "drawn": "draw", "threw": "throw",
+    "thrown": "throw", "wrote": "write", "written": "write", "gave": "give", "given": "give",
+    "broke": "break", "broken": "break", "fought": "fight", "struck": "strike", "sent": "send",
+    "sold": "sell", "held": "hold", "built": "build", "won": "win", "made": "make",
+    "seen": "see", "saw": "see", "stood": "stand", "brought": "bring", "caught": "catch", "shot": "shoot",
+}
+PREFIXES = ("re", "over", "out", "under", "with")
+
+
 @lru_cache(maxsize=65536)
 def _lemma_of(lower: str, lemma: str) -> str:
-    return repair_lemma(lower, lemma, KNOWN_WORDS)
+    fixed = repair_lemma(lower, lemma, KNOWN_WORDS)
+    if fixed not in KNOWN_WORDS:
+        for prefix in PREFIXES:
+            rest = lower[len(prefix):]
+            if lower.startswith(prefix) and rest in IRREGULAR_PAST and prefix + IRREGULAR_PAST[rest] in KNOWN_WORDS:
+                return prefix + IRREGULAR_PAST[rest]  # "retook" -> "retake", "overran" -> "overrun"
+    return fixed
 
 
 def _lemma(tok: Token) -> str:

@@ -121,11 +121,109 @@ def _is_protest(c: Candidate, by_head: dict[int, Candidate]) -> bool:
     return bool(sent_lemmas & lex.PROTEST_CUES - {_lemma(t) for t in c.tokens})
 
 
+#: Verbs of compulsion: only someone who acts can compel ("rebels forced villagers to leave").
+COMPEL_VERBS = frozenset("force compel oblige coerce pressure pressurize".split())
+#: Destinations that are no one: a projectile fired into them hits no target (a weapons test).
+EMPTY_DESTINATIONS = frozenset("sea ocean water waters air sky space gulf".split())
+
+
+def _agentless_compulsion(c: Candidate) -> bool:
+    """A compelling verb whose causer is a thing or condition, not an actor (selectional restriction).
+
+    "Pneumonia forced Clinton to leave", "the storm forced the mayor to cancel": the subject is a
+    common noun that is neither a person, a group, an armed body nor a named party, so there is no
+    coercion between actors. Pronouns and entities keep the event (they may stand for actors).
+    """
+    if c.nominal or c.type != "COERCE" or _lemma(c.head) not in COMPEL_VERBS:
+        return False
+    subj = next((ch for ch in c.head.children if ch.dep_ in ("nsubj", "csubj")), None)
+    if subj is None:
+        agent = next((ch for ch in c.head.children if ch.dep_ == "agent"), None)
+        subj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None or subj.pos_ != "NOUN" or _entityish(subj) or subj.ent_type_:
+        return False
+    return _lemma(subj) not in GROUP_NOUNS and _noun_class(subj) not in ("people", "armed", "party") \
+        and _lemma(subj) not in ("man", "woman", "person", "official", "leader", "government", "police")
+
+
+def _resultative_reduce(c: Candidate) -> bool:
+    """"Reduced to rubble / to tears / to a footnote": a change of state, not a cut of something.
+
+    "reduce" is a SANCTION (cut aid, forces) only when what is cut is an amount; without an object,
+    a "to" phrase whose object is not a quantity says what something became ("was reduced to").
+    """
+    if c.nominal or _lemma(c.head) != "reduce":
+        return False
+    doc, i = c.head.doc, c.head.i
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "to":
+        # right after the passive or object-less verb ("was reduced to rubble"; the parser may read
+        # "to rubble" as an infinitive): the next word is the new state unless it is a quantity
+        nxt = doc[i + 2]
+        if not (nxt.like_num or nxt.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY")
+                or nxt.pos_ in ("DET", "NUM", "SYM") or _noun_class(nxt) == "measure"):
+            return True
+    if any(ch.dep_ in ("dobj", "obj") for ch in c.head.children):
+        return False  # "reduced food supplies to the camp": a cut, and where it falls
+    for ch in c.head.children:
+        if ch.dep_ == "prep" and ch.lower_ == "to":
+            for p in ch.children:
+                if p.dep_ == "pobj" and _noun_class(p) != "measure" and not p.like_num \
+                        and not any(t.like_num for t in p.subtree):
+                    return True
+    return False
+
+
+def _untargeted_launch(c: Candidate, by_head: dict[int, Candidate]) -> bool:
+    """A projectile fired or launched with no target, into the sea or the air: a test, not an attack.
+
+    "fired two missiles into the sea" has a weapon as object (a literal cue) but no one attacked; with
+    a target ("at the village", "on the city", a recipient) it stays ASSAULT.
+    """
+    if c.nominal or c.type != "ASSAULT" or _lemma(c.head) not in ("fire", "launch", "test"):
+        return False
+    kids = list(c.head.children)
+    if not any(ch.dep_ in ("dobj", "obj") and _lemma(ch) in lex.WEAPONS for ch in kids):
+        return False
+    _, _, _, recipient = _force_args(c, by_head)
+    if recipient is not None and _lemma(recipient) not in EMPTY_DESTINATIONS:
+        return False
+    for ch in kids:
+        if ch.dep_ == "prep" and ch.lower_ in ("at", "on", "against", "toward", "towards", "onto") and any(
+                p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in ch.children):
+            return False  # "at the village", but not "on Monday"
+    return any(ch.dep_ == "prep" and ch.lower_ in ("into", "over", "off") and any(
+        p.dep_ == "pobj" and _lemma(p) in EMPTY_DESTINATIONS for p in ch.children) for ch in kids)
+
+
+#: Verbs that say a promise was carried out ("kept their promise to kill"): the promised act happened.
+KEEP_VERBS = frozenset("keep fulfil fulfill honor honour".split())
+PROMISE_NOUNS = frozenset("promise pledge vow word commitment threat".split())
+
+
+def _kept_promise(c: Candidate, by_head: dict[int, Candidate]) -> bool:
+    """A promise or threat that was kept, with the promised act as its own event: the act is the event.
+
+    "The gang kept its promise to burn the depot": what happened is the burning (its own candidate),
+    not an agreement; the kept promise is dropped so the act stands alone.
+    """
+    if c.type not in ("AGREE", "THREATEN"):
+        return False
+    for tok in c.tokens:
+        if _lemma(tok) not in PROMISE_NOUNS or tok.dep_ not in ("dobj", "obj") or _lemma(tok.head) not in KEEP_VERBS:
+            continue
+        if any(ch.dep_ in ("acl", "relcl", "xcomp") and ch.i in by_head and by_head[ch.i] is not c
+               for ch in tok.children):
+            return True
+    return False
+
+
 def _apply_restrictions(cands: list[Candidate], by_head: dict[int, Candidate]) -> list[Candidate]:
     """Recode or drop force and rally triggers whose arguments cannot take the literal sense."""
     out = []
     for c in cands:
         lemma = _lemma(c.head)
+        if _kept_promise(c, by_head) or _agentless_compulsion(c) or _resultative_reduce(c) or _untargeted_launch(c, by_head):
+            continue
         if c.type in ("ASSAULT", "COERCE") and lemma in lex.FIGURATIVE_CAPABLE and not (
             c.mode in ("suicide-attack", "drone", "aerial") and c.nominal
         ):
