@@ -63,6 +63,13 @@ def replicate(src: str, dst: str, times: int) -> int:
     conn.execute("UPDATE actors SET n_articles = n_articles * ?", (times,))
     if "story_df" in tables:
         conn.execute("UPDATE story_df SET df = df * ?", (times,))
+    if "story_sizes" in tables:  # kept sizes (store schema 2): recounted for the copies' own stories
+        conn.execute("DELETE FROM story_outlets")
+        conn.execute("DELETE FROM story_sizes")
+        conn.execute("INSERT INTO story_outlets (story_id, outlet, n) SELECT story_id, coalesce(outlet, ''), "
+                     "count(*) FROM stories GROUP BY story_id, coalesce(outlet, '')")
+        conn.execute("INSERT INTO story_sizes (story_id, n, outlets) SELECT story_id, sum(n), "
+                     "count(nullif(outlet, '')) FROM story_outlets GROUP BY story_id")
     conn.commit()
     n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     conn.close()
