@@ -349,6 +349,7 @@ def test_claims_framing_story_and_figures(page: object, wb_server: Server) -> No
     pg.wait_for_url("**/stories/**")
     text = pg.inner_text("article.brief")
     assert "Coverage" in text and "Velm Post" in text and "Mara Quill" in text and "Claims to check" in text
+    assert "6 articles from 3 outlets" in text
     pg.screenshot(path=str(SHOTS / "story.png"), full_page=True)
     pg.emulate_media(media="print")
     assert not pg.locator("header.top").is_visible()  # printable: no navigation

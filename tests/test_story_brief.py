@@ -144,6 +144,7 @@ def test_a_big_story_is_briefed_from_the_first_articles_of_each_outlet(tmp_path:
     assert all(queries.story_of(s, a) == sid for a in ids)
     b = queries.story_brief(s, sid, per_outlet=2)
     assert b["size"] == 4 and b["read"] == 3 and b["more"] == {"Velm Post": 1}
+    assert b["outlets"] == ["Coastal Herald", "Velm Post"]
     assert [a["id"] for a in b["by_outlet"]["Velm Post"]] == ids[:2]  # the first two by date
     assert b["first"] == "2024-05-06" and b["last"] == "2024-05-09"  # dates of every article
     assert {e["article_id"] for e in b["events"]} <= set(ids[:2]) | {ids[3]}

@@ -879,11 +879,11 @@ def story_brief(
         if not members:
             return None
         dates = [m[2] for m in members if m[2]]
-        per: dict[str, list[str]] = {}
+        members_of: dict[str, list[str]] = {}  # outlet -> its articles, dated first
         for aid, outlet, _published in [m for m in members if m[2]] + [m for m in members if not m[2]]:
-            per.setdefault(outlet or "(no outlet)", []).append(aid)
-        ids = [a for arts in per.values() for a in arts[:per_outlet]]
-        more = {o: len(arts) - min(len(arts), per_outlet) for o, arts in per.items()}
+            members_of.setdefault(outlet or "(no outlet)", []).append(aid)
+        ids = [a for arts in members_of.values() for a in arts[:per_outlet]]
+        more = {o: len(arts) - min(len(arts), per_outlet) for o, arts in members_of.items()}
         refs = _article_refs(store, ids)
         outlet_of = {a: (refs[a]["source"] or "(no outlet)") for a in ids if a in refs}
         ent_rows = conn.execute(
@@ -970,7 +970,7 @@ def story_brief(
         "size": len(members),
         "read": len(ids),
         "per_outlet": per_outlet,
-        "outlets": sorted(per),
+        "outlets": sorted(members_of),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
         "articles": arts,
