@@ -12,10 +12,10 @@ a hand-built Analysis with the time expressions given by hand.
 from __future__ import annotations
 
 import pytest
+from _event_runs import run, texpr
 
 from newsgraph import nlp
-from newsgraph.extract.events import extract_events
-from newsgraph.model import Analysis, Article, Event, TimeExpr
+from newsgraph.model import Event
 
 
 @pytest.fixture(scope="module")
@@ -23,17 +23,8 @@ def parse():
     return nlp.load()
 
 
-def run(parse, text: str, times: tuple[TimeExpr, ...] = ()) -> list[Event]:
-    analysis = Analysis(pipeline_version="test", model=nlp.model_info(),
-                        article=Article(text=text, published="2024-03-10"))
-    analysis.times = list(times)
-    return extract_events(parse(text), analysis)
 
 
-def texpr(text: str, phrase: str, value: str, kind: str = "DATE") -> TimeExpr:
-    start = text.index(phrase)
-    return TimeExpr(id="T1", start=start, end=start + len(phrase), text=phrase, value=value,
-                    type=kind)  # type: ignore[arg-type]
 
 
 def find(events: list[Event], word: str) -> Event:
