@@ -26,8 +26,9 @@ from sqlalchemy import (
     Text,
 )
 
-#: 2: quotes carry their outlet, the date they were said (their own, else the article's) and their
-#: negation as columns, with indexes in the who-said-what list's order (see :func:`upgrade`)
+#: 2 (2026-12-03): quotes carry their outlet, the date they were said (their own, else the
+#: article's) and their negation as columns; claims, frames and story members their article's
+#: outlet and date; story sizes are kept; each with an index in its list's order (:func:`upgrade`)
 STORE_SCHEMA_VERSION = 2
 
 metadata = MetaData()
