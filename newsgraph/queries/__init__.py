@@ -214,7 +214,17 @@ def _uses(cond: Any, ent: Any) -> bool:
     return any(getattr(c, "table", None) is ent for c in visitors.iterate(cond) if hasattr(c, "table"))
 
 
+def outlet_cond(store: Store, col: Any, outlet: str) -> ColumnElement[bool]:
+    """``outlet`` as part of an outlet's name (case folded), matched against the store's outlets
+    (:func:`sources`) and given to SQL as an ``IN`` list, which an index on ``col`` serves (a
+    ``LIKE '%…%'`` on the column reads every row).  The one meaning of an outlet filter."""
+    folded = outlet.casefold()
+    named = [o for o in sources(store) if folded in o.casefold()]
+    return col.in_(named) if named else literal(False)
+
+
 def _common_filters(
+    store: Store,
     table: Any,
     *,
     article: str | None,
@@ -225,28 +235,21 @@ def _common_filters(
     source: str | None = None,
     q: str | None = None,
     text_col: Any = None,
-    outlets: list[str] | None = None,
     outlet_col: Any = None,
 ) -> list[Any]:
     """The filters every record list shares, with one meaning each: ``article`` exact,
-    ``outlet`` part of the outlet's name, ``source`` the exact outlet, the date range of
-    :func:`date_range` on ``date_col``, and ``q``'s words all inside ``text_col``.
-
-    ``outlet_col`` is the column holding the outlet (the article's, unless the record table
-    keeps a copy); with ``outlets`` (the store's outlet names, :func:`sources`) ``outlet`` is
-    matched here and becomes an ``IN`` list that an index on ``outlet_col`` serves."""
+    ``outlet`` part of the outlet's name (:func:`outlet_cond`), ``source`` the exact outlet, the
+    date range of :func:`date_range` on ``date_col``, and ``q``'s words all inside ``text_col``.
+    ``outlet_col`` is the column holding the outlet: the article's, unless the record table
+    keeps a copy (store schema 2)."""
     col = articles.c.source if outlet_col is None else outlet_col
     conds: list[Any] = []
     if source:
         conds.append(col == source)
     if article:
         conds.append(table.c.article_id == article)
-    if outlet and outlets is not None:
-        folded = outlet.casefold()
-        named = [o for o in outlets if folded in o.casefold()]
-        conds.append(col.in_(named) if named else literal(False))
-    elif outlet:
-        conds.append(_ilike(col, outlet))
+    if outlet:
+        conds.append(outlet_cond(store, col, outlet))
     conds += date_range(date_col, date_from, date_to)
     if q:
         words = fts.terms(q)
@@ -317,9 +320,8 @@ def list_quotes(
         conds.append(quotes.c.kind == kind)
     if negated is not None:
         conds.append(_negated_cond(negated))
-    conds += _common_filters(quotes, article=article, outlet=outlet, date_col=qdate, date_from=date_from,
-                             date_to=date_to, q=q, text_col=quotes.c.text,
-                             outlets=sources(store) if outlet else None, outlet_col=quotes.c.outlet)
+    conds += _common_filters(store, quotes, article=article, outlet=outlet, date_col=qdate, date_from=date_from,
+                             date_to=date_to, q=q, text_col=quotes.c.text, outlet_col=quotes.c.outlet)
     # every order reads the quotes table's own columns, in the order of its indexes
     # (ix_quotes_said, ix_quotes_outlet): a filtered page walks one index range, not the articles
     if sort == "newest":  # undated quotes last (SQLite's DESC puts NULL last by itself)
@@ -421,7 +423,7 @@ def list_events(
         conds.append(events.c.status == status)
     if actor:
         conds.append(or_(_ilike(a_ent.c.name, actor), _ilike(r_ent.c.name, actor)))
-    conds += _common_filters(events, article=article, outlet=outlet, date_col=edate, date_from=date_from, date_to=date_to)
+    conds += _common_filters(store, events, article=article, outlet=outlet, date_col=edate, date_from=date_from, date_to=date_to)
     names = {"actor_name": (a_ent, a_on), "recipient_name": (r_ent, r_on)}
     return _page_of(store, events, conds=conds, names=names, order=None, limit=limit, offset=offset)
 
@@ -449,9 +451,9 @@ def list_claims(
         conds.append(_ilike(ent.c.name, actor))
     if min_score is not None:
         conds.append(claims.c.checkworthiness >= min_score)
-    conds += _common_filters(claims, article=article, outlet=outlet, source=source, date_col=claims.c.published,
-                             date_from=date_from, date_to=date_to, q=q, text_col=claims.c.text,
-                             outlets=sources(store) if outlet else None, outlet_col=claims.c.outlet)
+    conds += _common_filters(store, claims, article=article, outlet=outlet, source=source,
+                             date_col=claims.c.published, date_from=date_from, date_to=date_to, q=q,
+                             text_col=claims.c.text, outlet_col=claims.c.outlet)
     order = [claims.c.checkworthiness.desc(), claims.c.article_id, claims.c.start]
     return _page_of(store, claims, conds=conds, names={"claimant_name": (ent, on)}, order=order, limit=limit,
                     offset=offset)
@@ -502,7 +504,7 @@ def list_frames(
         conds.append(frames.c.voice == voice)
     if target:
         conds.append(_ilike(ent.c.name, target))
-    conds += _common_filters(frames, article=article, outlet=outlet, source=source, date_col=articles.c.published,
+    conds += _common_filters(store, frames, article=article, outlet=outlet, source=source, date_col=articles.c.published,
                              date_from=date_from, date_to=date_to)
     return _page_of(store, frames, conds=conds, names={"target_name": (ent, on)}, order=None, limit=limit,
                     offset=offset)
@@ -536,7 +538,7 @@ def frame_summary(
         .group_by(frames.c.technique, frames.c.outlet)
     )
     if outlet:
-        stmt = stmt.where(_ilike(frames.c.outlet, outlet))
+        stmt = stmt.where(outlet_cond(store, frames.c.outlet, outlet))
     cells: dict[str, dict[str, int]] = {}
     outlets: set[str] = set()
     with store.engine.connect() as conn:
