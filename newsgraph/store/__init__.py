@@ -53,6 +53,18 @@ def count_rows(conn: Connection, stmt: Any, cap: int | None = None) -> int:
     return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one())
 
 
+def upsert_insert(dialect: str) -> Any:
+    """The dialect's ``insert`` construct that has ``on_conflict_do_*`` (SQLite, PostgreSQL),
+    or None for another database: the one place the store picks it."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as up
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as up
+    else:
+        return None
+    return up
+
+
 def after_prefix(day: str) -> str | None:
     """The first date after every date starting with ``day`` ("2019" -> "2020", "2019-12" ->
     "2020-01", "2019-12-31" -> "2020-01-01"), or None for another shape.  A bound of the same
@@ -302,13 +314,10 @@ class Store:
         """INSERT … ON CONFLICT DO NOTHING; returns the rows inserted."""
         if not rows:
             return 0
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
-        elif self.dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        else:  # pragma: no cover - other databases: plain insert, conflicts raise
+        up = upsert_insert(self.dialect)
+        if up is None:  # pragma: no cover - other databases: plain insert, conflicts raise
             return conn.execute(insert(table), rows).rowcount
-        stmt = dialect_insert(table).on_conflict_do_nothing()
+        stmt = up(table).on_conflict_do_nothing()
         if len(rows) == 1:
             return conn.execute(stmt, rows[0]).rowcount
         return sum(conn.execute(stmt, row).rowcount for row in rows)

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection
 
 from .. import dedup
 from ..model import Analysis
-from . import AFTER_ADD, BEFORE_REMOVE, in_batches
+from . import AFTER_ADD, BEFORE_REMOVE, in_batches, upsert_insert
 from .schema import UPGRADES, articles, metadata, per_article_table
 
 stories = per_article_table(
@@ -119,11 +119,8 @@ def _bump_df(conn: Connection, terms: list[str]) -> None:
     if not terms:
         return
     terms = sorted(terms)
-    if conn.dialect.name in ("sqlite", "postgresql"):
-        if conn.dialect.name == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert as up
-        else:
-            from sqlalchemy.dialects.postgresql import insert as up
+    up = upsert_insert(conn.dialect.name)
+    if up is not None:
         # one cached statement run as executemany (a multi-row VALUES would be compiled anew each time)
         stmt = up(story_df).on_conflict_do_update(index_elements=["term"], set_={"df": story_df.c.df + 1})
         conn.execute(stmt, [{"term": t, "df": 1} for t in terms])
@@ -177,18 +174,10 @@ def same_event_story(conn: Connection, article_id: str, published: str | None, t
     return story_of[best] if score[best] >= dedup.EVENT_THRESHOLD else None
 
 
-def _upsert(conn: Connection) -> Any:
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as up
-    else:
-        from sqlalchemy.dialects.sqlite import insert as up
-    return up
-
-
 def _count(conn: Connection, story_id: str, outlet: str | None, delta: int) -> None:
     """Add ``delta`` (+1 or -1) articles of ``outlet`` to a story's kept sizes."""
     key = outlet or ""
-    up = _upsert(conn)
+    up = upsert_insert(conn.dialect.name)
     if delta > 0:
         n = conn.execute(
             up(story_outlets).values(story_id=story_id, outlet=key, n=delta)
@@ -268,12 +257,11 @@ def unlink_story(conn: Connection, article_id: str) -> None:
     """Before an article goes (remove, or replace by reanalyze): its story rows go and the terms
     it counted come off ``story_df``.  Without the second step every ``reanalyze`` counted the
     article's terms once more and the document frequencies drifted up with each run."""
-    counted = conn.execute(select(stories.c.article_id).where(stories.c.article_id == article_id)).first()
+    member = conn.execute(select(stories.c.story_id, stories.c.outlet).where(stories.c.article_id == article_id)).first()
     text = conn.execute(select(articles.c.text).where(articles.c.id == article_id)).scalar_one_or_none()
-    if counted is not None and text is not None:
+    if member is not None and text is not None:
         _drop_df(conn, [t for t in dedup.term_counts(text) if len(t) <= 128])
     conn.execute(delete(story_terms).where(story_terms.c.article_id == article_id))
-    member = conn.execute(select(stories.c.story_id, stories.c.outlet).where(stories.c.article_id == article_id)).first()
     if member is not None:
         _count(conn, member.story_id, member.outlet, -1)
     conn.execute(delete(stories).where(stories.c.article_id == article_id))
