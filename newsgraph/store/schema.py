@@ -202,6 +202,25 @@ RECORD_TABLES = {
 UPGRADES: list[Callable[[Any, int], None]] = []
 
 
+def add_columns(conn: Any, table: Table, *names: str) -> None:
+    """ALTER TABLE … ADD COLUMN for each of ``names`` the stored table lacks, typed as ``table``
+    declares it (an upgrade step's first half; the caller fills the new columns)."""
+    from sqlalchemy import inspect, text
+
+    have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    for name in names:
+        if name not in have:
+            ddl = table.c[name].type.compile(dialect=conn.dialect)
+            conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {ddl}'))
+
+
+def create_indexes(conn: Any, *tables: Table) -> None:
+    """Create the indexes these tables declare that the store lacks (for this dialect)."""
+    for table in tables:
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
 def upgrade(conn: Any, found: int) -> None:
     """Bring a store written by schema version ``found`` to :data:`STORE_SCHEMA_VERSION`, in place.
 
@@ -211,18 +230,12 @@ def upgrade(conn: Any, found: int) -> None:
     articles and the record JSON (one UPDATE a table), and creates the
     indexes that version 1 stores lack (also the timeline's two of 2026-12-03).
     """
-    from sqlalchemy import inspect, text
+    from sqlalchemy import text
 
     if found < 2:
-        have = {c["name"] for c in inspect(conn).get_columns("quotes")}
-        for name, ddl in (("outlet", "VARCHAR(256)"), ("said", "VARCHAR(32)"), ("negated", "BOOLEAN")):
-            if name not in have:
-                conn.execute(text(f"ALTER TABLE quotes ADD COLUMN {name} {ddl}"))
+        add_columns(conn, quotes, "outlet", "said", "negated")
         for table in ("claims", "frames"):
-            have = {c["name"] for c in inspect(conn).get_columns(table)}
-            for name in ("outlet", "published"):
-                if name not in have:
-                    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR({256 if name == 'outlet' else 32})"))
+            add_columns(conn, RECORD_TABLES[table], "outlet", "published")
             conn.execute(text(
                 f"UPDATE {table} SET outlet = (SELECT source FROM articles WHERE articles.id = {table}.article_id), "
                 f"published = (SELECT published FROM articles WHERE articles.id = {table}.article_id)"))
@@ -232,8 +245,6 @@ def upgrade(conn: Any, found: int) -> None:
             "said = COALESCE(date, (SELECT published FROM articles WHERE articles.id = quotes.article_id)), "
             "negated = (data LIKE :flag)"
         ).bindparams(flag='%"negated":true%'))  # the store writes compact JSON
-    for table in (articles, quotes, times, events, claims, frames):
-        for index in table.indexes:
-            index.create(conn, checkfirst=True)
+    create_indexes(conn, articles, quotes, times, events, claims, frames)
     for step in UPGRADES:
         step(conn, found)

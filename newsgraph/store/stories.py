@@ -37,7 +37,7 @@ from sqlalchemy.engine import Connection
 from .. import dedup
 from ..model import Analysis
 from . import AFTER_ADD, BEFORE_REMOVE, in_batches, upsert_insert
-from .schema import UPGRADES, articles, metadata, per_article_table
+from .schema import UPGRADES, add_columns, articles, create_indexes, metadata, per_article_table
 
 stories = per_article_table(
     "stories",
@@ -210,14 +210,10 @@ def recount(conn: Connection, found: int = 0) -> None:
     the kept story sizes from the membership rows (a store that had stories but neither)."""
     if found >= 2:
         return
-    from sqlalchemy import inspect, text
-
-    if "published" not in {c["name"] for c in inspect(conn).get_columns("stories")}:
-        conn.execute(text("ALTER TABLE stories ADD COLUMN published VARCHAR(32)"))
+    add_columns(conn, stories, "published")
     conn.execute(stories.update().values(
         published=select(articles.c.published).where(articles.c.id == stories.c.article_id).scalar_subquery()))
-    for index in stories.indexes:
-        index.create(conn, checkfirst=True)
+    create_indexes(conn, stories)
     conn.execute(delete(story_outlets))
     conn.execute(delete(story_sizes))
     key = func.coalesce(stories.c.outlet, "")
