@@ -61,6 +61,8 @@ def replicate(src: str, dst: str, times: int) -> int:
     conn.execute("CREATE INDEX IF NOT EXISTS ix_times_timeline ON times (type, value, article_id, id)")
     conn.execute("CREATE INDEX IF NOT EXISTS ix_events_timeline ON events (date, article_id, id)")
     conn.execute("UPDATE actors SET n_articles = n_articles * ?", (times,))
+    if "actor_edges" in tables:  # kept network (store schema 3): the copies' edges join the same actors
+        conn.execute("UPDATE actor_edges SET weight = weight * ?, n_articles = n_articles * ?", (times, times))
     if "story_df" in tables:
         conn.execute("UPDATE story_df SET df = df * ?", (times,))
     if "story_sizes" in tables:  # kept sizes (store schema 2): recounted for the copies' own stories

@@ -201,6 +201,17 @@ def test_timeline_and_network(page: object, sample_server: Server) -> None:
     pg.locator('svg#network a:has(text:text-is("Tomas Brenn"))').click()
     pg.wait_for_url("**/actors/**")
     assert pg.inner_text("h1") == "Tomas Brenn"
+    # the network of one outlet, then of a date range: only those articles' edges
+    pg.goto(f"{sample_server.url}/network")
+    pg.select_option('form.filters select[name="outlet"]', label="<i>Velm Post</i>")
+    pg.click('form.filters button[type="submit"]')
+    pg.wait_for_url("**outlet=**")
+    assert "No connections" in pg.inner_text("p.empty")
+    pg.select_option('form.filters select[name="outlet"]', label="Aldren Gazette")
+    pg.fill('form.filters input[name="date_to"]', "2024-03-12")
+    pg.click('form.filters button[type="submit"]')
+    pg.wait_for_selector("svg#network[data-settled]", timeout=20_000)
+    assert pg.locator("svg#network line").count() >= 2
     assert pg.dialogs == [] and pg.external == []
 
 

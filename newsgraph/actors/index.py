@@ -28,7 +28,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Entity
-from ..store import AFTER_ADD, Store
+from ..store import AFTER_ADD, Store, edges
 from ..store import actor_index as db
 from ..store.schema import articles, entities, meta
 from .codes import KIND_SECTOR, actor_code, role_sector
@@ -181,6 +181,7 @@ def rebuild(store: Store) -> tuple[list[ActorCluster], list[str]]:
             keys = {(k, a.id) for a in clusters for m in a.members
                     for k in node_keys(by_key[(m.article_id, m.entity_id)])}
             conn.execute(insert(db.actor_keys), [{"key": k[:200], "actor_id": i} for k, i in sorted(keys)])
+        edges.rebuild_actor_edges(conn)
         conn.execute(delete(meta).where(meta.c.key.in_([_VERSION_KEY, "actors_notes"])))
         conn.execute(insert(meta), [{"key": _VERSION_KEY, "value": RESOLVER_VERSION},
                                     {"key": "actors_notes", "value": json.dumps(notes[:1000])}])
@@ -268,6 +269,7 @@ def index_article(conn: Connection, article_id: str, ents: Sequence[Entity], *, 
         if free:
             w.attach(r, free, nodes, olds[0] if olds else None, None)
     w.flush()
+    edges.add_article(conn, article_id)
     return len(w.touched)
 
 

@@ -13,14 +13,16 @@ to the sources.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
 from ..model import Analysis
+from ..store.edges import RELATIONS, article_edges, entities_in_quote, is_membership, kept_edges, mapped_edges
+
+__all__ = ["Edge", "actor_edges", "actor_graph", "entities_in_quote", "is_membership", "page_network",
+           "store_edges"]
 
 
 class Edge(BaseModel):
@@ -34,137 +36,43 @@ class Edge(BaseModel):
     articles: list[str] = Field(default_factory=list)
 
 
-def entities_in_quote(a: Analysis, q: object) -> set[str]:
-    """Entity ids mentioned inside a quote's content spans.
-
-    Uses the article's mentions when there are any; otherwise (hand-made
-    analyses) falls back to finding entity names and aliases in the content text.
-    """
-    content = getattr(q, "content", [])
-    found: set[str] = set()
-    if a.mentions:
-        for m in a.mentions:
-            if m.entity and any(c.start <= m.start and m.end <= c.end for c in content):
-                found.add(m.entity)
-        return found
-    for e in a.entities:
-        for nm in [e.name, *e.aliases]:
-            if len(nm) > 2 and any(re.search(r"\b" + re.escape(nm) + r"\b", c.text) for c in content):
-                found.add(e.id)
-                break
-    return found
-
-
-def is_membership(a: Analysis, org_entity: str | None) -> bool:
-    """A role ties its holder to an organisation or state, not to a people ("Shiite cleric")."""
-    org = a.entity(org_entity) if org_entity else None
-    return org is not None and org.type != "NORP" and org.kind != "group"
-
-
 def actor_edges(analyses: Iterable[Analysis], actor_of: dict[tuple[str, str], str]) -> list[Edge]:
     """Membership (part_of and roles' orgs), "quotes about" and event edges between actors,
-    each aggregated over articles with a count and the article ids."""
-    acc: dict[tuple[str, str, str, str | None], Edge] = {}
-
-    def bump(src: str | None, dst: str | None, rel: str, typ: str | None, aid: str) -> None:
-        if not src or not dst or src == dst:
-            return
-        key = (src, dst, rel, typ)
-        e = acc.get(key) or acc.setdefault(key, Edge(source=src, target=dst, relation=rel, type=typ))
-        e.count += 1
-        if aid not in e.articles:
-            e.articles.append(aid)
-
+    each aggregated over articles with a count and the article ids (the store's one edge
+    definition, :func:`newsgraph.store.edges.article_edges`, mapped through ``actor_of``)."""
+    acc: dict[tuple[str, str, str, str], Edge] = {}
     for a in analyses:
         aid = a.article.id
+        for (s, d, rel, typ), n in sorted(article_edges(a).items()):
+            src, dst = actor_of.get((aid, s)), actor_of.get((aid, d))
+            if src and dst and src != dst:
+                _bump(acc, src, dst, rel, typ, n, aid)
+    return _sorted(acc)
 
-        def act(eid: str | None, aid: str = aid) -> str | None:
-            return actor_of.get((aid, eid)) if eid else None
 
-        for e in a.entities:
-            for p in e.part_of:
-                bump(act(e.id), act(p), "member_of", "part_of", aid)
-            for r in e.roles:
-                if is_membership(a, r.org_entity):
-                    bump(act(e.id), act(r.org_entity), "member_of", "role", aid)
-        for q in a.quotes:
-            spk = act(q.speaker_entity)
-            for eid in sorted(entities_in_quote(a, q)):
-                bump(spk, act(eid), "quotes_about", None, aid)
-        for ev in a.events:
-            bump(act(ev.actor.entity if ev.actor else None), act(ev.recipient.entity if ev.recipient else None),
-                 "event", ev.type, aid)
+def _bump(acc: dict[tuple[str, str, str, str], Edge], src: str, dst: str, rel: str, typ: str, n: int,
+          aid: str) -> None:
+    e = acc.get((src, dst, rel, typ)) or acc.setdefault(
+        (src, dst, rel, typ), Edge(source=src, target=dst, relation=rel, type=typ or None))
+    e.count += n
+    if aid not in e.articles:
+        e.articles.append(aid)
+
+
+def _sorted(acc: dict[tuple[str, str, str, str], Edge]) -> list[Edge]:
+    for e in acc.values():
+        e.articles.sort()
     return sorted(acc.values(), key=lambda e: (e.relation, e.source, e.target, e.type or ""))
 
 
-def store_edges(store: Any, relations: tuple[str, ...] = ("member_of", "quotes_about", "event")) -> list[Edge]:
-    """:func:`actor_edges` over a whole store, read from the record tables instead of the
-    analyses (a page of the network need not parse every article): the same three relations
-    with the same rules.  Articles whose quotes have no mention rows (hand-made analyses) fall
-    back to :func:`actor_edges` on their stored analysis, as :func:`entities_in_quote` does."""
-    from ..model import Entity, Quote
-    from ..store import actor_index as db
-    from ..store import in_batches
-    from ..store.schema import entities, events, mentions, quotes
-
-    acc: dict[tuple[str, str, str, str | None], Edge] = {}
+def store_edges(store: Any, relations: tuple[str, ...] = RELATIONS) -> list[Edge]:
+    """:func:`actor_edges` over a whole store, read from the edges kept at write time
+    (:mod:`newsgraph.store.edges`) and the actor index: no analysis is parsed."""
+    acc: dict[tuple[str, str, str, str], Edge] = {}
     with store.engine.connect() as conn:
-        actor_of = db.all_members(conn)
-
-        def bump(src: str | None, dst: str | None, rel: str, typ: str | None, aid: str) -> None:
-            if not src or not dst or src == dst:
-                return
-            e = acc.setdefault((src, dst, rel, typ), Edge(source=src, target=dst, relation=rel, type=typ))
-            e.count += 1
-            if aid not in e.articles:
-                e.articles.append(aid)
-
-        def act(aid: str, eid: str | None) -> str | None:
-            return actor_of.get((aid, eid)) if eid else None
-
-        if "event" in relations:
-            for r in conn.execute(select(events.c.article_id, events.c.actor_entity, events.c.recipient_entity,
-                                         events.c.type).order_by(events.c.article_id, events.c.id)):
-                bump(act(r.article_id, r.actor_entity), act(r.article_id, r.recipient_entity), "event", r.type,
-                     r.article_id)
-        if "member_of" in relations:
-            ents: dict[str, list[Entity]] = {}
-            for r in conn.execute(select(entities.c.article_id, entities.c.data)
-                                  .order_by(entities.c.article_id, entities.c.id)):
-                ents.setdefault(r.article_id, []).append(Entity.model_validate_json(r.data))
-            for aid, es in ents.items():
-                by_id = {e.id: e for e in es}
-                for e in es:
-                    for p in e.part_of:
-                        bump(act(aid, e.id), act(aid, p), "member_of", "part_of", aid)
-                    for ro in e.roles:
-                        org = by_id.get(ro.org_entity) if ro.org_entity else None
-                        if org is not None and org.type != "NORP" and org.kind != "group":
-                            bump(act(aid, e.id), act(aid, ro.org_entity), "member_of", "role", aid)
-        if "quotes_about" in relations:
-            qs: dict[str, list[Quote]] = {}
-            for r in conn.execute(select(quotes.c.article_id, quotes.c.data).where(quotes.c.speaker_entity.is_not(None))
-                                  .order_by(quotes.c.article_id, quotes.c.id)):
-                qs.setdefault(r.article_id, []).append(Quote.model_validate_json(r.data))
-            ments: dict[str, list[tuple[int, int, str]]] = {}
-            for ids in in_batches(sorted(qs)):  # sorted once, not again for every slice
-                for r in conn.execute(select(mentions.c.article_id, mentions.c.start, mentions.c.end,
-                                             mentions.c.entity_id)
-                                      .where(mentions.c.article_id.in_(ids), mentions.c.entity_id.is_not(None))):
-                    ments.setdefault(r.article_id, []).append((r.start, r.end, r.entity_id))
-    for aid in sorted(qs) if "quotes_about" in relations else []:
-        if aid not in ments:
-            a = store.analysis(aid)
-            for e in actor_edges([a], actor_of) if a is not None else []:
-                if e.relation == "quotes_about":
-                    for _ in range(e.count):
-                        bump(e.source, e.target, "quotes_about", None, aid)
-            continue
-        for q in qs[aid]:
-            inside = {eid for (st, en, eid) in ments[aid] if any(c.start <= st and en <= c.end for c in q.content)}
-            for eid in sorted(inside):
-                bump(act(aid, q.speaker_entity), act(aid, eid), "quotes_about", None, aid)
-    return sorted(acc.values(), key=lambda e: (e.relation, e.source, e.target, e.type or ""))
+        for r in conn.execute(mapped_edges(relations)):
+            _bump(acc, r.src, r.dst, r.relation, r.type, int(r.weight), r.article_id)
+    return _sorted(acc)
 
 
 def actor_graph(store: Any) -> tuple[list[dict[str, Any]], list[Edge]]:
@@ -186,33 +94,55 @@ _PAGE_KIND = {"event": "acts_on", "quotes_about": "quoted_about"}
 
 
 def page_network(
-    store: Any, *, max_nodes: int = 80, kinds: tuple[str, ...] | None = None, min_weight: int = 1
+    store: Any, *, max_nodes: int = 80, kinds: tuple[str, ...] | None = None, min_weight: int = 1,
+    conds: tuple[Any, ...] = (),
 ) -> dict[str, Any]:
     """The network for ``/api/network`` and the page: the best-connected ``max_nodes`` actors and
     the edges among them, weighted by statement count (same edges as the exports); ``kinds`` keeps
-    only those page edge types ("acts_on", "quoted_about"), ``min_weight`` drops lighter edges."""
+    only those page edge types ("acts_on", "quoted_about"), ``min_weight`` drops lighter edges.
+
+    Unfiltered, it reads the actor edges kept at write time; with ``conds`` (conditions on
+    ``entity_edges``: outlet, date range) it sums the matching articles' edges, read once."""
     from urllib.parse import quote
+
+    from sqlalchemy import func, select, union_all
 
     from ..store import actor_index as db
 
-    edges = store_edges(store, relations=tuple(_PAGE_KIND))
+    rels = [r for r, k in _PAGE_KIND.items() if not kinds or k in kinds]
+    base = (mapped_edges(rels, conds) if conds else kept_edges(rels)).subquery()
+    w = func.sum(base.c.weight).label("w")
+    pairs = (select(base.c.src, base.c.dst, base.c.relation, w).group_by(base.c.src, base.c.dst, base.c.relation)
+             .having(func.sum(base.c.weight) >= min_weight)).subquery()
+    ends = union_all(select(pairs.c.src.label("node"), pairs.c.w), select(pairs.c.dst.label("node"), pairs.c.w)) \
+        .subquery()
+    deg = func.sum(ends.c.w).label("degree")
     with store.engine.connect() as conn:
-        names = db.actor_names(conn, {x for e in edges for x in (e.source, e.target)})
-    weights: dict[tuple[str, str, str], int] = {}
-    for e in edges:
-        if e.relation not in _PAGE_KIND or (kinds and _PAGE_KIND[e.relation] not in kinds):
-            continue
-        k = (e.source, e.target, _PAGE_KIND[e.relation])
-        weights[k] = weights.get(k, 0) + e.count
-    weights = {k: w for k, w in weights.items() if w >= min_weight}
-    degree: dict[str, int] = {}
-    for (s, d, _k), w in weights.items():
-        degree[s] = degree.get(s, 0) + w
-        degree[d] = degree.get(d, 0) + w
-    keep = set(sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes])
+        if conds:
+            # a filtered network is the edges of some articles: their pairs are read once (the
+            # filtered scan is the cost) and ranked here
+            rows = conn.execute(select(pairs)).all()
+            degree: dict[str, int] = {}
+            for r in rows:
+                degree[r.src] = degree.get(r.src, 0) + int(r.w)
+                degree[r.dst] = degree.get(r.dst, 0) + int(r.w)
+            degree = {n: degree[n] for n in sorted(degree, key=lambda n: (-degree[n], n))[:max_nodes]}
+            links = sorted((r for r in rows if r.src in degree and r.dst in degree),
+                           key=lambda r: (r.src, r.dst, r.relation))
+            keep = sorted(degree)
+        else:
+            # the kept edges of the whole store: ranked in SQL, only the top actors' edges are read
+            top = conn.execute(select(ends.c.node, deg).group_by(ends.c.node).order_by(deg.desc(), ends.c.node)
+                               .limit(max_nodes)).all()
+            degree = {r.node: int(r.degree) for r in top}
+            keep = sorted(degree)
+            links = conn.execute(select(pairs).where(pairs.c.src.in_(keep), pairs.c.dst.in_(keep))
+                                 .order_by(pairs.c.src, pairs.c.dst, pairs.c.relation)).all() if keep else []
+        names = db.actor_names(conn, set(keep))
     return {
         "nodes": [{"id": n, "name": names.get(n, n), "degree": degree[n], "href": f"/actors/{quote(n, safe='')}"}
-                  for n in sorted(keep)],
-        "links": [{"source": s, "target": d, "kind": k, "weight": w}
-                  for (s, d, k), w in sorted(weights.items()) if s in keep and d in keep],
+                  for n in keep],
+        "links": [{"source": r.src, "target": r.dst, "kind": _PAGE_KIND[r.relation], "weight": int(r.w)}
+                  for r in links],
     }
+

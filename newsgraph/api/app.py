@@ -394,9 +394,18 @@ def api_router(store: Store, token: str | None) -> APIRouter:
         return queries.stories(store, limit=limit, offset=offset, min_size=min_size)
 
     @r.get("/network", tags=["actors"])
-    def get_network(max_nodes: Annotated[int, Query(ge=2, le=500)] = 80) -> dict[str, Any]:
-        """Actor graph: who acts on whom and who is quoted about whom."""
-        return queries.network(store, max_nodes=max_nodes)
+    def get_network(
+        max_nodes: Annotated[int, Query(ge=2, le=500)] = 80,
+        edges: Annotated[str, Query(pattern="^(all|acts_on|quoted_about)$")] = "all",
+        min_weight: Annotated[int, Query(ge=1, le=1000)] = 1,
+        outlet: Text_ = None,
+        date_from: DateFrom = None,
+        date_to: DateTo = None,
+    ) -> dict[str, Any]:
+        """Actor graph: who acts on whom and who is quoted about whom; the top ``max_nodes`` actors by
+        degree, of the edge kind asked for, in the articles of an outlet and date range."""
+        return queries.network(store, max_nodes=max_nodes, kinds=None if edges == "all" else (edges,),
+                               min_weight=min_weight, outlet=_clean(outlet), date_from=date_from, date_to=date_to)
 
     @r.get("/search", tags=["articles"])
     def get_search(

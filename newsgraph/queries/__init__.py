@@ -767,16 +767,23 @@ NETWORK_KINDS = ("acts_on", "quoted_about")
 
 
 def network(
-    store: Store, *, max_nodes: int = 80, kinds: tuple[str, ...] | None = None, min_weight: int = 1
+    store: Store, *, max_nodes: int = 80, kinds: tuple[str, ...] | None = None, min_weight: int = 1,
+    outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
 ) -> dict[str, Any]:
     """Actor graph: who acts on whom (events) and who is quoted about whom (mentions inside quotes).
 
-    The one edge definition is :func:`newsgraph.actors.network.actor_edges`; ``kinds`` keeps only those
-    edge types, edges lighter than ``min_weight`` are dropped, then the ``max_nodes`` actors of highest
-    degree are kept (the rest would be an unreadable hairball)."""
+    The one edge definition is :func:`newsgraph.store.edges.article_edges`, kept at write time;
+    ``kinds`` keeps only those edge types, ``outlet`` and the date range only the edges of the
+    matching articles, edges lighter than ``min_weight`` are dropped, then the ``max_nodes``
+    actors of highest degree are kept (the rest would be an unreadable hairball)."""
     from ..actors.network import page_network
+    from ..store.edges import entity_edges
 
-    return page_network(store, max_nodes=max_nodes, kinds=tuple(kinds or NETWORK_KINDS), min_weight=min_weight)
+    conds = [*date_range(entity_edges.c.published, date_from, date_to)]
+    if outlet:
+        conds.append(outlet_cond(store, entity_edges.c.outlet, outlet))
+    return page_network(store, max_nodes=max_nodes, kinds=tuple(kinds or NETWORK_KINDS), min_weight=min_weight,
+                        conds=tuple(conds))
 
 
 # -- stories ----------------------------------------------------------------------

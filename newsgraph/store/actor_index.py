@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from . import BEFORE_REMOVE, COUNT_CAP, Store, count_rows, in_batches, outlets, prefix_range
+from . import BEFORE_REMOVE, COUNT_CAP, Store, count_rows, edges, in_batches, outlets, prefix_range
 from .schema import articles, metadata, per_article_table
 
 actors_table = Table(
@@ -88,7 +88,9 @@ actor_decisions = Table(
 
 def _drop_article(conn: Connection, article_id: str) -> None:
     """Before an article goes (remove, or replace by reanalyze): its members go, the article
-    counts of the actors it was in follow, and actors left without members disappear."""
+    counts of the actors it was in follow, and actors left without members disappear; its edges
+    leave the actor network first (they are mapped through the members)."""
+    edges.drop_article(conn, article_id)
     touched = list(conn.execute(select(actor_members.c.actor_id).distinct()
                                 .where(actor_members.c.article_id == article_id)).scalars())
     conn.execute(delete(actor_members).where(actor_members.c.article_id == article_id))

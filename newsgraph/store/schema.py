@@ -28,8 +28,9 @@ from sqlalchemy import (
 
 #: 2 (2026-12-03): quotes carry their outlet, the date they were said (their own, else the
 #: article's) and their negation as columns; claims, frames and story members their article's
-#: outlet and date; story sizes are kept; each with an index in its list's order (:func:`upgrade`)
-STORE_SCHEMA_VERSION = 2
+#: outlet and date; story sizes are kept; each with an index in its list's order (:func:`upgrade`).
+#: 3 (2026-12-03): the actor network's edges are kept at write time (:mod:`newsgraph.store.edges`)
+STORE_SCHEMA_VERSION = 3
 
 metadata = MetaData()
 

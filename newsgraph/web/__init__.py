@@ -361,10 +361,14 @@ def router(store: Store) -> APIRouter:
         max_nodes: Annotated[int, Query(ge=2, le=500)] = 80,
         edges: Annotated[str, Query(pattern="^(all|acts_on|quoted_about)$")] = "all",
         min_weight: Annotated[int, Query(ge=1, le=1000)] = 1,
+        outlet: Txt = None,
+        date_from: Date_ = None,
+        date_to: Date_ = None,
         format: Annotated[str, Query(pattern="^(html|csv|jsonl|svg|png)$")] = "html",
     ) -> Any:
         kinds = None if edges == "all" else (edges,)
-        graph = queries.network(store, max_nodes=max_nodes, kinds=kinds, min_weight=min_weight)
+        graph = queries.network(store, max_nodes=max_nodes, kinds=kinds, min_weight=min_weight,
+                                outlet=_clean(outlet), date_from=date_from or None, date_to=date_to or None)
         names = {n["id"]: n["name"] for n in graph["nodes"]}
         if format in ("csv", "jsonl"):
             rows = [{"source": names.get(ln["source"], ln["source"]), "source_id": ln["source"], "kind": ln["kind"],
@@ -374,10 +378,11 @@ def router(store: Store) -> APIRouter:
         static = charts.network_svg(graph)
         if format in ("svg", "png"):
             return figure(str(static), format, "network")
-        f = {"max_nodes": max_nodes, "edges": edges, "min_weight": min_weight}
-        keep = {k: v for k, v in f.items() if v not in (80, "all", 1)}
+        f = {"max_nodes": max_nodes, "edges": edges, "min_weight": min_weight, "outlet": _clean(outlet),
+             "date_from": date_from or None, "date_to": date_to or None}
+        keep = {k: v for k, v in f.items() if v not in (80, "all", 1, None, "")}
         return page(
-            "network.html", title="Network", graph=graph, f=f, static=static if len(graph["nodes"]) > 150 else None,
+            "network.html", title="Network", graph=graph, f=f, sources=queries.sources(store), static=static if len(graph["nodes"]) > 150 else None,
             exports={fmt: "/network?" + urlencode({**keep, "format": fmt}) for fmt in ("csv", "jsonl", "svg", "png")},
             png=charts.png_available(),
         )
