@@ -61,6 +61,10 @@ def replicate(src: str, dst: str, times: int) -> int:
     conn.execute("CREATE INDEX IF NOT EXISTS ix_times_timeline ON times (type, value, article_id, id)")
     conn.execute("CREATE INDEX IF NOT EXISTS ix_events_timeline ON events (date, article_id, id)")
     conn.execute("UPDATE actors SET n_articles = n_articles * ?", (times,))
+    if "statement_sizes" in tables:  # kept statement sizes (schema 3): each copy's statements are its own
+        conn.execute("DELETE FROM statement_sizes")
+        conn.execute("INSERT INTO statement_sizes (statement_id, n) SELECT statement_id, count(*) "
+                     "FROM statement_occurrences GROUP BY statement_id")
     if "actor_edges" in tables:  # kept network (store schema 3): the copies' edges join the same actors
         conn.execute("UPDATE actor_edges SET weight = weight * ?, n_articles = n_articles * ?", (times, times))
     if "story_df" in tables:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from newsgraph.app import create_app
 from newsgraph.cli import build
-from newsgraph.store import Store
+from newsgraph.store import STORE_SCHEMA_VERSION, Store
 from newsgraph.web.sample import sample_analysis
 
 OUTLETS = ["Aldren Gazette", "Coastal Herald", "Velm Post"]
@@ -166,6 +166,7 @@ def test_a_schema_1_store_is_upgraded_in_place_and_filters_the_same(tmp_path) ->
     assert queries.list_quotes(s, outlet="Quay")["total"] == 0
     assert queries.list_quotes(s, date_from="2023-02", date_to="2023-02")["total"] == 3
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+        str(STORE_SCHEMA_VERSION),)
     assert {r[1] for r in conn.execute("PRAGMA index_list('quotes')")} >= {"ix_quotes_said", "ix_quotes_outlet"}
     conn.close()

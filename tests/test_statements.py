@@ -97,3 +97,40 @@ def test_actor_page_shows_how_often_a_statement_was_reprinted(store):
     assert got == [(1, "The deficit wi"), (2, "We will not ra"), (2, "We will not ra")]
     page = TestClient(create_app(store)).get("/actors/Dana%20Holt")
     assert page.status_code == 200 and page.text.count(">in 2 articles<") == 2
+
+
+def _kept_and_counted(store):
+    from sqlalchemy import func, select
+
+    from newsgraph.store.statements import statement_occurrences as occ
+    from newsgraph.store.statements import statement_sizes
+
+    with store.engine.connect() as conn:
+        kept = dict(conn.execute(select(statement_sizes.c.statement_id, statement_sizes.c.n)).all())
+        counted = dict(conn.execute(select(occ.c.statement_id, func.count()).group_by(occ.c.statement_id)).all())
+    return kept, counted
+
+
+def test_statement_sizes_are_kept_through_adds_removals_and_an_upgrade(store):
+    from sqlalchemy import delete, text
+
+    from newsgraph.store import Store
+    from newsgraph.store.statements import statement_sizes
+
+    first = _article("Daily Planet", "2026-03-02", "The budget is due next week.")
+    for a in (first, _article("The Ledger", "2026-03-02", "Ottawa is preparing its budget."),
+              _article("Metro Wire", "2026-03-03", "Budget talks went on.")):
+        store.add(a)
+    kept, counted = _kept_and_counted(store)
+    assert kept == counted and sorted(kept.values()) == [3]
+    store.remove(first.article.id)
+    kept, counted = _kept_and_counted(store)
+    assert kept == counted and sorted(kept.values()) == [2]
+    with store.engine.begin() as conn:  # a store written before sizes were kept
+        conn.execute(delete(statement_sizes))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    reopened = Store(store.url)
+    try:
+        assert _kept_and_counted(reopened)[0] == counted
+    finally:
+        reopened.close()

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, String, create_engine, delete, event, func, insert, inspect, select, text
+from sqlalchemy import Engine, String, and_, create_engine, delete, event, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -63,6 +63,32 @@ def upsert_insert(dialect: str) -> Any:
     else:
         return None
     return up
+
+
+def add_counts(conn: Connection, table: Any, keys: Sequence[str], rows: Sequence[dict[str, Any]],
+               sign: int = 1) -> None:
+    """Add (``sign`` 1) or take off (-1) each row's count columns to the counts ``table`` keeps,
+    keyed by the columns ``keys``; a row taken down to zero or less (its first count) goes.
+
+    Why: what a page lists by size (a statement's occurrences, an actor edge's weight) is kept
+    as it is written, one article's rows at a time, instead of counted on every read."""
+    if not rows:
+        return
+    counts = [c for c in rows[0] if c not in keys]
+    up = upsert_insert(conn.dialect.name)
+    if sign > 0 and up is not None:
+        stmt = up(table)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=list(keys), set_={c: table.c[c] + stmt.excluded[c] for c in counts}), list(rows))
+        return
+    for row in rows:
+        cond = and_(*(table.c[k] == row[k] for k in keys))
+        done = conn.execute(update(table).where(cond).values(
+            {c: table.c[c] + sign * row[c] for c in counts})).rowcount
+        if sign > 0 and not done:  # pragma: no cover - a database without upserts
+            conn.execute(insert(table), dict(row))
+        elif sign < 0:
+            conn.execute(delete(table).where(cond, table.c[counts[0]] <= 0))
 
 
 def after_prefix(day: str) -> str | None:

@@ -28,11 +28,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Column, Index, Integer, String, Table, and_, delete, func, insert, select, update
+from sqlalchemy import Column, Index, Integer, String, Table, and_, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Entity, Event, Mention, Quote
-from . import AFTER_ADD, in_batches, upsert_insert
+from . import AFTER_ADD, add_counts, in_batches
 from .schema import UPGRADES, articles, entities, events, mentions, metadata, per_article_table, quotes
 
 #: the three relations, in the order exports list them
@@ -176,46 +176,23 @@ def _article_delta(conn: Connection, article_id: str) -> dict[tuple[str, str, st
     return out
 
 
+_KEY = ("source", "target", "relation", "type")
+
+
+def _delta_rows(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    return [{"source": s, "target": d, "relation": r, "type": t, "weight": w, "n_articles": 1}
+            for (s, d, r, t), w in sorted(_article_delta(conn, article_id).items())]
+
+
 def add_article(conn: Connection, article_id: str) -> None:
     """After the actor index linked an article's entities: add its edges to ``actor_edges``."""
-    delta = _article_delta(conn, article_id)
-    if not delta:
-        return
-    rows = [{"source": s, "target": d, "relation": r, "type": t, "weight": w, "n_articles": 1}
-            for (s, d, r, t), w in sorted(delta.items())]
-    up = upsert_insert(conn.dialect.name)
-    if up is None:  # pragma: no cover - other databases: read, then insert or update
-        for row in rows:
-            _bump(conn, row, +1)
-        return
-    stmt = up(actor_edges)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["source", "target", "relation", "type"],
-        set_={"weight": actor_edges.c.weight + stmt.excluded.weight,
-              "n_articles": actor_edges.c.n_articles + stmt.excluded.n_articles})
-    conn.execute(stmt, rows)
-
-
-def _key(row: dict[str, Any]) -> Any:
-    t = actor_edges.c
-    return and_(t.source == row["source"], t.target == row["target"], t.relation == row["relation"],
-                t.type == row["type"])
-
-
-def _bump(conn: Connection, row: dict[str, Any], sign: int) -> None:
-    done = conn.execute(update(actor_edges).where(_key(row)).values(
-        weight=actor_edges.c.weight + sign * row["weight"], n_articles=actor_edges.c.n_articles + sign)).rowcount
-    if not done and sign > 0:
-        conn.execute(insert(actor_edges), row)
+    add_counts(conn, actor_edges, _KEY, _delta_rows(conn, article_id))
 
 
 def drop_article(conn: Connection, article_id: str) -> None:
     """Before an article's actor members go: take its edges out of ``actor_edges`` (rows left at
-    no article are deleted), then drop its entity edges."""
-    for (s, d, r, t), w in sorted(_article_delta(conn, article_id).items()):
-        row = {"source": s, "target": d, "relation": r, "type": t, "weight": w}
-        _bump(conn, row, -1)
-        conn.execute(delete(actor_edges).where(_key(row), actor_edges.c.n_articles <= 0))
+    no statement are deleted), then drop its entity edges."""
+    add_counts(conn, actor_edges, _KEY, _delta_rows(conn, article_id), sign=-1)
     conn.execute(delete(entity_edges).where(entity_edges.c.article_id == article_id))
 
 
@@ -257,6 +234,7 @@ def upgrade(conn: Connection, found: int) -> None:
     articles; the analyses are not re-run), then the actor edges from the actor index."""
     if found >= 3:
         return
+    conn.execute(delete(entity_edges))  # rewritten whole: the step can run again on any store
     ids = list(conn.execute(select(articles.c.id).order_by(articles.c.id)).scalars())
     for part in in_batches(ids, 500):
         meta = {r.id: (r.source, r.published) for r in conn.execute(

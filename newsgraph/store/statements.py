@@ -23,14 +23,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Column, Index, Integer, String, Text, delete, func, insert, select
+from sqlalchemy import Column, Index, Integer, String, Table, Text, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Quote
-from . import AFTER_ADD, BEFORE_REMOVE, Store, in_batches
-from .schema import per_article_table
+from . import AFTER_ADD, BEFORE_REMOVE, Store, add_counts, in_batches
+from .schema import UPGRADES, metadata, per_article_table
 
 MIN_WORDS = 5
 JACCARD = 0.8
@@ -52,6 +54,17 @@ statement_occurrences = per_article_table(
     Column("words", Text, nullable=False),
     Index("ix_statement_speaker", "speaker_key"),
     Index("ix_statement_id", "statement_id"),
+)
+
+#: occurrences per statement, kept as they are written (schema 3): the actor page and the
+#: statements list read a statement's size, they never count its occurrences (a wire quote
+#: reprinted 10,000 times would be 10,000 index entries to count on every page)
+statement_sizes = Table(
+    "statement_sizes",
+    metadata,
+    Column("statement_id", String(40), primary_key=True),
+    Column("n", Integer, nullable=False),
+    Index("ix_statement_sizes_n", "n"),
 )
 
 
@@ -135,11 +148,29 @@ def link_statements(conn: Connection, analysis: Analysis) -> None:
         })
     if rows:
         conn.execute(insert(statement_occurrences), rows)
+        add_counts(conn, statement_sizes, ("statement_id",), _sizes(r["statement_id"] for r in rows))
+
+
+def _sizes(sids: Iterable[str]) -> list[dict[str, Any]]:
+    return [{"statement_id": sid, "n": n} for sid, n in sorted(Counter(sids).items())]
 
 
 def unlink_statements(conn: Connection, article_id: str) -> None:
     """Drop an article's occurrences (BEFORE_REMOVE hook); statements it founded keep their other occurrences."""
-    conn.execute(delete(statement_occurrences).where(statement_occurrences.c.article_id == article_id))
+    occ = statement_occurrences
+    sids = conn.execute(select(occ.c.statement_id).where(occ.c.article_id == article_id)).scalars().all()
+    add_counts(conn, statement_sizes, ("statement_id",), _sizes(sids), sign=-1)
+    conn.execute(delete(occ).where(occ.c.article_id == article_id))
+
+
+def recount(conn: Connection, found: int = 0) -> None:
+    """The schema-3 upgrade: the kept statement sizes, counted once from the occurrences."""
+    if found >= 3:
+        return
+    occ = statement_occurrences
+    conn.execute(delete(statement_sizes))
+    conn.execute(insert(statement_sizes).from_select(
+        ["statement_id", "n"], select(occ.c.statement_id, func.count()).group_by(occ.c.statement_id)))
 
 
 def statements(
@@ -155,11 +186,11 @@ def statements(
     ``speaker`` filters by name (its last word, as stored); ``outlet`` keeps statements with
     at least one occurrence in that outlet; ``min_occurrences`` 1 lists every grouped quote.
     """
-    occ = statement_occurrences
-    counts = select(occ.c.statement_id, func.count().label("n")).group_by(occ.c.statement_id)
+    occ, sz = statement_occurrences, statement_sizes
+    counts = select(sz.c.statement_id, sz.c.n).where(sz.c.n >= min_occurrences)
     if speaker:
-        counts = counts.where(occ.c.speaker_key == speaker_key(speaker))
-    counts = counts.having(func.count() >= min_occurrences)
+        counts = counts.where(sz.c.statement_id.in_(
+            select(occ.c.statement_id).where(occ.c.speaker_key == speaker_key(speaker))))
     with store.engine.connect() as conn:
         found = {r.statement_id: r.n for r in conn.execute(counts)}
         if not found:
@@ -208,11 +239,11 @@ def occurrences_of(store: Store, article_ids: list[str]) -> dict[tuple[str, str]
                 mine[(r.article_id, r.quote_id)] = r.statement_id
         sids = sorted(set(mine.values()))
         for part in in_batches(sids):
-            n.update(conn.execute(select(occ.c.statement_id, func.count())
-                                  .where(occ.c.statement_id.in_(part))
-                                  .group_by(occ.c.statement_id)).all())
+            n.update(conn.execute(select(statement_sizes.c.statement_id, statement_sizes.c.n)
+                                  .where(statement_sizes.c.statement_id.in_(part))).all())
     return {k: n.get(sid, 1) for k, sid in mine.items()}
 
 
 AFTER_ADD.append(link_statements)
 BEFORE_REMOVE.append(unlink_statements)
+UPGRADES.append(recount)
