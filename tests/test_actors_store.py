@@ -86,6 +86,29 @@ def test_profile_paged_by_article_equals_the_full_profile_on_those_articles(stor
     assert one.outlets == [outlet] and {"Daily Meridian", "Gulf Ledger", "Resistance Voice"} <= set(one.window.outlets)
 
 
+def test_profile_reads_only_the_records_it_shows_and_loses_nothing(store: Store) -> None:
+    """The profile parses its analyses without their times, claims and frames (a third of the
+    cost); built from the whole analyses, every actor's profile is the same."""
+    from newsgraph.actors.profile import build_profile
+    from newsgraph.store import actor_index as db
+
+    everyone = api.actors(store)
+    assert len(everyone) > 5
+    with store.engine.connect() as conn:
+        actor_of = db.all_members(conn)
+        names = db.actor_names(conn)
+    for summary in everyone:
+        cluster = api.find_actor(store, summary.id)
+        ids = sorted({m.article_id for m in cluster.members})
+        whole = build_profile(cluster, store.analyses(ids), actor_of, names)
+        read = api.actor_profile(store, summary.id)
+        for q in [*whole.quotes_by, *whole.quotes_about]:  # filled from the statements table, not the analyses
+            q.occurrences = next(x.occurrences for x in [*read.quotes_by, *read.quotes_about]
+                                 if (x.article_id, x.id) == (q.article_id, q.id))
+        assert read.model_dump() == whole.model_dump(), summary.name
+    assert store.analyses(ids, records=("quotes",))[0].entities == []
+
+
 @pytest.mark.parametrize("kw", [{}, {"source": "Gulf Ledger"}, {"date_to": "2024"}, {"date_from": "2024-02"}])
 def test_article_window_plans_agree(store: Store, kw: dict) -> None:
     """The walk over articles (a dense actor) and the sort of member rows (a rare one) page alike."""

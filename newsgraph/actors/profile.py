@@ -273,7 +273,7 @@ def actor_profile(
             article_ids = sorted({m.article_id for m in cluster.members})
         actor_of = db.members_of_articles(conn, article_ids)
         names = db.actor_names(conn, set(actor_of.values()))
-    analyses = store.analyses(article_ids)
+    analyses = store.analyses(article_ids, records=PROFILE_RECORDS)
     prof = build_profile(cluster, analyses, actor_of, names)
     if window is not None:
         prof.window = window
@@ -282,6 +282,10 @@ def actor_profile(
     for q in [*prof.quotes_by, *prof.quotes_about]:
         q.occurrences = counts.get((q.article_id, q.id or ""), 1)
     return prof
+
+
+#: the record lists :func:`build_profile` reads (an analysis' times, claims and frames are not)
+PROFILE_RECORDS = ("entities", "mentions", "quotes", "events")
 
 
 def build_profile(
