@@ -56,6 +56,9 @@ def replicate(src: str, dst: str, times: int) -> int:
                     out.append(c)
             conn.execute(f"INSERT INTO {t} ({', '.join(cols)}) SELECT {', '.join(out)} FROM {t} "
                          f"WHERE article_id NOT LIKE '%r%'")
+        if "statement_words" in tables:  # a statement's words (schema 3): each copy's statements are its own
+            conn.execute(f"INSERT INTO statement_words (speaker_key, word, statement_id) SELECT speaker_key, word, "
+                         f"statement_id || '{sfx}' FROM statement_words WHERE statement_id NOT LIKE '%r%'")
         conn.commit()
     # indexes the current schema declares that a store built before them lacks (a new store has them)
     conn.execute("CREATE INDEX IF NOT EXISTS ix_times_timeline ON times (type, value, article_id, id)")

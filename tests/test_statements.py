@@ -134,3 +134,32 @@ def test_statement_sizes_are_kept_through_adds_removals_and_an_upgrade(store):
         assert _kept_and_counted(reopened)[0] == counted
     finally:
         reopened.close()
+
+
+def test_probe_words_find_every_content_the_rules_accept():
+    """The prefix filter loses nothing: whenever two contents are one statement, the quote's probe
+    words include a word of the other (random contents over a small vocabulary, so that many
+    overlap; trimmed and padded copies for the containment rule)."""
+    import random
+
+    from newsgraph.store.statements import _probe, min_overlap
+
+    rng = random.Random(11)
+    vocab = [f"w{i}" + "x" * rng.randrange(4) for i in range(30)]
+    matched = 0
+    for _ in range(3000):
+        a = rng.sample(vocab, rng.randrange(5, 25))
+        b = list(a)
+        op = rng.randrange(3)
+        if op == 0:  # a trimmed copy
+            b = b[: max(1, len(b) - rng.randrange(4))]
+        elif op == 1:  # a padded copy
+            b = b + rng.sample(vocab, rng.randrange(6))
+        else:
+            b = rng.sample(vocab, rng.randrange(5, 25))
+        for x, y in ((a, b), (b, a)):
+            if same_statement(x, y):
+                matched += 1
+                assert len(set(x) & set(y)) >= min_overlap(len(set(x)))
+                assert set(_probe(set(x))) & set(y), (x, y)
+    assert matched > 500

@@ -21,6 +21,7 @@ grouped: they say too little to be told apart.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -31,7 +32,7 @@ from sqlalchemy import Column, Index, Integer, String, Table, Text, delete, func
 from sqlalchemy.engine import Connection
 
 from ..model import Analysis, Quote
-from . import AFTER_ADD, BEFORE_REMOVE, Store, add_counts, in_batches
+from . import AFTER_ADD, BEFORE_REMOVE, Store, add_counts, in_batches, upsert_insert
 from .schema import UPGRADES, metadata, per_article_table
 
 MIN_WORDS = 5
@@ -115,11 +116,71 @@ def _statement_id(article_id: str, quote_id: str) -> str:
     return "ST" + hashlib.sha1(f"{article_id}/{quote_id}".encode()).hexdigest()[:16]
 
 
+#: words of every occurrence of a statement, by speaker: the candidates a new quote is compared
+#: with are the statements of its speaker that share one of its rarer words (see :func:`_probe`)
+statement_words = Table(
+    "statement_words",
+    metadata,
+    Column("speaker_key", String(128), primary_key=True),
+    Column("word", String(64), primary_key=True),
+    Column("statement_id", String(40), primary_key=True),
+)
+
+
+def min_overlap(n_words: int) -> int:
+    """The fewest words a quote of ``n_words`` distinct words shares with any content
+    :func:`same_statement` accepts for it: Jaccard ≥ 0.8 needs 0.8 of its own words; containment
+    needs 0.9 of the shorter, which has at least ``CONTAINMENT_MIN_WORDS`` (so at least 8 words)."""
+    return min(math.ceil(JACCARD * n_words - 1e-9), math.ceil(CONTAINMENT * CONTAINMENT_MIN_WORDS - 1e-9))
+
+
+def _probe(words: set[str]) -> list[str]:
+    """Words of a quote at least one of which every matching content contains: any
+    ``len - min_overlap + 1`` of them (the prefix filter of set-similarity joins); the longest,
+    which are the rarest, so the lookup reads few postings."""
+    k = len(words) - min_overlap(len(words)) + 1
+    return sorted(words, key=lambda w: (-len(w), w))[:k]
+
+
+def _candidates(conn: Connection, key: str, words: set[str], article_id: str) -> list[tuple[str, list[str]]]:
+    """(statement id, words) of the stored occurrences (other articles) a quote may repeat."""
+    sw, occ = statement_words, statement_occurrences
+    sids = sorted(conn.execute(select(sw.c.statement_id).distinct().where(
+        sw.c.speaker_key == key[:128], sw.c.word.in_([w[:64] for w in _probe(words)]))).scalars())
+    out: list[tuple[str, list[str]]] = []
+    for part in in_batches(sids):
+        out += [(r.statement_id, r.words.split()) for r in conn.execute(
+            select(occ.c.statement_id, occ.c.words).distinct()
+            .where(occ.c.statement_id.in_(part), occ.c.article_id != article_id)
+            .order_by(occ.c.statement_id))]
+    return out
+
+
+def _postings(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"speaker_key": k, "word": w, "statement_id": sid}
+            for k, w, sid in sorted({(r["speaker_key"][:128], w[:64], r["statement_id"])
+                                     for r in rows for w in r["words"].split()})]
+
+
+def _add_postings(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    up = upsert_insert(conn.dialect.name)
+    posts = _postings(rows)
+    if posts and up is not None:
+        conn.execute(up(statement_words).on_conflict_do_nothing(), posts)
+    elif posts:  # pragma: no cover - a database without upserts
+        for p in posts:
+            if not conn.execute(select(statement_words).filter_by(**p)).first():
+                conn.execute(insert(statement_words), p)
+
+
 def link_statements(conn: Connection, analysis: Analysis) -> None:
-    """Write one occurrence row per groupable quote, joining the statement it repeats (AFTER_ADD hook)."""
+    """Write one occurrence row per groupable quote, joining the statement it repeats (AFTER_ADD hook).
+
+    A quote is compared only with the statements of its speaker that share one of its probe words
+    (an index lookup), not with every occurrence the speaker has: the same answer as comparing
+    with all of them, at a cost that does not grow with the speaker's coverage."""
     art = analysis.article
     rows: list[dict[str, Any]] = []
-    known: dict[str, list[tuple[str, list[str]]]] = {}
     for q in analysis.quotes:
         if q.negated or not q.content:
             continue
@@ -131,16 +192,8 @@ def link_statements(conn: Connection, analysis: Analysis) -> None:
         words = content_words(text)
         if not key or len(words) < MIN_WORDS:
             continue
-        if key not in known:
-            known[key] = [
-                (r.statement_id, r.words.split())
-                for r in conn.execute(
-                    select(statement_occurrences.c.statement_id, statement_occurrences.c.words)
-                    .where(statement_occurrences.c.speaker_key == key)
-                    .where(statement_occurrences.c.article_id != art.id)
-                )
-            ]
-        sid = next((s for s, w in known[key] if same_statement(words, w)), None) or _statement_id(art.id, q.id)
+        known = _candidates(conn, key, set(words), art.id)
+        sid = next((s for s, w in known if same_statement(words, w)), None) or _statement_id(art.id, q.id)
         rows.append({
             "article_id": art.id, "quote_id": q.id, "statement_id": sid, "speaker_key": key[:128],
             "speaker": name, "outlet": art.source, "published": art.published,
@@ -149,6 +202,7 @@ def link_statements(conn: Connection, analysis: Analysis) -> None:
     if rows:
         conn.execute(insert(statement_occurrences), rows)
         add_counts(conn, statement_sizes, ("statement_id",), _sizes(r["statement_id"] for r in rows))
+        _add_postings(conn, rows)
 
 
 def _sizes(sids: Iterable[str]) -> list[dict[str, Any]]:
@@ -156,21 +210,37 @@ def _sizes(sids: Iterable[str]) -> list[dict[str, Any]]:
 
 
 def unlink_statements(conn: Connection, article_id: str) -> None:
-    """Drop an article's occurrences (BEFORE_REMOVE hook); statements it founded keep their other occurrences."""
+    """Drop an article's occurrences (BEFORE_REMOVE hook); statements it founded keep their other
+    occurrences.  The words of a statement left with none go too (a surviving statement keeps
+    the removed occurrence's words: a spare candidate, compared and passed over)."""
     occ = statement_occurrences
     sids = conn.execute(select(occ.c.statement_id).where(occ.c.article_id == article_id)).scalars().all()
     add_counts(conn, statement_sizes, ("statement_id",), _sizes(sids), sign=-1)
     conn.execute(delete(occ).where(occ.c.article_id == article_id))
+    if sids:
+        alive = set(conn.execute(select(statement_sizes.c.statement_id)
+                                 .where(statement_sizes.c.statement_id.in_(sorted(set(sids))))).scalars())
+        dead = sorted(set(sids) - alive)
+        if dead:
+            conn.execute(delete(statement_words).where(statement_words.c.statement_id.in_(dead)))
 
 
 def recount(conn: Connection, found: int = 0) -> None:
-    """The schema-3 upgrade: the kept statement sizes, counted once from the occurrences."""
+    """The schema-3 upgrade: the kept statement sizes and the statements' words, from the occurrences."""
     if found >= 3:
         return
     occ = statement_occurrences
     conn.execute(delete(statement_sizes))
     conn.execute(insert(statement_sizes).from_select(
         ["statement_id", "n"], select(occ.c.statement_id, func.count()).group_by(occ.c.statement_id)))
+    conn.execute(delete(statement_words))
+    batch: list[dict[str, Any]] = []
+    for r in conn.execute(select(occ.c.speaker_key, occ.c.statement_id, occ.c.words).distinct()):
+        batch.append({"speaker_key": r.speaker_key, "statement_id": r.statement_id, "words": r.words})
+        if len(batch) >= 5000:
+            _add_postings(conn, batch)
+            batch = []
+    _add_postings(conn, batch)
 
 
 def statements(
