@@ -28,7 +28,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from newsgraph.model import Analysis, Article  # noqa: E402
-from newsgraph.store import Store  # noqa: E402
+from newsgraph.store import STORE_SCHEMA_VERSION, Store  # noqa: E402
 
 PLACES = ["Velmora", "Riverside", "Tarsen", "Kessel", "Marlow", "Ostrava Nova", "Bellhaven", "Quarry Hill"]
 PEOPLE = ["Orsolya Brandt", "Dami Okafor", "Priya Lindqvist", "Tomas Arvelo", "Hana Sato", "Luis Ferrand"]
@@ -260,7 +260,7 @@ def test_a_schema_1_store_is_upgraded_in_place_on_postgresql() -> None:
         assert queries.list_quotes(s, negated=True)["total"] == 1
         assert queries.list_quotes(s, outlet="velm", date_from="2023-03", date_to="2023-03")["total"] == len(a.quotes)
         with s.engine.connect() as conn:
-            assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one() == "2"
+            assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one() == str(STORE_SCHEMA_VERSION)
             have = set(conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'quotes'")).scalars())
             assert {"ix_quotes_said_pg", "ix_quotes_outlet_pg", "ix_quotes_negated"} <= have
             assert "ix_quotes_said" not in have  # SQLite's form of it
