@@ -26,6 +26,7 @@ rebuilds the index from those rows without re-reading any text.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import re
 import sys
@@ -40,6 +41,11 @@ DEFAULT_THRESHOLD = 0.25
 SHINGLE = 3
 NUM_PERM = 128
 SEED = 1  # fixed: signatures must be comparable across processes and runs
+# The LSH banding: BANDS bands of ROWS hash values each.  These are datasketch's optimum for
+# DEFAULT_THRESHOLD and NUM_PERM (``MinHashLSH(0.25, 128)`` picks b=42, r=3; a test checks it),
+# written down because the store keeps each article's band keys in a table (``story_bands``)
+# and computing the optimum costs most of a second per process.
+BANDS, ROWS = 42, 3
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # datasketch >= 2 has several permutation schemes and insists on knowing which one stored
@@ -83,6 +89,33 @@ def signature_from_bytes(data: bytes, num_perm: int = NUM_PERM) -> MinHash:
     return _minhash(num_perm, values)
 
 
+def band_keys(m: MinHash) -> list[int]:
+    """The signature's LSH bucket keys, one per band, as signed 64-bit integers (a SQL BIGINT).
+
+    Two signatures are candidates when any band agrees, exactly the rule of datasketch's
+    ``MinHashLSH``; the band number is hashed in with its values, so one indexed column of keys
+    answers "which articles share a band" (a 64-bit collision only adds a candidate, which the
+    similarity check then rejects)."""
+    values = np.asarray(m.hashvalues, dtype="<u8")
+    if len(values) < BANDS * ROWS:
+        raise ValueError(f"signature has {len(values)} values, banding needs {BANDS * ROWS}")
+    return [int.from_bytes(hashlib.blake2b(i.to_bytes(2, "little") + values[i * ROWS:(i + 1) * ROWS].tobytes(),
+                                           digest_size=8).digest(), "little", signed=True)
+            for i in range(BANDS)]
+
+
+def best_match(m: MinHash, candidates: Iterable[tuple[str, MinHash]], threshold: float) -> tuple[str | None, float]:
+    """The candidate most similar to ``m`` at or above the threshold (ties: the smaller id), and
+    its estimated Jaccard (0.0 when none qualifies).  The one rule for the in-memory index and
+    the store's table of bands, so both group articles the same way."""
+    best, best_sim = None, 0.0
+    for cand, sig in candidates:
+        sim = float(m.jaccard(sig))
+        if sim >= threshold and (best is None or sim > best_sim or (sim == best_sim and cand < best)):
+            best, best_sim = cand, sim
+    return best, best_sim
+
+
 def jaccard(a: str, b: str, k: int = SHINGLE) -> float:
     """Exact Jaccard overlap of two texts' shingle sets (for measurement, not for indexing)."""
     sa, sb = shingles(a, k), shingles(b, k)
@@ -120,11 +153,7 @@ class StoryIndex:
 
     def match(self, m: MinHash) -> tuple[str | None, float]:
         """The story of the most similar indexed article at or above the threshold, and the similarity."""
-        best, best_sim = None, 0.0
-        for cand in self._lsh.query(m):
-            sim = m.jaccard(self._sig[cand])
-            if sim >= self.threshold and (sim > best_sim or (sim == best_sim and best is not None and cand < best)):
-                best, best_sim = cand, sim
+        best, best_sim = best_match(m, ((c, self._sig[c]) for c in self._lsh.query(m)), self.threshold)
         return (self._story_of[best], best_sim) if best is not None else (None, best_sim)
 
     def add(

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from _dedup_fixtures import BASE, versions
-from sqlalchemy import select
+from sqlalchemy import func, select
+from test_api import PG_URL, _pg_store
 
 from newsgraph import analyze
 from newsgraph.store import Store
@@ -33,8 +37,7 @@ def test_wire_copies_share_a_story_and_other_stories_do_not(tmp_path: Path):
     assert s[a.article.id] == s[b.article.id] == "S" + a.article.id
     assert s[c.article.id] != s[a.article.id]
     store.close()
-    stories_mod._indexes.clear()  # a new process: the index is rebuilt from the table
-    store = Store(db)
+    store = Store(db)  # a new session: the band table is the index, nothing is held in memory
     d = analyze(v["edit"], source="Daily Ledger")
     assert store.add(d)
     assert story_of(store)[d.article.id] == s[a.article.id]
@@ -109,3 +112,82 @@ def test_kept_story_sizes_follow_adds_replacements_removals_and_the_upgrade(tmp_
     store = Store(db)
     kept2, counted2 = _kept_and_counted(store)
     assert kept2 == counted2 == counted
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def backend_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store on SQLite and (when NEWSGRAPH_TEST_PG is set) on PostgreSQL."""
+    if request.param == "postgres":
+        if not PG_URL:
+            pytest.skip("NEWSGRAPH_TEST_PG is not set (run .ci/postgres.sh)")
+        ctx: contextlib.AbstractContextManager[Store] = _pg_store()
+    else:
+        ctx = contextlib.nullcontext(Store(str(tmp_path / "bands.db")))
+    with ctx as s:
+        yield s
+
+
+def test_the_band_table_groups_articles_as_datasketchs_lsh_does(backend_store: Store, monkeypatch):
+    """The store's candidates (articles sharing a band key in ``story_bands``) and the in-memory
+    ``MinHashLSH`` of :class:`dedup.StoryIndex` put every article in the same story, across
+    wire copies, trims, edits and rewrites of several stories given in a shuffled order."""
+    from datasketch import MinHashLSH
+
+    from newsgraph import dedup
+    from newsgraph.model import Analysis, Article
+    from newsgraph.web.sample import sample_analysis
+
+    base = sample_analysis()
+    lsh = MinHashLSH(threshold=dedup.DEFAULT_THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert (lsh.b, lsh.r) == (dedup.BANDS, dedup.ROWS)  # the banding written down is datasketch's
+    monkeypatch.setattr(stories_mod, "same_event_story", lambda *a, **k: None)  # near copies only
+    rng = random.Random(11)
+    texts = []
+    for key in sorted(BASE):
+        texts.append(BASE[key])
+        texts.extend(versions(key, rng).values())
+    rng.shuffle(texts)
+    store = backend_store
+    index = dedup.StoryIndex()
+    expected = {}
+    for text in texts:
+        art = Article(text=text, source="Outlet")
+        if art.id in expected:
+            continue
+        expected[art.id] = index.add(art.id, text)
+        assert store.add(Analysis(article=art, pipeline_version=base.pipeline_version, model=base.model))
+    got = story_of(store)
+    assert got == expected
+    assert len(set(got.values())) < len(got) and len(set(got.values())) >= len(BASE)  # copies joined, stories apart
+    with store.engine.connect() as conn:
+        bands = conn.execute(select(func.count()).select_from(stories_mod.story_bands)).scalar_one()
+    assert bands == dedup.BANDS * len(got)
+
+
+def test_a_schema_3_store_gets_its_band_keys_on_open(tmp_path: Path):
+    """A store written when the LSH index lived in memory has signatures but no band keys: the
+    upgrade computes them, and a new near-copy then joins its story."""
+    import sqlite3
+
+    rng = random.Random(3)
+    v = versions("strike-velmora", rng)
+    db = str(tmp_path / "s3.db")
+    store = Store(db)
+    a = analyze(BASE["strike-velmora"], source="Velmora Gazette")
+    c = analyze(BASE["strike-bellhaven"], source="Coastal Times")
+    assert store.add(a) and store.add(c)
+    with store.engine.connect() as conn:
+        before = sorted(conn.execute(select(stories_mod.story_bands)).all())
+    store.close()
+    conn = sqlite3.connect(db)
+    conn.execute("DELETE FROM story_bands")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    store = Store(db)
+    with store.engine.connect() as conn:
+        assert sorted(conn.execute(select(stories_mod.story_bands)).all()) == before
+    b = analyze(v["wire"], source="Northern Post")
+    assert store.add(b)
+    assert story_of(store)[b.article.id] == "S" + a.article.id
+    store.close()

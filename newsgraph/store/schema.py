@@ -31,7 +31,9 @@ from sqlalchemy import (
 #: outlet and date; story sizes are kept; each with an index in its list's order (:func:`upgrade`).
 #: 3 (2026-12-03): the actor network's edges are kept at write time (:mod:`newsgraph.store.edges`);
 #: the articles' newest-first index covers the outlet
-STORE_SCHEMA_VERSION = 3
+#: 4 (2026-12-04): each article's LSH band keys are kept (``story_bands``), so linking a new
+#: article to its story is an indexed lookup, not an in-memory index rebuilt in every process
+STORE_SCHEMA_VERSION = 4
 
 metadata = MetaData()
 

@@ -7,24 +7,28 @@ nothing recomputes it on read.  An article joins the story of its most similar n
 published within ``dedup.EVENT_DAYS`` days by tf-idf cosine of their top terms
 (``story_terms``; document frequencies in ``story_df``); failing that, it opens a story.
 
-Each stored article gets a row with its story id and its MinHash signature, written in the
-article's own transaction.  The LSH index lives in memory per process and is rebuilt from
-the signatures, so a new article is compared with every stored one without re-reading texts.
-Concurrent writers in other processes are picked up by a row-count check before each add.
+Each stored article gets a row with its story id and its MinHash signature, and its LSH band
+keys (``story_bands``: :func:`dedup.band_keys`, 42 an article), all written in the article's
+own transaction.  A new article's candidates are the stored articles that share a band key —
+an indexed lookup, the same candidates datasketch's in-memory ``MinHashLSH`` would give — and
+their stored signatures decide.  Nothing is held in memory between articles: every process
+and every writer sees the same index, and the first article stored by a process no longer
+waits for an index of the whole store to be rebuilt (27 s at 100,000 articles).
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Float,
     Index,
     Integer,
     LargeBinary,
+    SmallInteger,
     String,
     Table,
     delete,
@@ -48,6 +52,15 @@ stories = per_article_table(
     Column("published", String(32)),
     Index("ix_stories_story", "story_id"),
     Index("ix_stories_order", "story_id", "published", "article_id", "outlet"),
+)
+
+# An article's LSH bucket keys, one row a band: "who shares a band with this signature" is one
+# indexed IN lookup (``ix_story_bands_key``); the primary key serves the article's removal.
+story_bands = per_article_table(
+    "story_bands",
+    Column("band", SmallInteger, primary_key=True),
+    Column("band_key", BigInteger, nullable=False),
+    Index("ix_story_bands_key", "band_key"),
 )
 
 story_terms = per_article_table(
@@ -84,26 +97,49 @@ story_sizes = Table(
 )
 Index("ix_story_sizes_order", story_sizes.c.n.desc(), story_sizes.c.outlets.desc(), story_sizes.c.story_id)
 
-_indexes: dict[str, dedup.StoryIndex] = {}
-_lock = threading.Lock()
+#: at most this many stored articles sharing a band with a new one are compared with it, those
+#: sharing the most bands first (the number of shared bands rises with the similarity); only a
+#: store with thousands of mutual near-copies reaches it, and then the nearest are among them.
+MAX_CANDIDATES = 500
 
 
-def _index(conn: Connection) -> dedup.StoryIndex:
-    """This process's index for the database, caught up with rows other processes added."""
-    key = str(conn.engine.url)
-    index = _indexes.get(key)
-    if index is None:
-        index = _indexes[key] = dedup.StoryIndex()
-    stored = conn.execute(select(func.count()).select_from(stories)).scalar_one()
-    if stored != len(index):
-        known = set(index._story_of)  # noqa: SLF001 - the index's own membership
-        ids = [r for r in conn.execute(select(stories.c.article_id)).scalars() if r not in known]
-        if ids:
-            rows = conn.execute(select(stories).where(stories.c.article_id.in_(ids))).mappings().all()
-            # the first article of a story names it, so restore story founders first
-            rows = sorted(rows, key=lambda r: (r["story_id"] != "S" + r["article_id"], r["article_id"]))
-            index.restore(dict(r) for r in rows)
-    return index
+def _band_rows(article_id: str, keys: list[int]) -> list[dict[str, Any]]:
+    return [{"article_id": article_id, "band": i, "band_key": k} for i, k in enumerate(keys)]
+
+
+def near_copy_story(conn: Connection, article_id: str, m: Any, keys: list[int]) -> str | None:
+    """The story of the stored article most like the signature ``m`` (estimated Jaccard at least
+    ``dedup.DEFAULT_THRESHOLD``), among those that share one of its band ``keys``; None if none."""
+    shared = func.count().label("shared")
+    cands = [r.article_id for r in conn.execute(
+        select(story_bands.c.article_id, shared).where(story_bands.c.band_key.in_(keys),
+                                                       story_bands.c.article_id != article_id)
+        .group_by(story_bands.c.article_id).order_by(shared.desc(), story_bands.c.article_id)
+        .limit(MAX_CANDIDATES))]
+    if not cands:
+        return None
+    rows = {r.article_id: r for r in conn.execute(
+        select(stories.c.article_id, stories.c.story_id, stories.c.signature).where(stories.c.article_id.in_(cands)))}
+    best, _ = dedup.best_match(
+        m, ((a, dedup.signature_from_bytes(bytes(r.signature))) for a, r in rows.items()), dedup.DEFAULT_THRESHOLD)
+    return rows[best].story_id if best is not None else None
+
+
+def fill_bands(conn: Connection, found: int = 0) -> None:
+    """The schema-4 upgrade: band keys for every stored signature (a store that kept only the
+    signatures and rebuilt an in-memory index from them in each process)."""
+    if found >= 4:
+        return
+    conn.execute(delete(story_bands))
+    last = ""
+    while True:
+        batch = conn.execute(select(stories.c.article_id, stories.c.signature).where(stories.c.article_id > last)
+                             .order_by(stories.c.article_id).limit(2000)).all()
+        if not batch:
+            return
+        conn.execute(insert(story_bands), [row for r in batch for row in _band_rows(
+            r.article_id, dedup.band_keys(dedup.signature_from_bytes(bytes(r.signature))))])
+        last = batch[-1].article_id
 
 
 def _day(value: str | None) -> date | None:
@@ -228,15 +264,18 @@ def recount(conn: Connection, found: int = 0) -> None:
 
 
 def link_story(conn: Connection, analysis: Analysis) -> None:
+    """After an article is stored: its story (a near-copy's, else a same-event article's, else
+    a new one named after it), its signature and band keys, the kept sizes and its top terms."""
     art = analysis.article
     top = _event_terms(conn, analysis)
-    with _lock:
-        index = _index(conn)
-        index.add(art.id, art.text, art.source,
-                  otherwise=lambda: same_event_story(conn, art.id, art.published, top))
-        row = index.row(art.id)
-    conn.execute(insert(stories), {**row, "published": art.published})
-    _count(conn, row["story_id"], row.get("outlet"), +1)
+    m = dedup.signature(art.text)
+    keys = dedup.band_keys(m)
+    story_id = (near_copy_story(conn, art.id, m, keys)
+                or same_event_story(conn, art.id, art.published, top) or f"S{art.id}")
+    conn.execute(insert(stories), {"article_id": art.id, "story_id": story_id, "outlet": art.source,
+                                   "signature": dedup.signature_to_bytes(m), "published": art.published})
+    conn.execute(insert(story_bands), _band_rows(art.id, keys))
+    _count(conn, story_id, art.source, +1)
     if top:
         conn.execute(insert(story_terms), [{"article_id": art.id, "term": t, "weight": w} for t, w in top.items()])
 
@@ -260,9 +299,8 @@ def unlink_story(conn: Connection, article_id: str) -> None:
     conn.execute(delete(story_terms).where(story_terms.c.article_id == article_id))
     if member is not None:
         _count(conn, member.story_id, member.outlet, -1)
+    conn.execute(delete(story_bands).where(story_bands.c.article_id == article_id))
     conn.execute(delete(stories).where(stories.c.article_id == article_id))
-    with _lock:
-        _indexes.pop(str(conn.engine.url), None)  # rebuilt from the table on next use
 
 
 def story_members(store: Any, story_id: str) -> list[tuple[str, str | None]]:
@@ -276,6 +314,7 @@ def story_members(store: Any, story_id: str) -> list[tuple[str, str | None]]:
 AFTER_ADD.append(link_story)
 BEFORE_REMOVE.append(unlink_story)
 UPGRADES.append(recount)
+UPGRADES.append(fill_bands)
 
 
 def rebuild(store: Any) -> int:
@@ -285,12 +324,11 @@ def rebuild(store: Any) -> int:
 
     with store.engine.begin() as conn:
         conn.execute(delete(story_terms))
+        conn.execute(delete(story_bands))
         conn.execute(delete(stories))
         conn.execute(delete(story_df))
         conn.execute(delete(story_outlets))
         conn.execute(delete(story_sizes))
-        with _lock:
-            _indexes.pop(str(conn.engine.url), None)
         n = 0
         rows = conn.execute(
             select(articles.c.id, articles.c.text, articles.c.source, articles.c.published).order_by(
