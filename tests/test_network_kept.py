@@ -96,6 +96,8 @@ def test_network_filtered_by_outlet_and_date(store: Store) -> None:
     assert _shape(by_outlet) == _reference(store, outlet="gulf")
     assert _shape(by_outlet) != _shape(queries.network(store))
     assert _shape(queries.network(store, date_from="2024-03")) == _reference(store, after="2024-03")
+    both = queries.network(store, outlet="gulf", date_from="2024-03")  # entity edges, both filters
+    assert _shape(both) == _reference(store, outlet="gulf", after="2024-03")
     assert queries.network(store, outlet="no such outlet") == {"nodes": [], "links": []}
 
 
@@ -143,5 +145,24 @@ def test_older_store_gets_its_edges_in_place(tmp_path: Path, store: Store) -> No
             version = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one()
         assert _table(reopened) == before
         assert int(version) >= 3
+    finally:
+        reopened.close()
+
+
+def test_a_schema_3_store_keeps_its_actor_edges_per_outlet_after_opening(store: Store) -> None:
+    """Schema 3 summed the actor edges over all outlets; opening it makes the table again with
+    the outlet in its key, and one outlet's network is read from it."""
+    before = _table(store)
+    with store.engine.begin() as conn:  # what a schema-3 store's table looks like
+        conn.execute(text("DROP TABLE actor_edges"))
+        conn.execute(text("CREATE TABLE actor_edges (source VARCHAR(64), target VARCHAR(64), relation VARCHAR(16), "
+                          "type VARCHAR(64), weight INTEGER, n_articles INTEGER, "
+                          "PRIMARY KEY (source, target, relation, type))"))
+        conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+    store.close()
+    reopened = Store(store.url)
+    try:
+        assert _table(reopened) == before
+        assert _shape(queries.network(reopened, outlet="gulf")) == _reference(reopened, outlet="gulf")
     finally:
         reopened.close()

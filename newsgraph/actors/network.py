@@ -13,13 +13,21 @@ to the sources.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from ..model import Analysis
-from ..store.edges import RELATIONS, article_edges, entities_in_quote, is_membership, kept_edges, mapped_edges
+from ..store.edges import (
+    RELATIONS,
+    article_edges,
+    entities_in_quote,
+    entity_edges,
+    is_membership,
+    kept_edges,
+    mapped_edges,
+)
 
 __all__ = ["Edge", "actor_edges", "actor_graph", "entities_in_quote", "is_membership", "page_network",
            "store_edges"]
@@ -95,14 +103,15 @@ _PAGE_KIND = {"event": "acts_on", "quotes_about": "quoted_about"}
 
 def page_network(
     store: Any, *, max_nodes: int = 80, kinds: tuple[str, ...] | None = None, min_weight: int = 1,
-    conds: tuple[Any, ...] = (),
+    conds: tuple[Any, ...] = (), outlets: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """The network for ``/api/network`` and the page: the best-connected ``max_nodes`` actors and
     the edges among them, weighted by statement count (same edges as the exports); ``kinds`` keeps
     only those page edge types ("acts_on", "quoted_about"), ``min_weight`` drops lighter edges.
 
-    Unfiltered, it reads the actor edges kept at write time; with ``conds`` (conditions on
-    ``entity_edges``: outlet, date range) it sums the matching articles' edges, read once."""
+    Unfiltered or by ``outlets`` only, it reads the actor edges kept at write time (per outlet);
+    with ``conds`` (conditions on ``entity_edges``: a date range) it sums the matching articles'
+    edges, read once."""
     from urllib.parse import quote
 
     from sqlalchemy import func, select, union_all
@@ -110,7 +119,9 @@ def page_network(
     from ..store import actor_index as db
 
     rels = [r for r, k in _PAGE_KIND.items() if not kinds or k in kinds]
-    base = (mapped_edges(rels, conds) if conds else kept_edges(rels)).subquery()
+    if conds and outlets is not None:
+        conds = (*conds, entity_edges.c.outlet.in_(list(outlets)))
+    base = (mapped_edges(rels, conds) if conds else kept_edges(rels, outlets)).subquery()
     w = func.sum(base.c.weight).label("w")
     pairs = (select(base.c.src, base.c.dst, base.c.relation, w).group_by(base.c.src, base.c.dst, base.c.relation)
              .having(func.sum(base.c.weight) >= min_weight)).subquery()
@@ -131,7 +142,8 @@ def page_network(
                            key=lambda r: (r.src, r.dst, r.relation))
             keep = sorted(degree)
         else:
-            # the kept edges of the whole store: ranked in SQL, only the top actors' edges are read
+            # the kept edges (of the whole store or of some outlets): ranked in SQL, only the top
+            # actors' edges are read
             top = conn.execute(select(ends.c.node, deg).group_by(ends.c.node).order_by(deg.desc(), ends.c.node)
                                .limit(max_nodes)).all()
             degree = {r.node: int(r.degree) for r in top}

@@ -214,12 +214,17 @@ def _uses(cond: Any, ent: Any) -> bool:
     return any(getattr(c, "table", None) is ent for c in visitors.iterate(cond) if hasattr(c, "table"))
 
 
-def outlet_cond(store: Store, col: Any, outlet: str) -> ColumnElement[bool]:
-    """``outlet`` as part of an outlet's name (case folded), matched against the store's outlets
-    (:func:`sources`) and given to SQL as an ``IN`` list, which an index on ``col`` serves (a
-    ``LIKE '%…%'`` on the column reads every row).  The one meaning of an outlet filter."""
+def outlet_names(store: Store, outlet: str) -> list[str]:
+    """The store's outlets (:func:`sources`) whose name contains ``outlet`` (case folded): the
+    one meaning of an outlet filter."""
     folded = outlet.casefold()
-    named = [o for o in sources(store) if folded in o.casefold()]
+    return [o for o in sources(store) if folded in o.casefold()]
+
+
+def outlet_cond(store: Store, col: Any, outlet: str) -> ColumnElement[bool]:
+    """:func:`outlet_names` given to SQL as an ``IN`` list on ``col``, which an index serves (a
+    ``LIKE '%…%'`` on the column reads every row)."""
+    named = outlet_names(store, outlet)
     return col.in_(named) if named else literal(False)
 
 
@@ -780,10 +785,8 @@ def network(
     from ..store.edges import entity_edges
 
     conds = [*date_range(entity_edges.c.published, date_from, date_to)]
-    if outlet:
-        conds.append(outlet_cond(store, entity_edges.c.outlet, outlet))
     return page_network(store, max_nodes=max_nodes, kinds=tuple(kinds or NETWORK_KINDS), min_weight=min_weight,
-                        conds=tuple(conds))
+                        conds=tuple(conds), outlets=outlet_names(store, outlet) if outlet else None)
 
 
 # -- stories ----------------------------------------------------------------------

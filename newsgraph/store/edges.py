@@ -12,8 +12,9 @@ Two tables:
   its statement count, the article's outlet and date copied on it (the filtered network is an
   index range, like the record lists).  Written from the analysis when the article is stored;
   independent of how entities are resolved to actors.
-- ``actor_edges``: the same edges between cross-article actors, summed over articles (``weight``
-  statements, ``n_articles`` articles).  Kept in step with the actor index by :func:`add_article`
+- ``actor_edges``: the same edges between cross-article actors, summed over the articles of each
+  outlet (``weight`` statements, ``n_articles`` articles; outlet ``""`` for none), so the whole
+  network and one outlet's are both read from kept sums.  Kept in step with the actor index by :func:`add_article`
   / :func:`drop_article` (one article's rows mapped through its ``actor_members``: what storing or
   removing one article costs, whatever the size of the store) and :func:`rebuild_actor_edges`
   after a full re-resolution (one ``INSERT … SELECT``).
@@ -55,6 +56,7 @@ entity_edges = per_article_table(
 actor_edges = Table(
     "actor_edges",
     metadata,
+    Column("outlet", String(256), primary_key=True),  # '' for an article with none (a key column)
     Column("source", String(64), primary_key=True),
     Column("target", String(64), primary_key=True),
     Column("relation", String(16), primary_key=True),
@@ -159,7 +161,7 @@ def _mapped(article_ids: Sequence[str] | None) -> Any:
     ms, md = am.alias("ms"), am.alias("md")
     ee = entity_edges
     stmt = (select(ee.c.article_id, ms.c.actor_id.label("src"), md.c.actor_id.label("dst"), ee.c.relation,
-                   ee.c.type, ee.c.weight)
+                   ee.c.type, ee.c.weight, func.coalesce(ee.c.outlet, "").label("outlet"))
             .join(ms, and_(ms.c.article_id == ee.c.article_id, ms.c.entity_id == ee.c.source))
             .join(md, and_(md.c.article_id == ee.c.article_id, md.c.entity_id == ee.c.target))
             .where(ms.c.actor_id != md.c.actor_id))
@@ -168,20 +170,20 @@ def _mapped(article_ids: Sequence[str] | None) -> Any:
     return stmt
 
 
-def _article_delta(conn: Connection, article_id: str) -> dict[tuple[str, str, str, str], int]:
-    out: dict[tuple[str, str, str, str], int] = {}
+def _article_delta(conn: Connection, article_id: str) -> dict[tuple[str, str, str, str, str], int]:
+    out: dict[tuple[str, str, str, str, str], int] = {}
     for r in conn.execute(_mapped([article_id])):
-        key = (r.src, r.dst, r.relation, r.type)
+        key = (r.outlet, r.src, r.dst, r.relation, r.type)
         out[key] = out.get(key, 0) + int(r.weight)
     return out
 
 
-_KEY = ("source", "target", "relation", "type")
+_KEY = ("outlet", "source", "target", "relation", "type")
 
 
 def _delta_rows(conn: Connection, article_id: str) -> list[dict[str, Any]]:
-    return [{"source": s, "target": d, "relation": r, "type": t, "weight": w, "n_articles": 1}
-            for (s, d, r, t), w in sorted(_article_delta(conn, article_id).items())]
+    return [{"outlet": o, "source": s, "target": d, "relation": r, "type": t, "weight": w, "n_articles": 1}
+            for (o, s, d, r, t), w in sorted(_article_delta(conn, article_id).items())]
 
 
 def add_article(conn: Connection, article_id: str) -> None:
@@ -200,11 +202,11 @@ def rebuild_actor_edges(conn: Connection) -> None:
     """``actor_edges`` from scratch (after the actor index was rewritten): one grouped insert."""
     m = _mapped(None).subquery()
     conn.execute(delete(actor_edges))
-    grouped = (select(m.c.src, m.c.dst, m.c.relation, m.c.type, func.sum(m.c.weight),
+    grouped = (select(m.c.outlet, m.c.src, m.c.dst, m.c.relation, m.c.type, func.sum(m.c.weight),
                       func.count(func.distinct(m.c.article_id)))
-               .group_by(m.c.src, m.c.dst, m.c.relation, m.c.type))
+               .group_by(m.c.outlet, m.c.src, m.c.dst, m.c.relation, m.c.type))
     conn.execute(insert(actor_edges).from_select(
-        ["source", "target", "relation", "type", "weight", "n_articles"], grouped))
+        ["outlet", "source", "target", "relation", "type", "weight", "n_articles"], grouped))
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -219,11 +221,13 @@ def mapped_edges(relations: Iterable[str] = RELATIONS, conds: Sequence[Any] = ()
     return stmt
 
 
-def kept_edges(relations: Iterable[str] = RELATIONS) -> Any:
-    """A selectable of the kept actor edges (source, target, relation, type, weight, n_articles)."""
+def kept_edges(relations: Iterable[str] = RELATIONS, outlets: Sequence[str] | None = None) -> Any:
+    """A selectable of the kept actor edges (source, target, relation, type, weight, n_articles),
+    one row per outlet that has the edge; ``outlets`` keeps only those outlets' rows."""
     t = actor_edges.c
-    return select(t.source.label("src"), t.target.label("dst"), t.relation, t.type, t.weight, t.n_articles) \
+    stmt = select(t.source.label("src"), t.target.label("dst"), t.relation, t.type, t.weight, t.n_articles) \
         .where(t.relation.in_(list(relations)))
+    return stmt if outlets is None else stmt.where(t.outlet.in_(list(outlets)))
 
 
 # -- upgrade ---------------------------------------------------------------------------------
@@ -231,9 +235,19 @@ def kept_edges(relations: Iterable[str] = RELATIONS) -> Any:
 
 def upgrade(conn: Connection, found: int) -> None:
     """Schema 2 → 3: entity edges for every stored article, from its record rows (batches of
-    articles; the analyses are not re-run), then the actor edges from the actor index."""
-    if found >= 3:
+    articles; the analyses are not re-run).  Schema 3 → 4: the actor edges are kept per outlet
+    (the table is made again with the outlet in its key).  Then the actor edges from the actor
+    index."""
+    if found >= 4:
         return
+    if found < 3:
+        _fill_entity_edges(conn)
+    actor_edges.drop(conn, checkfirst=True)
+    actor_edges.create(conn)
+    rebuild_actor_edges(conn)
+
+
+def _fill_entity_edges(conn: Connection) -> None:
     conn.execute(delete(entity_edges))  # rewritten whole: the step can run again on any store
     ids = list(conn.execute(select(articles.c.id).order_by(articles.c.id)).scalars())
     for part in in_batches(ids, 500):
@@ -265,7 +279,6 @@ def upgrade(conn: Connection, found: int) -> None:
                                                       evs.get(aid, [])))
         if rows:
             conn.execute(insert(entity_edges), rows)
-    rebuild_actor_edges(conn)
 
 
 AFTER_ADD.append(write_entity_edges)
