@@ -83,20 +83,17 @@ def signature_to_bytes(m: MinHash) -> bytes:
 
 
 def signature_from_bytes(data: bytes, num_perm: int = NUM_PERM) -> MinHash:
-    values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
-    if len(values) != num_perm:
-        raise ValueError(f"signature has {len(values)} values, expected {num_perm}")
-    return _minhash(num_perm, values)
+    return _minhash(num_perm, signature_values(data, num_perm))
 
 
-def band_keys(m: MinHash) -> list[int]:
-    """The signature's LSH bucket keys, one per band, as signed 64-bit integers (a SQL BIGINT).
+def band_keys(values: np.ndarray) -> list[int]:
+    """A signature's (its hash values') LSH bucket keys, one per band, as signed 64-bit integers (a SQL BIGINT).
 
     Two signatures are candidates when any band agrees, exactly the rule of datasketch's
     ``MinHashLSH``; the band number is hashed in with its values, so one indexed column of keys
     answers "which articles share a band" (a 64-bit collision only adds a candidate, which the
     similarity check then rejects)."""
-    values = np.asarray(m.hashvalues, dtype="<u8")
+    values = np.asarray(values, dtype="<u8")
     if len(values) < BANDS * ROWS:
         raise ValueError(f"signature has {len(values)} values, banding needs {BANDS * ROWS}")
     return [int.from_bytes(hashlib.blake2b(i.to_bytes(2, "little") + values[i * ROWS:(i + 1) * ROWS].tobytes(),
@@ -104,16 +101,29 @@ def band_keys(m: MinHash) -> list[int]:
             for i in range(BANDS)]
 
 
-def best_match(m: MinHash, candidates: Iterable[tuple[str, MinHash]], threshold: float) -> tuple[str | None, float]:
-    """The candidate most similar to ``m`` at or above the threshold (ties: the smaller id), and
-    its estimated Jaccard (0.0 when none qualifies).  The one rule for the in-memory index and
-    the store's table of bands, so both group articles the same way."""
+def best_match(m: MinHash, candidates: Iterable[tuple[str, np.ndarray]], threshold: float) -> tuple[str | None, float]:
+    """The candidate (id, hash values) most similar to ``m`` at or above the threshold (ties: the
+    smaller id), and its estimated Jaccard — the share of agreeing hash values, as
+    ``MinHash.jaccard`` computes it (0.0 when none qualifies).  The one rule for the in-memory
+    index and the store's table of bands, so both group articles the same way; one array
+    comparison for all candidates, no ``MinHash`` object built for each."""
+    pairs = list(candidates)
+    if not pairs:
+        return None, 0.0
+    sims = (np.vstack([v for _, v in pairs]) == np.asarray(m.hashvalues)).mean(axis=1)
     best, best_sim = None, 0.0
-    for cand, sig in candidates:
-        sim = float(m.jaccard(sig))
+    for (cand, _), sim in zip(pairs, sims.tolist(), strict=True):
         if sim >= threshold and (best is None or sim > best_sim or (sim == best_sim and cand < best)):
             best, best_sim = cand, sim
     return best, best_sim
+
+
+def signature_values(data: bytes, num_perm: int = NUM_PERM) -> np.ndarray:
+    """A stored signature's hash values, without building a ``MinHash`` (what comparing needs)."""
+    values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
+    if len(values) != num_perm:
+        raise ValueError(f"signature has {len(values)} values, expected {num_perm}")
+    return values
 
 
 def jaccard(a: str, b: str, k: int = SHINGLE) -> float:
@@ -153,7 +163,7 @@ class StoryIndex:
 
     def match(self, m: MinHash) -> tuple[str | None, float]:
         """The story of the most similar indexed article at or above the threshold, and the similarity."""
-        best, best_sim = best_match(m, ((c, self._sig[c]) for c in self._lsh.query(m)), self.threshold)
+        best, best_sim = best_match(m, ((c, self._sig[c].hashvalues) for c in self._lsh.query(m)), self.threshold)
         return (self._story_of[best], best_sim) if best is not None else (None, best_sim)
 
     def add(

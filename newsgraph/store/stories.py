@@ -121,7 +121,7 @@ def near_copy_story(conn: Connection, article_id: str, m: Any, keys: list[int]) 
     rows = {r.article_id: r for r in conn.execute(
         select(stories.c.article_id, stories.c.story_id, stories.c.signature).where(stories.c.article_id.in_(cands)))}
     best, _ = dedup.best_match(
-        m, ((a, dedup.signature_from_bytes(bytes(r.signature))) for a, r in rows.items()), dedup.DEFAULT_THRESHOLD)
+        m, ((a, dedup.signature_values(bytes(r.signature))) for a, r in rows.items()), dedup.DEFAULT_THRESHOLD)
     return rows[best].story_id if best is not None else None
 
 
@@ -138,7 +138,7 @@ def fill_bands(conn: Connection, found: int = 0) -> None:
         if not batch:
             return
         conn.execute(insert(story_bands), [row for r in batch for row in _band_rows(
-            r.article_id, dedup.band_keys(dedup.signature_from_bytes(bytes(r.signature))))])
+            r.article_id, dedup.band_keys(dedup.signature_values(bytes(r.signature))))])
         last = batch[-1].article_id
 
 
@@ -269,7 +269,7 @@ def link_story(conn: Connection, analysis: Analysis) -> None:
     art = analysis.article
     top = _event_terms(conn, analysis)
     m = dedup.signature(art.text)
-    keys = dedup.band_keys(m)
+    keys = dedup.band_keys(m.hashvalues)
     story_id = (near_copy_story(conn, art.id, m, keys)
                 or same_event_story(conn, art.id, art.published, top) or f"S{art.id}")
     conn.execute(insert(stories), {"article_id": art.id, "story_id": story_id, "outlet": art.source,
