@@ -81,9 +81,9 @@ def article_key(*, primary_key: bool = True) -> Column:
                   primary_key=primary_key, nullable=False)
 
 
-def per_article_table(name: str, *columns: Column | Index) -> Table:
+def per_article_table(name: str, *columns: Column | Index, **dialect_kw: Any) -> Table:
     """A table whose rows belong to one article: ``article_id`` (see :func:`article_key`) first."""
-    return Table(name, metadata, article_key(), *columns)
+    return Table(name, metadata, article_key(), *columns, **dialect_kw)
 
 
 analyses = per_article_table(

@@ -56,11 +56,14 @@ stories = per_article_table(
 
 # An article's LSH bucket keys, one row a band: "who shares a band with this signature" is one
 # indexed IN lookup (``ix_story_bands_key``); the primary key serves the article's removal.
+# On SQLite the rows live in the primary key's b-tree (WITHOUT ROWID): 3.3 KB an article with
+# its key index at 100,000 articles, instead of 3.8 KB with a rowid table beside them.
 story_bands = per_article_table(
     "story_bands",
     Column("band", SmallInteger, primary_key=True),
     Column("band_key", BigInteger, nullable=False),
     Index("ix_story_bands_key", "band_key"),
+    sqlite_with_rowid=False,
 )
 
 story_terms = per_article_table(
