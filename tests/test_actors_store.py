@@ -168,10 +168,20 @@ def test_split_survives_replace(store: Store) -> None:
 
 
 def test_remove_drops_members(store: Store) -> None:
-    a = next(iter(store.iter_analyses()))
-    assert store.remove(a.article.id)
-    assert all(a.article.id not in {m.article_id for m in x.members}
+    from sqlalchemy import func, select
+
+    from newsgraph.store import actor_index as db
+
+    first, second, *_ = list(store.iter_analyses())
+    assert store.remove(first.article.id)
+    assert all(first.article.id not in {m.article_id for m in x.members}
                for x in (api.find_actor(store, s.id) for s in api.actors(store)))
+    store.replace(second)  # a removal then an add, as reanalyze does
+    with store.engine.connect() as conn:  # the kept article counts are the members' own
+        kept = dict(conn.execute(select(db.actors_table.c.id, db.actors_table.c.n_articles)).all())
+        counted = dict(conn.execute(select(db.actor_members.c.actor_id, func.count(func.distinct(
+            db.actor_members.c.article_id))).group_by(db.actor_members.c.actor_id)).all())
+    assert kept == counted and max(kept.values()) > 1
 
 
 # -- CLI ---------------------------------------------------------------------------
