@@ -66,7 +66,11 @@ def build(url: str, n: int) -> float:
     return time.perf_counter() - t0
 
 
-async def time_pages(url: str, requests: int, skip: tuple[str, ...] = ()) -> list[tuple[str, list[float]]]:
+async def time_pages(url: str, requests: int, skip: tuple[str, ...] = (),
+                     after_ingest: bool = False) -> list[tuple[str, list[float]]]:
+    """Time each page; with ``after_ingest``, then store one new article through ``Store.add``
+    (timed) and time each page's first request and 5 more again, so any work a read would redo
+    after a write shows, then remove the article (the store is left as it was)."""
     from newsgraph import queries
 
     store = Store(url)
@@ -83,6 +87,7 @@ async def time_pages(url: str, requests: int, skip: tuple[str, ...] = ()) -> lis
         "/timeline",
         "/timeline?outlet=Velm%20Post&date_from=2019&date_to=2019",
         "/network",
+        "/network?outlet=Velm%20Post",
         "/network?outlet=Velm%20Post&date_from=2019&date_to=2019",
         "/claims?outlet=Velm%20Post",
         "/framing",
@@ -108,6 +113,27 @@ async def time_pages(url: str, requests: int, skip: tuple[str, ...] = ()) -> lis
             p95 = times[max(0, math.ceil(0.95 * len(times)) - 1)]  # nearest rank (of 20: the 19th)
             print(f"| `{path}` | {statistics.median(times) * 1000:.1f} | {p95 * 1000:.1f} | {times[-1] * 1000:.1f} "
                   f"| {first * 1000:.0f} |", flush=True)
+        if after_ingest:
+            from newsgraph.web.sample import sample_analysis
+
+            new = variant(sample_analysis(), 10**9 + 7, random.Random(7))
+            t0 = time.perf_counter()
+            store.add(new)
+            print(f"\nstored one new article in {(time.perf_counter() - t0) * 1000:.0f} ms; then, per page:")
+            print("| page | first request after it ms | median of 5 more ms |\n|---|---:|---:|", flush=True)
+            try:
+                for path in cases:
+                    t0 = time.perf_counter()
+                    (await client.get(path)).raise_for_status()
+                    first = time.perf_counter() - t0
+                    times = []
+                    for _ in range(5):
+                        t0 = time.perf_counter()
+                        await client.get(path)
+                        times.append(time.perf_counter() - t0)
+                    print(f"| `{path}` | {first * 1000:.1f} | {statistics.median(times) * 1000:.1f} |", flush=True)
+            finally:
+                store.remove(new.article.id)
     store.close()
     return out
 
@@ -120,6 +146,8 @@ def main() -> None:
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--skip", action="append", default=[], metavar="PATH",
                     help="leave a page out (e.g. --skip /stories)")
+    ap.add_argument("--after-ingest", action="store_true",
+                    help="then store one new article and time every page's first request after it")
     args = ap.parse_args()
     took = build(args.db, args.n)
     if took:
@@ -129,7 +157,7 @@ def main() -> None:
     n = Store(args.db).count()
     print(f"{n} articles in {args.db.split('@')[-1]}; {args.requests} requests each after one warm-up, in-process ASGI")
     print("| page | median ms | p95 ms | max ms | first (warm-up) ms |\n|---|---:|---:|---:|---:|", flush=True)
-    asyncio.run(time_pages(args.db, args.requests, tuple(args.skip)))
+    asyncio.run(time_pages(args.db, args.requests, tuple(args.skip), args.after_ingest))
 
 if __name__ == "__main__":
     main()
