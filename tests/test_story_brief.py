@@ -75,6 +75,60 @@ def test_same_event_coverage_across_outlets_is_one_story(store: Store) -> None:
     assert {"Velm Post", "Coastal Herald"} <= set(story["outlets"])
 
 
+HARLOW = """Harlow Fasteners Inc. said net income in the third quarter rose 12% to $4.1 million, or 38 cents a
+share, from $3.7 million a year earlier. Revenue climbed to $61 million from $55 million. The company, based in
+Tulsa, said quarterly earnings benefited from strong demand for industrial fasteners and lower freight costs.
+Harlow shares closed at $17.25, up 50 cents, in composite trading on the Corvane Stock Exchange.
+"""
+BRIGHTMOOR = """Brightmoor Textiles Corp. said net income in the third quarter fell 9% to $2.2 million, or 19 cents a
+share, from $2.4 million a year earlier. Revenue slipped to $48 million from $50 million. The company, based in
+Dayton, said quarterly earnings suffered from weak demand for cotton fabrics and higher freight costs.
+Brightmoor shares closed at $9.50, down 25 cents, in composite trading on the Corvane Stock Exchange.
+"""
+HARLOW_AGAIN = """Tulsa fastener maker lifts profit as demand holds
+
+Harlow Fasteners Inc. lifted its third-quarter profit by 12 percent to $4.1 million on revenue of $61 million,
+the Tulsa company said, citing demand from industrial customers and cheaper freight. Chief financial officer
+Reta Ombling said the company expected quarterly earnings to keep rising. Harlow shares gained 50 cents.
+"""
+
+
+def test_reports_of_one_genre_are_not_one_event_without_a_rare_shared_name(store: Store, monkeypatch) -> None:
+    """Two earnings reports about different companies in the same days share the genre's words
+    and an exchange every such report names, not a participant: they stay two stories, while a
+    second outlet's report on one of the companies joins it."""
+    from newsgraph import dedup
+
+    for i in range(8):  # the exchange is named by many stored articles: it identifies no event
+        _add(store, f"Shares of Firm {i} closed higher on the Corvane Stock Exchange after a brisk session "
+                    f"({i}).", "Markets Wire", f"2024-0{1 + i % 8}-1{i}")
+    a = _add(store, HARLOW, "Market Journal", "2024-10-24")
+    b = _add(store, BRIGHTMOOR, "Coastal Business", "2024-10-25")
+    c = _add(store, HARLOW_AGAIN, "Tulsa Ledger", "2024-10-25")
+    assert queries.story_of(store, a) != queries.story_of(store, b)
+    assert queries.story_of(store, c) == queries.story_of(store, a)
+    # without the rare-name requirement the genre's words alone link the two companies
+    monkeypatch.setattr(dedup, "EVENT_NAME_SHARE", 1.0)
+    monkeypatch.setattr(dedup, "EVENT_NAME_MIN_DF", 10**6)
+    assert st.rebuild(store) == store.count()
+    assert queries.story_of(store, a) == queries.story_of(store, b)
+
+
+def test_one_outlets_reports_need_two_shared_names(tmp_path: Path, monkeypatch) -> None:
+    """Early in a store the exchange every market report names is still rare; two reports of one
+    outlet about different companies share only it, and stay apart (follow-ups of one event
+    share several names)."""
+    from newsgraph import dedup
+
+    store = Store(str(tmp_path / "outlet.db"))
+    a = _add(store, HARLOW, "Market Journal", "2024-10-24")
+    b = _add(store, BRIGHTMOOR, "Market Journal", "2024-10-25")
+    assert queries.story_of(store, a) != queries.story_of(store, b)
+    monkeypatch.setattr(dedup, "EVENT_SAME_OUTLET_NAMES", 1)
+    assert st.rebuild(store) == 2
+    assert queries.story_of(store, a) == queries.story_of(store, b)
+
+
 def test_rebuild_gives_the_same_membership(store: Store) -> None:
     ids = [_add(store, FERRY_A, "Velm Post", "2024-05-06"), _add(store, FERRY_B, "Coastal Herald", "2024-05-07"),
            _add(store, OTHER, "Coastal Herald", "2024-05-07")]
@@ -117,7 +171,7 @@ def test_overlapping_coverage_is_found_in_the_real_news_dev_texts(tmp_path: Path
         r = json.loads(line)
         _add(s, r["text"], r["source"], r["published"])
     multi = [x for x in queries.stories(s, limit=200)["items"] if len(x["outlets"]) >= 2]
-    assert len(multi) >= 3  # 5 on the 84 PolNeAR dev texts when this test was written
+    assert len(multi) >= 3  # 3 on the 84 PolNeAR dev texts since the rare-name rule (5 before, 2 of them wrong)
 
 
 def test_the_index_lists_a_big_story_by_its_first_articles(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

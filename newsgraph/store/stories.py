@@ -172,7 +172,9 @@ def _bump_df(conn: Connection, terms: list[str]) -> None:
             conn.execute(insert(story_df), {"term": t, "df": 1})
 
 
-def _event_terms(conn: Connection, analysis: Analysis) -> dict[str, float]:
+def _event_terms(conn: Connection, analysis: Analysis) -> tuple[dict[str, float], set[str]]:
+    """The article's top terms (tf-idf over the stored articles, unit length) and the rare names
+    among them (:func:`dedup.rare_names`); counts its terms into the document frequencies."""
     counts = {t: c for t, c in dedup.term_counts(analysis.article.text).items() if len(t) <= 128}
     terms = sorted(counts)
     df: dict[str, int] = {}
@@ -180,19 +182,23 @@ def _event_terms(conn: Connection, analysis: Analysis) -> dict[str, float]:
         df.update(conn.execute(select(story_df.c.term, story_df.c.df).where(story_df.c.term.in_(part))).all())
     n_docs = int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
     _bump_df(conn, terms)
-    return dedup.top_terms(counts, df, n_docs)
+    top = dedup.top_terms(counts, df, n_docs)
+    return top, dedup.rare_names(top, df, n_docs)
 
 
-def same_event_story(conn: Connection, article_id: str, published: str | None, top: dict[str, float]) -> str | None:
-    """The story of the most similar article published within ``dedup.EVENT_DAYS`` days, if its
-    cosine reaches ``dedup.EVENT_THRESHOLD``."""
+def same_event_story(conn: Connection, article_id: str, published: str | None, top: dict[str, float],
+                     names: set[str], outlet: str | None = None) -> str | None:
+    """The story of the most similar article published within ``dedup.EVENT_DAYS`` days that
+    shares one of the rare ``names`` (two when both articles are the same ``outlet``'s), if
+    their cosine reaches ``dedup.EVENT_THRESHOLD``."""
     day = _day(published)
-    if day is None or not top:
+    if day is None or not top or not names:
         return None
     lo = (day - timedelta(days=dedup.EVENT_DAYS)).isoformat()
     hi = (day + timedelta(days=dedup.EVENT_DAYS + 1)).isoformat()
     rows = conn.execute(
-        select(story_terms.c.article_id, story_terms.c.term, story_terms.c.weight, stories.c.story_id)
+        select(story_terms.c.article_id, story_terms.c.term, story_terms.c.weight, stories.c.story_id,
+               stories.c.outlet)
         .join(articles, articles.c.id == story_terms.c.article_id)
         .join(stories, stories.c.article_id == story_terms.c.article_id)
         .where(story_terms.c.term.in_(sorted(top)), articles.c.published >= lo, articles.c.published < hi,
@@ -200,13 +206,20 @@ def same_event_story(conn: Connection, article_id: str, published: str | None, t
     )
     score: dict[str, float] = {}
     shared: dict[str, int] = {}
+    named: dict[str, int] = {}
+    need: dict[str, int] = {}
     story_of: dict[str, str] = {}
     for r in rows:
         score[r.article_id] = score.get(r.article_id, 0.0) + r.weight * top[r.term]
         shared[r.article_id] = shared.get(r.article_id, 0) + 1
+        if r.term in names:
+            named[r.article_id] = named.get(r.article_id, 0) + 1
         story_of[r.article_id] = r.story_id
-    # a two-line item shares a word or two with anything: ask for several shared terms
-    score = {a: v for a, v in score.items() if shared[a] >= dedup.EVENT_MIN_SHARED}
+        need[r.article_id] = dedup.EVENT_SAME_OUTLET_NAMES if outlet and r.outlet == outlet else 1
+    # a two-line item shares a word or two with anything: ask for several shared terms, and
+    # names few articles have
+    score = {a: v for a, v in score.items()
+             if shared[a] >= dedup.EVENT_MIN_SHARED and named.get(a, 0) >= need[a]}
     if not score:
         return None
     best = max(score, key=lambda a: (score[a], a))
@@ -270,11 +283,11 @@ def link_story(conn: Connection, analysis: Analysis) -> None:
     """After an article is stored: its story (a near-copy's, else a same-event article's, else
     a new one named after it), its signature and band keys, the kept sizes and its top terms."""
     art = analysis.article
-    top = _event_terms(conn, analysis)
+    top, names = _event_terms(conn, analysis)
     m = dedup.signature(art.text)
     keys = dedup.band_keys(m.hashvalues)
     story_id = (near_copy_story(conn, art.id, m, keys)
-                or same_event_story(conn, art.id, art.published, top) or f"S{art.id}")
+                or same_event_story(conn, art.id, art.published, top, names, art.source) or f"S{art.id}")
     conn.execute(insert(stories), {"article_id": art.id, "story_id": story_id, "outlet": art.source,
                                    "signature": dedup.signature_to_bytes(m), "published": art.published})
     conn.execute(insert(story_bands), _band_rows(art.id, keys))
