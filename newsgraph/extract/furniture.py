@@ -29,7 +29,8 @@ _STRONG = (
     r"sponsored|sponsored content|trending now|most read|most popular|editor's picks|"
     r"story continues below|story continues below advertisement|scroll down|scroll down for video|"
     r"click here|tap here|share this|share this article|follow us|photo credit|file photo|"
-    r"all rights reserved|get the latest|download our app|join the conversation"
+    r"all rights reserved|get the latest|download our app|join the conversation|"
+    r"take our poll|vote in our poll|cast your vote"
 )
 #: Words that are labels only when a colon, dash or the end of the line follows ("VIDEO: …",
 #: "Update:"): in capitals alone they also open headlines ("MORE THAN 100 HURT").
@@ -76,6 +77,15 @@ _PROMO_RE = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_RE = re.compile(r"^\s*(?:©|\(c\)\s*\d{4}|copyright\b)", re.IGNORECASE)
+#: A form's field label: one to three words and the asterisk of a required field ("Email *").
+_FIELD_RE = re.compile(r"^\s*[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,2}\s*\*\s*$")
+#: A bulleted run of capitalised words with no sentence in it: a poll's options, a menu, tags
+#: ("* John Bolton Richard Grenell Dina Powell"): at least four words, none lower-case.
+_BULLET_LIST_RE = re.compile(r"^\s*[*•·▪]\s+(?:[A-Z0-9][\w'’.&-]*\s+){3,}[A-Z0-9][\w'’.&-]*\s*$")
+#: A form embedded in the text (a poll, a sign-up box) takes, around its field lines, the short
+#: lines that belong to it: the questions and options before it, the consent lines after it.
+_FORM_LINE = 100
+_FORM_AFTER = 4
 _QUOTE_MARKS = frozenset('"“”«»„')
 #: Longest line (characters) a label, byline or credit line can have: a paragraph of
 #: news that happens to start with "Update" or "Analysis" is not furniture.
@@ -98,7 +108,8 @@ def _line_is_furniture(line: str) -> bool:
             if (caps_suffice and word.isupper()) or _AFTER_LABEL_RE.match(s[m.end():]):
                 return True
     if len(s) <= _MAX_CREDIT:
-        if any(r.match(s) for r in (_BYLINE_RE, _CREDIT_RE, _FOLLOW_RE, _PROMO_RE, _COPYRIGHT_RE)):
+        if any(r.match(s) for r in (_BYLINE_RE, _CREDIT_RE, _FOLLOW_RE, _PROMO_RE, _COPYRIGHT_RE, _FIELD_RE,
+                                    _BULLET_LIST_RE)):
             return True
         if _PHOTO_RE.search(s) and not (_QUOTE_MARKS & set(s)) and len(s.split()) <= 16:
             return True
@@ -106,32 +117,60 @@ def _line_is_furniture(line: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def furniture_ranges(text: str) -> tuple[tuple[int, int], ...]:
-    """Character ranges of ``text`` that are page furniture, in text order.
-
-    Whole lines for promo, teaser, byline and credit lines; the place-and-dash prefix for
-    a dateline.  Cached: the quote, claims and framing extractors ask about the same text.
-    """
-    out: list[tuple[int, int]] = []
+def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """Whole furniture lines and dateline prefixes of ``text``, each in text order."""
+    lines: list[tuple[int, int, str]] = []  # (start, end) of each line's text, and the text
     pos = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if _line_is_furniture(body):
-            lead = len(body) - len(body.lstrip())
-            out.append((pos + lead, pos + len(body.rstrip())))
-        else:
+        lead = len(body) - len(body.lstrip())
+        lines.append((pos + lead, pos + len(body.rstrip()), body.strip()))
+        pos += len(line)
+    furniture = [_line_is_furniture(b) for _, _, b in lines]
+    for i, (_, _, body) in enumerate(lines):
+        if not _FIELD_RE.match(body):
+            continue
+        j = i - 1  # the form's questions and options, back to its label
+        while j >= 0 and lines[j][2] and len(lines[j][2]) <= _FORM_LINE and (
+                furniture[j] or lines[j][2].endswith("?")):
+            furniture[j] = True
+            j -= 1
+        for k in range(i + 1, min(len(lines), i + 1 + _FORM_AFTER)):  # its consent lines
+            if not lines[k][2] or len(lines[k][2]) > _FORM_LINE:
+                break
+            furniture[k] = True
+    whole = tuple((a, b) for (a, b, body), f in zip(lines, furniture, strict=True) if f and body)
+    datelines = []
+    for (a, _, body), f in zip(lines, furniture, strict=True):
+        if not f:
             m = _DATELINE_RE.match(body)
             if m is not None:
-                out.append((pos + len(body) - len(body.lstrip()), pos + m.end()))
-        pos += len(line)
-    return tuple(out)
+                datelines.append((a, a + m.end()))
+    return whole, tuple(datelines)
+
+
+@lru_cache(maxsize=16)
+def furniture_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of ``text`` that are page furniture, in text order.
+
+    Whole lines for promo, teaser, byline, credit and form lines; the place-and-dash prefix for
+    a dateline.  Cached: the quote, claims and framing extractors ask about the same text.
+    """
+    whole, datelines = _scan(text)
+    return tuple(sorted(whole + datelines))
+
+
+def furniture_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Only the whole furniture lines (no dateline prefix): where nothing of the story is, so
+    no actor of it either (a dateline's place is where the story happened)."""
+    return _scan(text)[0]
 
 
 class Furniture:
     """Fast membership tests against one text's furniture ranges."""
 
-    def __init__(self, text: str) -> None:
-        self.ranges = furniture_ranges(text)
+    def __init__(self, text: str, *, lines_only: bool = False) -> None:
+        self.ranges = furniture_lines(text) if lines_only else furniture_ranges(text)
         self._starts = [a for a, _ in self.ranges]
 
     def __bool__(self) -> bool:

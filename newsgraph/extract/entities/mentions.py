@@ -13,6 +13,7 @@ from ..actor_lexicon import ORG_HEADS, ORG_NAME_WORDS, ROLE_NOUNS
 from ..coref import given_name_gender, parse_name
 from ..coref.gender import HONORIFIC_GENDER
 from ..coref.names import courtesy_or_regnal_title
+from ..furniture import Furniture
 from .state import _BuilderBase, _Cand, _tokens_matching, name_key
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -209,14 +210,17 @@ class _Mentions(_BuilderBase):
 
     def collect(self) -> None:
         """The tagger's actor spans as candidates, in two loops: first every span cut at line breaks,
-        trimmed (a person's also of headline words; site furniture and "Crime Bill" dropped) and its
+        trimmed (a person's also of headline words; site furniture and "Crime Bill" dropped; none
+        from a furniture line of :mod:`newsgraph.extract.furniture`, whose names are the page's, not
+        the story's: a byline's author, a poll's options) and its
         tokens marked taken, then each extended to the left (never into another span's tokens,
         hence all spans first), its label corrected, a person's title stripped; an ORG that is
         the first word of a title ("Transport Minister") is dropped."""
         taken: set[int] = set()
         spans: list[tuple[Span, str]] = []
+        page = Furniture(self.doc.text, lines_only=True)  # promo, byline, poll lines: the page's names
         for ent in self.doc.ents:
-            if ent.label_ not in ACTOR_LABELS:
+            if ent.label_ not in ACTOR_LABELS or (page and page.overlaps(ent.start_char, ent.end_char)):
                 continue
             for piece in _lines(ent):
                 trimmed = _trim(piece)
