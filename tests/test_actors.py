@@ -78,6 +78,16 @@ def test_roles_from_titles_and_appositions_with_their_organisation():
             assert a.article.text[r.evidence.start:r.evidence.end] == r.evidence.text
 
 
+def test_a_title_with_its_portfolio_is_a_role_not_an_organisation():
+    """ "Secretary of State": the portfolio after "of" belongs to the title (no actor "State"),
+    while an organisation after a lower-case title stays one."""
+    a = actors("Secretary of State Mara Quillon said the talks would resume. The chairman of Brightmoor, "
+               "Tavis Orl, declined to comment.")
+    assert any(r.role == "Secretary of State" for r in entity(a, "Mara Quillon").roles)
+    names = {e.name for e in a.entities}
+    assert "State" not in names and "Brightmoor" in names
+
+
 def test_part_of_relation():
     a = actors("The Harbour Guard Brigade, which is part of the National Defence Forces, moved north.")
     brigade = entity(a, "Harbour Guard Brigade")

@@ -178,6 +178,18 @@ def _is_title_word(span: Span) -> bool:
             and gazetteer.country(span.text) is None and gazetteer.city(span.text) is None)
 
 
+def _is_portfolio(span: Span) -> bool:
+    """ "State" in "Secretary of State John Kerry", "Finance" in "Minister of Finance": one
+    capitalised word after "of" and a capitalised title noun is the title's portfolio, not an
+    organisation of its own (the mirror of :func:`_is_title_word`)."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    title = doc[span.start - 2]
+    return (title.lower_ in ROLE_NOUNS and title.text[:1].isupper() and gazetteer.country(span.text) is None
+            and gazetteer.city(span.text) is None)
+
+
 def _corrected_label(span: Span, label: str) -> str:
     words = {t.lower_ for t in span}
     doc = span.doc
@@ -238,7 +250,7 @@ class _Mentions(_BuilderBase):
             label = _corrected_label(span, label)
             if label == "PERSON":
                 span = _strip_title(span)
-            elif label == "ORG" and _is_title_word(span):
+            elif label == "ORG" and (_is_title_word(span) or _is_portfolio(span)):
                 continue  # "Transport" in "Transport Minister Grace Wanjiru" belongs to the role
             self._add_cand(_Cand(span, label))
         self.cands.sort(key=lambda c: c.span.start)

@@ -51,6 +51,11 @@ class _Roles(_BuilderBase):
                 if t.lower_ == "and" and i > 0 and doc[i - 1].pos_ in {"NOUN", "ADJ"}:
                     i -= 1
                     continue
+                # "Secretary of State", "Minister of Finance": a title noun and its portfolio
+                if (t.lower_ == "of" and i > 0 and doc[i - 1].lower_ in ROLE_NOUNS and doc[i - 1].text[:1].isupper()
+                        and doc[i + 1].text[:1].isupper()):
+                    i -= 1
+                    continue
                 break
             start = i + 1
             if start >= c.span.start:
