@@ -472,3 +472,17 @@ def test_aliases_shown_once_per_spelling_whatever_the_case():
     assert shown_aliases("Dock Workers Union", ["The union", "the union", "DWU"]) == ["the union", "DWU"]
     assert shown_aliases("Mara Quill", ["MARA QUILL", "QUILL", "Quill", "Ms. Quill"]) == ["Quill", "Ms. Quill"]
     assert shown_aliases("Port Aldren", []) == []
+
+
+def test_a_region_read_as_a_namesake_country_in_a_few_articles_stays_the_region(tmp_path: Path) -> None:
+    """Most articles read "Georgia" as the US state, one as the country: the actor is the region
+    of the United States, not the country Georgia."""
+    s = Store(str(tmp_path / "ga.db"))
+    for i in range(3):
+        s.add(Analysis(pipeline_version="test", model=MODEL, article=Article(text=f"Rally in Georgia ({i}).", source="Wire"),
+                       entities=[Entity(id="E1", name="Georgia", type="GPE", kind="region", country="USA")]))
+    s.add(Analysis(pipeline_version="test", model=MODEL, article=Article(text="Tbilisi talks in Georgia.", source="Wire"),
+                   entities=[Entity(id="E1", name="Georgia", type="GPE", kind="country", country="GEO")]))
+    ga = api.find_actor(s, "Georgia")
+    assert ga is not None and ga.kind == "region" and ga.country == "USA"
+    s.close()

@@ -397,8 +397,8 @@ def _country_of_node(n: Node) -> str | None:
         return None
     if n.kind == "country":
         return n.country or country_code(n.name)
-    if n.kind in ("city", "government", "armed_group", "party", "media", "international_organisation"):
-        return None
+    if n.kind in ("city", "region", "government", "armed_group", "party", "media", "international_organisation"):
+        return None  # a region read as such ("Georgia" the US state) is not its namesake country
     if n.type == "GPE" or n.kind in ("other", "organisation"):
         return country_code(n.name)
     return None
@@ -1035,7 +1035,9 @@ def describe(ns: Sequence[Node]) -> tuple[str, str, str, str | None]:
     if person:
         etype = "PERSON"
     kind = "person" if person else (_majority((n.kind for n in ns), skip=("other", "person")) or "other")
-    iso = _majority(_country_of_node(n) for n in ns)
+    # most members read as a region ("Georgia" the US state): the few read as the namesake
+    # country do not make the actor that country
+    iso = None if kind == "region" else _majority(_country_of_node(n) for n in ns)
     if iso and not person and kind in ("other", "organisation"):
         kind = "country"
     country = iso or _majority(n.country for n in ns) or _majority(
