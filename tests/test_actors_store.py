@@ -486,3 +486,22 @@ def test_a_region_read_as_a_namesake_country_in_a_few_articles_stays_the_region(
     ga = api.find_actor(s, "Georgia")
     assert ga is not None and ga.kind == "region" and ga.country == "USA"
     s.close()
+
+
+def test_one_articles_expansion_of_an_acronym_does_not_rename_the_organisation(tmp_path: Path) -> None:
+    """Twelve articles call the broadcaster "VBN"; an opinion piece spells it out as a taunt. The
+    actor keeps the name the coverage uses; two articles with the long form rename it."""
+    s = Store(str(tmp_path / "vbn.db"))
+
+    def add(text: str, name: str, aliases: list[str]) -> None:
+        s.add(Analysis(pipeline_version="test", model=MODEL, article=Article(text=text, source="Wire"),
+                       entities=[Entity(id="E1", name=name, type="ORG", kind="organisation", aliases=aliases)]))
+
+    for i in range(12):
+        add(f"VBN aired the debate ({i}).", "VBN", [])
+    add("The Velm Bluster Network (VBN) aired it again.", "Velm Bluster Network", ["VBN"])
+    actor = api.find_actor(s, "VBN")
+    assert actor is not None and actor.name == "VBN" and len(actor.members) == 13
+    add("The Velm Bluster Network (VBN) repeated it.", "Velm Bluster Network", ["VBN"])
+    assert api.find_actor(s, "VBN").name == "Velm Bluster Network"
+    s.close()

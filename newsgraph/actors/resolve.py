@@ -1010,12 +1010,18 @@ def name_forms(ns: Sequence[Node], name: str, also: Iterable[str] = ()) -> list[
 
 def canonical_name(counts: Counter[str] | dict[str, int], person: bool) -> str:
     """The most used full name, untitled; ties go to the longer form ("United States" over "US").
-    A name carrying an epithet ("Crooked Hillary") never names a person: its remainder does."""
+    A name carrying an epithet ("Crooked Hillary") never names a person: its remainder does.
+    A group's longer form must be used by two members or a tenth of them: one article's
+    expansion of an acronym ("the Clown News Network (CNN)" in an opinion piece, another body
+    that shares the letters) does not rename an organisation 25 others call "CNN"."""
     if person:
         plain: Counter[str] = Counter()
         for nm, c in counts.items():
             plain[strip_epithet(nm)[0]] += c
         counts = plain
+    else:
+        total = sum(counts.values())
+        counts = Counter({nm: c for nm, c in counts.items() if c >= 2 or c >= 0.1 * total}) or Counter(counts)
 
     def score(nm: str) -> tuple[bool, bool, int, int, str]:
         toks = name_tokens(nm, person=person)
