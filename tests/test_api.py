@@ -59,6 +59,16 @@ def _pg_store() -> Iterator[Store]:
         admin.dispose()
 
 
+def backend_store(backend: str, path: Path) -> contextlib.AbstractContextManager[Store]:
+    """An empty store on SQLite at ``path`` or (``backend == "postgres"``) in a schema of its own
+    on the NEWSGRAPH_TEST_PG server; skips the test when no server is configured."""
+    if backend == "postgres":
+        if not PG_URL:
+            pytest.skip("NEWSGRAPH_TEST_PG is not set (run .ci/postgres.sh)")
+        return _pg_store()
+    return contextlib.nullcontext(Store(str(path)))
+
+
 @pytest.fixture(
     scope="module",
     params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],

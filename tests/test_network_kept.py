@@ -4,14 +4,13 @@ date, and filled in place when an older store is opened."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import delete, select, text
-from test_api import PG_URL, _pg_store
+from test_api import backend_store
 
 from newsgraph import actors as api
 from newsgraph import queries
@@ -26,13 +25,7 @@ from newsgraph.store import edges as kept
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The fixture articles on SQLite and (when NEWSGRAPH_TEST_PG is set) on PostgreSQL: the kept
     edges are written with each dialect's upsert."""
-    if request.param == "postgres":
-        if not PG_URL:
-            pytest.skip("NEWSGRAPH_TEST_PG is not set (run .ci/postgres.sh)")
-        ctx: contextlib.AbstractContextManager[Store] = _pg_store()
-    else:
-        ctx = contextlib.nullcontext(Store(str(tmp_path / "net.db")))
-    with ctx as s:
+    with backend_store(request.param, tmp_path / "net.db") as s:
         for spec in load_fixture():
             s.add(build_analysis(spec)[0])
         yield s

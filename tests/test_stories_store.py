@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 from _dedup_fixtures import BASE, versions
 from sqlalchemy import func, select
-from test_api import PG_URL, _pg_store
+from test_api import backend_store
 
 from newsgraph import analyze
 from newsgraph.store import Store
@@ -115,19 +114,13 @@ def test_kept_story_sizes_follow_adds_replacements_removals_and_the_upgrade(tmp_
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def backend_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+def a_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """An empty store on SQLite and (when NEWSGRAPH_TEST_PG is set) on PostgreSQL."""
-    if request.param == "postgres":
-        if not PG_URL:
-            pytest.skip("NEWSGRAPH_TEST_PG is not set (run .ci/postgres.sh)")
-        ctx: contextlib.AbstractContextManager[Store] = _pg_store()
-    else:
-        ctx = contextlib.nullcontext(Store(str(tmp_path / "bands.db")))
-    with ctx as s:
+    with backend_store(request.param, tmp_path / "bands.db") as s:
         yield s
 
 
-def test_the_band_table_groups_articles_as_datasketchs_lsh_does(backend_store: Store, monkeypatch):
+def test_the_band_table_groups_articles_as_datasketchs_lsh_does(a_store: Store, monkeypatch):
     """The store's candidates (articles sharing a band key in ``story_bands``) and the in-memory
     ``MinHashLSH`` of :class:`dedup.StoryIndex` put every article in the same story, across
     wire copies, trims, edits and rewrites of several stories given in a shuffled order."""
@@ -147,7 +140,7 @@ def test_the_band_table_groups_articles_as_datasketchs_lsh_does(backend_store: S
         texts.append(BASE[key])
         texts.extend(versions(key, rng).values())
     rng.shuffle(texts)
-    store = backend_store
+    store = a_store
     index = dedup.StoryIndex()
     expected = {}
     for text in texts:
