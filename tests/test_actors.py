@@ -225,6 +225,20 @@ def test_predicate_label_in_a_relative_clause():
     assert [(lab.text, lab.form) for lab in front.labels] == [("a Freedonian-backed militia", "predicate")]
 
 
+@pytest.mark.parametrize("text", [
+    "Can you imagine if Mara Quillon were a woman? Voters in Dorrow asked it on Monday.",
+    "Mara Quillon is not the solution, the mayor of Dorrow said on Monday.",
+    "Residents of Dorrow do not think Mara Quillon is a liar.",
+])
+def test_a_denied_or_supposed_predicate_is_no_label(text):
+    assert not [lab.text for lab in entity(actors(text), "Mara Quillon").labels]
+
+
+def test_a_plain_predicate_is_a_label():
+    a = actors("Mara Quillon is a veteran organiser, the mayor of Dorrow said on Monday.")
+    assert [lab.text for lab in entity(a, "Mara Quillon").labels] == ["a veteran organiser"]
+
+
 def test_an_attitude_prefix_is_not_part_of_a_name():
     a = actors("Senator Lena Vasko spoke in Dorrow on Monday. Critics of the pro-Vasko super PAC "
                "and the anti-Vasko campaign said the race was close. Vasko said she would win.")

@@ -48,6 +48,8 @@ class _Labels(_BuilderBase):
             copulas += [r for r in root.children if r.dep_ == "relcl" and r.lemma_ == "be" and any(
                 k.dep_ == "nsubj" and k.lower_ in ("which", "who", "that") for k in r.children)]
             for cop in copulas:
+                if _denied_or_unreal(cop):
+                    continue
                 for attr in cop.children:
                     if attr.dep_ == "attr" and attr.pos_ == "NOUN" and self.token_cand.get(attr.i) is None:
                         ent.labels.append(_label(doc[attr.left_edge.i : attr.i + 1], "predicate"))
@@ -189,6 +191,20 @@ class _Labels(_BuilderBase):
 
 _NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _NOUN_FORMS = frozenset({"apposition", "predicate", "designation"})
+
+
+def _denied_or_unreal(verb: Token) -> bool:
+    """A predicate that says the opposite or only supposes it: "X is not the solution", "no, this
+    isn't about whether X is a saviour", "I don't think X is a liar" (a negation on the verb or
+    on a verb above it), "if X were a woman" (a condition).  Its noun is no label of X."""
+    if any(k.dep_ == "mark" and k.lower_ in {"if", "unless", "whether"} for k in verb.children):
+        return True
+    tok: Token | None = verb
+    while tok is not None:
+        if any(k.dep_ == "neg" for k in tok.children):
+            return True
+        tok = tok.head if tok.head.i != tok.i else None
+    return False
 
 
 def _hyphen_joined(doc: Doc, i: int) -> bool:
