@@ -491,3 +491,17 @@ def test_a_party_in_a_role_nominal_must_be_the_holders_party():
     same = analyze("Republican nominee Dale Harmon spoke in Leeford on Monday. The Republican nominee later left.")
     harmon = next(e for e in same.entities if e.name == "Dale Harmon")
     assert [m for m in same.mentions if m.entity == harmon.id and m.text == "The Republican nominee"]
+
+
+def test_predicate_nominatives_and_appositions_are_mentions_of_their_subject():
+    a = actors("Ann Marlow is a professor of law at Halden University. Tom Reyes, a retired teacher, "
+               "said the vote was close. Reyes was not a member of the council.")
+    marlow, reyes = entity_of(a, "Ann Marlow"), entity_of(a, "Tom Reyes")
+    desc = {m.text: m for m in a.mentions if m.form == "description"}
+    # the predicate stops before the university's own name, which stays the university's mention
+    assert desc["a professor of law"].entity == marlow and desc["a professor of law"].sieve == "predicate"
+    assert entity_of(a, "Halden University") not in (marlow, reyes)
+    assert desc["a retired teacher"].entity == reyes and desc["a retired teacher"].sieve == "apposition"
+    assert not any("member" in t for t in desc)  # negated: no mention
+    reyes_ent = next(e for e in a.entities if e.id == reyes)
+    assert "a retired teacher" not in reyes_ent.aliases  # a description is no alias

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span, Token
+
 from ..actor_lexicon import ORG_HEADS, ROLE_NOUNS
 from .state import _BuilderBase, _Cand, _tokens_matching
 
@@ -94,3 +96,91 @@ class _Nominals(_BuilderBase):
             added = True
         if added:
             self.cands.sort(key=lambda c: c.span.start)
+
+    def predicate_mentions(self) -> None:
+        """What the article says a named person or organisation *is* is a mention of it: the
+        predicate nominative ("Ann Marlow was a professor of law at Halden University", "she became
+        the first woman to …", "he was elected a fellow of …") and the apposition ("Tom Reyes, the
+        mayor of Eastport, …").  Coreference corpora annotate these as mentions of the subject
+        (GUM, OntoNotes' appositions); newsgraph kept them only as labels and roles, so a
+        description naming another actor ("a son of Johann Reyes") counted as that actor's.
+
+        The mention spans the predicate's whole noun phrase within its sentence (its relative
+        clause and coordinated predicates included) and is added last, over the tokens of other
+        mentions, which keep theirs; it is never an alias.  Not when negated ("was not a member"),
+        when the subject is coordinated ("Reyes and Lowe are members": a plural predicate of two
+        people), or when the predicate is itself a mention (two names: "the winner was Lowe")."""
+        holder: dict[int, _Cand] = {}
+        for c in self.cands:
+            if c.entity is not None:
+                for t in c.span:
+                    holder.setdefault(t.i, c)
+        taken = {(c.span.start, c.span.end) for c in self.cands}
+        added: list[_Cand] = []
+        for c in list(self.cands):
+            if c.entity is None or c.form == "description" or self.ents[c.entity].type not in ("PERSON", "ORG"):
+                continue
+            for head, sieve in _predicates(c.span):
+                if head.i in holder or head.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                span = _phrase(head, self._other_actor_tokens(holder, c.entity))
+                if span is None or (span.start, span.end) in taken or (
+                        span.start < c.span.end and c.span.start < span.end):
+                    continue
+                ent = self.ents[c.entity]
+                cand = _Cand(span, ent.type, form="description", key=ent.key, entity=c.entity, sieve=sieve)
+                ent.cands.append(cand)
+                added.append(cand)
+                taken.add((span.start, span.end))
+        if added:
+            self.cands.extend(added)
+            self.cands.sort(key=lambda c: (c.span.start, c.span.end))
+
+    def _other_actor_tokens(self, holder: dict[int, _Cand], entity: int) -> set[int]:
+        """Tokens of the mentions of people and organisations other than ``entity``."""
+        return {i for i, c in holder.items() if c.entity != entity and c.entity is not None
+                and self.ents[c.entity].type in ("PERSON", "ORG")}
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _predicates(name: Span) -> list[tuple[Token, str]]:
+    """The heads of the noun phrases that say what ``name`` is: predicate nominatives of a copula
+    (or of a passive naming verb: "was elected a fellow", ``oprd``) whose subject it is, the same in
+    a relative clause ("X, who is a …"), and its appositions."""
+    root = name.root
+    out: list[tuple[Token, str]] = []
+    clauses: list[Token] = []
+    if root.dep_ in ("nsubj", "nsubjpass") and not any(k.dep_ == "conj" for k in root.children):
+        clauses.append(root.head)
+    clauses += [r for r in root.children if r.dep_ == "relcl" and any(
+        k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("who", "which", "that") for k in r.children)]
+    for verb in clauses:
+        if any(k.dep_ == "neg" for k in verb.children):
+            continue
+        for k in verb.children:
+            if (k.dep_ == "attr" and verb.lemma_ in _COPULAS) or k.dep_ == "oprd":
+                out.append((k, "predicate"))
+    out += [(k, "apposition") for k in root.children if k.dep_ == "appos" and k.i >= name.end]
+    return out
+
+
+def _phrase(head: Token, stops: set[int]) -> Span | None:
+    """The noun phrase of ``head``: its subtree inside its sentence, up to the first token of
+    ``stops`` after the head (another actor's name keeps its own tokens), without edge punctuation
+    or a dangling preposition, article or conjunction."""
+    doc = head.doc
+    sent = head.sent
+    a, b = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+    b = next((i for i in range(head.i + 1, b) if i in stops), b)
+    if any(i in stops for i in range(a, head.i + 1)):
+        return None
+    while b > head.i + 1 and doc[b - 1].pos_ in ("ADP", "DET", "CCONJ", "PART", "PRON", "SCONJ") \
+            and doc[b - 1].tag_ != "PRP":
+        b -= 1
+    while a < b and (doc[a].is_punct or doc[a].is_quote or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_quote or doc[b - 1].is_space):
+        b -= 1
+    return doc[a:b] if a < b and a <= head.i < b else None
