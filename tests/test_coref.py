@@ -505,3 +505,22 @@ def test_predicate_nominatives_and_appositions_are_mentions_of_their_subject():
     assert not any("member" in t for t in desc)  # negated: no mention
     reyes_ent = next(e for e in a.entities if e.id == reyes)
     assert "a retired teacher" not in reyes_ent.aliases  # a description is no alias
+
+
+def test_as_phrases_object_predicates_and_roles_in_apposition_are_mentions():
+    a = actors("Maria Delgado served as treasurer of the club for a decade. As a result, the club grew. "
+               "The council hired Peter Lindqvist as coach in March. Ann Marlow became a Catholic in 1990. "
+               "She was one of the founders of the choir. Its chief executive, Oskar Brandt, resigned on Monday.")
+    desc = {m.text: m.entity for m in a.mentions if m.form == "description"}
+    assert desc["treasurer of the club"] == entity_of(a, "Maria Delgado")
+    assert not any("result" in t for t in desc)  # "as" takes a role noun only
+    assert desc["coach"] == entity_of(a, "Peter Lindqvist")  # the object's, not the council's
+    assert desc["a Catholic"] == entity_of(a, "Ann Marlow")  # a creed after "a", said of her
+    assert entity_of(a, "Catholic") != entity_of(a, "Ann Marlow")  # the creed's own mention stays
+    assert desc["one of the founders of the choir"] == entity_of(a, "Ann Marlow")
+    assert desc["Its chief executive"] == entity_of(a, "Oskar Brandt")
+
+
+def test_apposition_without_comma_is_no_mention():
+    a = actors("Singer Kate Lowe Image Kate Lowe on stage in May.")  # a caption the parser reads as apposition
+    assert not [m for m in a.mentions if m.form == "description" and m.sieve == "apposition"]

@@ -120,21 +120,41 @@ class _Nominals(_BuilderBase):
         for c in list(self.cands):
             if c.entity is None or c.form == "description" or self.ents[c.entity].type not in ("PERSON", "ORG"):
                 continue
-            for head, sieve in _predicates(c.span):
-                if head.i in holder or head.pos_ not in ("NOUN", "PROPN"):
+            for head, sieve, limit in _predicates(c.span):
+                if not self._describes(head, holder, sieve):
                     continue
-                span = _phrase(head, self._other_actor_tokens(holder, c.entity))
+                span = _phrase(head, self._other_actor_tokens(holder, c.entity), limit)
                 if span is None or (span.start, span.end) in taken or (
-                        span.start < c.span.end and c.span.start < span.end):
+                        span.start < c.span.end and c.span.start < span.end) or "\n" in span.text:
+                    continue
+                if sieve == "apposition" and not _set_off(c.span, span):
                     continue
                 ent = self.ents[c.entity]
-                cand = _Cand(span, ent.type, form="description", key=ent.key, entity=c.entity, sieve=sieve)
+                cand = _Cand(span, ent.type, form="description", key=ent.key, entity=c.entity, sieve=sieve.removesuffix("_as"))
                 ent.cands.append(cand)
                 added.append(cand)
                 taken.add((span.start, span.end))
         if added:
             self.cands.extend(added)
             self.cands.sort(key=lambda c: (c.span.start, c.span.end))
+
+    def _describes(self, head: Token, holder: dict[int, _Cand], sieve: str) -> bool:
+        """Whether ``head`` can head a description of a person or organisation: a common noun (or
+        "one" of "one of the founders") that is no mention itself — but a demonym or creed after
+        "a" is ("she became a Christian": a mention of the group, said of her); after "as" only a
+        role noun ("served as president", not "as a result")."""
+        inner = holder.get(head.i)
+        if inner is not None:
+            ent = self.ents[inner.entity] if inner.entity is not None else None
+            if ent is None or ent.type in ("PERSON", "ORG") or not any(
+                    k.dep_ == "det" and k.lower_ in ("a", "an") for k in head.children):
+                return False
+        elif head.pos_ == "NUM":
+            return head.lower_ == "one" and any(k.dep_ == "prep" and k.lower_ == "of" for k in head.children)
+        elif head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return sieve != "predicate_as" or inner is not None or head.lemma_.lower() in ROLE_NOUNS \
+            or head.lower_ in ROLE_NOUNS
 
     def _other_actor_tokens(self, holder: dict[int, _Cand], entity: int) -> set[int]:
         """Tokens of the mentions of people and organisations other than ``entity``."""
@@ -145,34 +165,57 @@ class _Nominals(_BuilderBase):
 _COPULAS = frozenset({"be", "become", "remain"})
 
 
-def _predicates(name: Span) -> list[tuple[Token, str]]:
-    """The heads of the noun phrases that say what ``name`` is: predicate nominatives of a copula
-    (or of a passive naming verb: "was elected a fellow", ``oprd``) whose subject it is, the same in
-    a relative clause ("X, who is a …"), and its appositions."""
+def _predicates(name: Span) -> list[tuple[Token, str, int | None]]:
+    """The heads of the noun phrases that say what ``name`` is, with the sieve that finds them and
+    where the phrase must end (None: its subtree): predicate nominatives of a copula whose subject
+    it is, the same in a relative clause ("X, who is a …"), a naming verb's object predicate
+    ("was elected a fellow", "appointed him steward": ``oprd``) and an "as" phrase ("served as
+    president", "hired him as coach") — of the object when the verb has one, else of the subject —
+    its appositions ("X, a teacher") and the role it is the apposition of ("the mayor, X")."""
     root = name.root
-    out: list[tuple[Token, str]] = []
-    clauses: list[Token] = []
+    out: list[tuple[Token, str, int | None]] = []
+    clauses: list[tuple[Token, bool]] = []  # (verb, name is its object)
     if root.dep_ in ("nsubj", "nsubjpass") and not any(k.dep_ == "conj" for k in root.children):
-        clauses.append(root.head)
-    clauses += [r for r in root.children if r.dep_ == "relcl" and any(
+        clauses.append((root.head, False))
+    elif root.dep_ == "dobj":
+        clauses.append((root.head, True))
+    clauses += [(r, False) for r in root.children if r.dep_ == "relcl" and any(
         k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("who", "which", "that") for k in r.children)]
-    for verb in clauses:
+    for verb, is_object in clauses:
         if any(k.dep_ == "neg" for k in verb.children):
             continue
+        has_object = any(k.dep_ == "dobj" for k in verb.children)
+        if has_object != is_object:
+            if not is_object:
+                out += [(k, "predicate", None) for k in verb.children if k.dep_ == "attr" and verb.lemma_ in _COPULAS]
+            continue
         for k in verb.children:
-            if (k.dep_ == "attr" and verb.lemma_ in _COPULAS) or k.dep_ == "oprd":
-                out.append((k, "predicate"))
-    out += [(k, "apposition") for k in root.children if k.dep_ == "appos" and k.i >= name.end]
+            if (k.dep_ == "attr" and verb.lemma_ in _COPULAS and not is_object) or k.dep_ == "oprd":
+                out.append((k, "predicate", None))
+            elif k.dep_ == "prep" and k.lower_ == "as":
+                out += [(p, "predicate_as", None) for p in k.children if p.dep_ == "pobj"]
+    out += [(k, "apposition", None) for k in root.children if k.dep_ == "appos" and k.i >= name.end]
+    if root.dep_ == "appos" and root.head.i < name.start:
+        out.append((root.head, "apposition", root.left_edge.i))
     return out
 
 
-def _phrase(head: Token, stops: set[int]) -> Span | None:
+def _set_off(name: Span, phrase: Span) -> bool:
+    """Whether an apposition is set off from its name by a comma, dash or parenthesis ("Reyes, a
+    teacher"; "the mayor, Reyes"): without one the parse's ``appos`` is mostly a caption or a list
+    glued together ("Reyes Image")."""
+    doc = name.doc
+    gap = doc[name.end : phrase.start] if phrase.start >= name.end else doc[phrase.end : name.start]
+    return any(t.text in {",", "(", "-", "–", "—"} for t in gap)
+
+
+def _phrase(head: Token, stops: set[int], limit: int | None = None) -> Span | None:
     """The noun phrase of ``head``: its subtree inside its sentence, up to the first token of
     ``stops`` after the head (another actor's name keeps its own tokens), without edge punctuation
     or a dangling preposition, article or conjunction."""
     doc = head.doc
     sent = head.sent
-    a, b = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+    a, b = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end, limit or len(doc))
     b = next((i for i in range(head.i + 1, b) if i in stops), b)
     if any(i in stops for i in range(a, head.i + 1)):
         return None
