@@ -524,3 +524,35 @@ def test_as_phrases_object_predicates_and_roles_in_apposition_are_mentions():
 def test_apposition_without_comma_is_no_mention():
     a = actors("Singer Kate Lowe Image Kate Lowe on stage in May.")  # a caption the parser reads as apposition
     assert not [m for m in a.mentions if m.form == "description" and m.sieve == "apposition"]
+
+
+def _builder_with(text: str, words: list[tuple[str, str]]):
+    """A builder whose candidates are the given one-word names with the given tagger labels, in order."""
+    from newsgraph.extract.entities import _Builder
+    from newsgraph.extract.entities.state import _Cand
+
+    doc = nlp.load()(text)
+    b = _Builder(doc)
+    start = 0
+    for word, label in words:
+        i = text.index(word, start)
+        start = i + len(word)
+        b._add_cand(_Cand(doc.char_span(i, start), label))
+    return b
+
+
+def test_a_one_word_name_tagged_person_and_org_takes_its_majority_label():
+    text = "Wexford reported the vote. Wexford said the count was slow. Wexford added a chart."
+    b = _builder_with(text, [("Wexford", "PERSON"), ("Wexford", "ORG"), ("Wexford", "ORG")])
+    b._one_label_per_org_name()
+    assert [c.label for c in b.cands] == ["ORG", "ORG", "ORG"]
+    b = _builder_with(text, [("Wexford", "PERSON"), ("Wexford", "ORG"), ("Wexford", "PERSON")])
+    b._one_label_per_org_name()
+    assert [c.label for c in b.cands] == ["PERSON", "PERSON", "PERSON"]
+
+
+def test_a_repeated_untagged_name_takes_the_label_most_of_its_mentions_have():
+    text = "Dunmore opened. Dunmore won the race. Dunmore smiled. Fans cheered Dunmore at dusk."
+    b = _builder_with(text, [("Dunmore", "ORG"), ("Dunmore", "PERSON"), ("Dunmore", "PERSON")])
+    b._untagged_repeats()
+    assert [c.label for c in b.cands][-1] == "PERSON" and len(b.cands) == 4
