@@ -556,3 +556,12 @@ def test_a_repeated_untagged_name_takes_the_label_most_of_its_mentions_have():
     b = _builder_with(text, [("Dunmore", "ORG"), ("Dunmore", "PERSON"), ("Dunmore", "PERSON")])
     b._untagged_repeats()
     assert [c.label for c in b.cands][-1] == "PERSON" and len(b.cands) == 4
+
+
+def test_a_tagger_span_is_cut_at_an_open_parenthesis_and_a_trailing_function_word():
+    from newsgraph.extract.entities.mentions import _trim
+
+    doc = nlp.load()("The Halden Rivers Trust (HRT said on Monday that Maria Delgado of Eastport had resigned.")
+    assert _trim(doc[0:6]).text == "Halden Rivers Trust"  # the tagger's "The Halden Rivers Trust (HRT"
+    assert _trim(doc[10:13]).text == "Maria Delgado"  # "Maria Delgado of"
+    assert _trim(doc[10:14]).text == "Maria Delgado of Eastport"  # "of" inside a name stays

@@ -151,7 +151,7 @@ class _Classify(_Aliases):
         for c in self.cands:
             if c.label in {"ORG", "PERSON"} and c.span.text[:1].isupper() and "\n" not in c.span.text:
                 labels.setdefault(c.span.text, Counter())[c.label] += 1
-        # the label most of its tagged mentions have ("Holt" tagged ORG in a heading, PERSON after)
+        # the label most of its tagged mentions have (a surname tagged ORG in a heading, PERSON after)
         seen = {text: max(sorted(counts), key=lambda lab: counts[lab]) for text, counts in labels.items()}
         if not seen:
             return
@@ -172,8 +172,8 @@ class _Classify(_Aliases):
         """A name the tagger labels an organisation once is one everywhere in the article, unless
         the gazetteer knows it as a place: the small model reads "Scientology" as ORG in one sentence
         and LOC in the next, which made two actors of one church.  A one-word name it labels both a
-        person and an organisation takes the label most of its mentions have ("Wikinews" PERSON once,
-        ORG three times; "Braverman" the other way round): one spelling, one actor."""
+        person and an organisation takes the label most of its mentions have ("Dunmore" PERSON once,
+        ORG three times, is the organisation; the other way round the person): one spelling, one actor."""
         votes: dict[str, Counter[str]] = {}
         for c in self.cands:
             if c.label in {"PERSON", "ORG"} and len(c.span) == 1:

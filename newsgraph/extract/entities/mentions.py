@@ -36,9 +36,13 @@ def _trim(span: Span) -> Span | None:
         # "pro-Clinton", "anti-Brexit": the attitude prefix is not part of the name (taken with it, it
         # became an actor "pro-Clinton" and, across articles, the alias "-Clinton"); the name stays a mention
         start += 2
+    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opened is not None and opened > start and not any(t.text == ")" for t in doc[opened:end]):
+        end = opened  # "Halden Rivers Trust (HRT": the acronym in parentheses is its own mention
     while end > start and (doc[end - 1].pos_ == "PUNCT" and doc[end - 1].text not in {".", ")"}
-                           or doc[end - 1].tag_ == "POS"):
-        end -= 1
+                           or doc[end - 1].tag_ == "POS"
+                           or (doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "DET", "CCONJ"})):
+        end -= 1  # nor does a name end in "of", "the" or "and" ("Maria Delgado of", "Oskar the")
     if end > start and doc[end - 1].text == "." and not re.fullmatch(r"(?:[A-Z]\.)+", doc[start:end].text[-4:]
                                                                     .split()[-1]):
         end -= 1
