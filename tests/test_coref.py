@@ -527,7 +527,7 @@ def test_apposition_without_comma_is_no_mention():
 
 
 def _builder_with(text: str, words: list[tuple[str, str]]):
-    """A builder whose candidates are the given one-word names with the given tagger labels, in order."""
+    """A builder whose candidates are the given names with the given tagger labels, in text order."""
     from newsgraph.extract.entities import _Builder
     from newsgraph.extract.entities.state import _Cand
 
@@ -565,3 +565,10 @@ def test_a_tagger_span_is_cut_at_an_open_parenthesis_and_a_trailing_function_wor
     assert _trim(doc[0:6]).text == "Halden Rivers Trust"  # the tagger's "The Halden Rivers Trust (HRT"
     assert _trim(doc[10:13]).text == "Maria Delgado"  # "Maria Delgado of"
     assert _trim(doc[10:14]).text == "Maria Delgado of Eastport"  # "of" inside a name stays
+
+
+def test_a_full_name_in_family_name_first_order_tagged_a_place_is_the_person():
+    text = "Yumi Tanaka wrote the novel. The critics praised Tanaka Yumi in May."
+    b = _builder_with(text, [("Yumi Tanaka", "PERSON"), ("Tanaka Yumi", "GPE")])
+    b._surnames_across_labels()
+    assert [c.label for c in b.cands] == ["PERSON", "PERSON"]

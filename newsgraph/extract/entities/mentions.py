@@ -310,6 +310,9 @@ class _Mentions(_BuilderBase):
                 parsed = parse_name(c.span.text)
                 if parsed.full:
                     full_names.add(name_key(c.span.text))
+                    words = c.span.text.split()
+                    if len(words) == 2:  # the same two names in family-name-first order are the person too
+                        full_names.add(name_key(f"{words[1]} {words[0]}"))
                     surnames.setdefault(name_key(parsed.last), set()).add(name_key(c.span.text))
                     last_word = parsed.last.split()[-1]
                     surnames.setdefault(name_key(re.sub(r"^(?:al|el|ad|ar|as|an)-", "", last_word)), set()).add(
