@@ -572,3 +572,13 @@ def test_a_full_name_in_family_name_first_order_tagged_a_place_is_the_person():
     b = _builder_with(text, [("Yumi Tanaka", "PERSON"), ("Tanaka Yumi", "GPE")])
     b._surnames_across_labels()
     assert [c.label for c in b.cands] == ["PERSON", "PERSON"]
+
+
+def test_the_head_word_of_one_organisation_name_is_that_organisation():
+    a = actors("Maria Delgado joined the Halden Society of Engineers in 1990. "
+               "Two years later the Society elected her its president.")
+    assert entity_of(a, "Society") == entity_of(a, "Halden Society of Engineers")
+    a = actors("The Halden Society of Engineers and the Eastport Society of Architects met on Monday. "
+               "The Society said the talks went well.")
+    short = [m for m in a.mentions if m.text == "Society"]
+    assert all(m.sieve != "org_short_name" for m in short)  # two societies: neither

@@ -139,7 +139,9 @@ class _Aliases(_Mentions):
     def _org_short_names(self, orgs: list[_Cand]) -> None:
         """ "Scientology" after "the Church of Scientology", "Harrow" after "Harrow School", "the Red
         Sox" after "the Boston Red Sox": an organisation named again without its head words or its
-        leading place name (a gazetteer city, region or country), when exactly one longer name fits."""
+        leading place name (a gazetteer city, region or country), when exactly one longer name fits;
+        "the Society" after "the Halden Society of Engineers": "the" and the capitalised head word of
+        exactly one organisation's longer name."""
         full = {core: {o.key for o in found if o.key is not None} for core, found in self._org_cores(orgs).items()}
         home: dict[str, set[tuple[str, str]]] = {}
         for o in orgs:  # "the Red Sox" after "the Boston Red Sox": the home town dropped
@@ -154,9 +156,19 @@ class _Aliases(_Mentions):
             if c.label in {"GPE", "NORP", "LOC", "FAC"} and len(keys) == 1 and not (
                     gazetteer.country(c.span.text) or gazetteer.city(c.span.text) or gazetteer.region(c.span.text)):
                 c.label, c.key, c.sieve, c.country, c.canonical, c.kind = "ORG", next(iter(keys)), "org_short_name", None, None, None
+        heads: dict[str, set[tuple[str, str]]] = {}  # "the Society" after "the Halden Society of Engineers"
+        for o in orgs:
+            words = [t for t in o.span if t.is_alpha]
+            if len(words) >= 2 and o.key is not None:
+                for t in words:
+                    if t.lower_ in ORG_HEADS and t.text[:1].isupper():
+                        heads.setdefault(t.lower_, set()).add(o.key)
         for c in orgs:
             if c.form != "name" or c.key is None:
                 continue
             keys = full.get(name_key(c.span.text), set())
+            if not keys and len(c.span) == 1 and c.span.start > 0 and self.doc[c.span.start - 1].lower_ == "the" \
+                    and c.span[0].text[:1].isupper():
+                keys = heads.get(c.span[0].lower_, set())
             if len(keys) == 1 and c.key not in keys:
                 c.key, c.sieve = next(iter(keys)), "org_short_name"
