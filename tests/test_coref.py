@@ -582,3 +582,10 @@ def test_the_head_word_of_one_organisation_name_is_that_organisation():
                "The Society said the talks went well.")
     short = [m for m in a.mentions if m.text == "Society"]
     assert all(m.sieve != "org_short_name" for m in short)  # two societies: neither
+
+
+def test_an_organisation_named_without_its_leading_country_or_demonym_is_that_organisation():
+    a = actors("The Iraqi Road Safety Council published the figures in May. The Road Safety Council said deaths fell.")
+    assert entity_of(a, "Road Safety Council") == entity_of(a, "Iraqi Road Safety Council")
+    a = actors("The United Kingdom Transport Office published the figures. The Transport Office said fares would rise.")
+    assert entity_of(a, "Transport Office") == entity_of(a, "United Kingdom Transport Office")

@@ -146,11 +146,13 @@ class _Aliases(_Mentions):
         home: dict[str, set[tuple[str, str]]] = {}
         for o in orgs:  # "the Red Sox" after "the Boston Red Sox": the home town dropped
             words = [t for t in o.span if not t.is_punct]
-            if len(words) >= 2 and o.key is not None and words[0].text[:1].isupper() and (
-                    gazetteer.city(words[0].text) or gazetteer.region(words[0].text)
-                    or gazetteer.country(words[0].text)):
-                home.setdefault(name_key(" ".join(t.text for t in words[1:])), set()).add(o.key)
-                full.setdefault(name_key(" ".join(t.text for t in words[1:])), set()).add(o.key)
+            for k in (1, 2):  # also a two-word country or a demonym ("the Iraqi Supreme Court")
+                lead = " ".join(t.text for t in words[:k])
+                if len(words) >= k + 1 and o.key is not None and lead[:1].isupper() and (
+                        gazetteer.city(lead) or gazetteer.region(lead) or gazetteer.country(lead)
+                        or (k == 1 and len(words) >= 3 and gazetteer.country_for_demonym(lead))):
+                    home.setdefault(name_key(" ".join(t.text for t in words[k:])), set()).add(o.key)
+                    full.setdefault(name_key(" ".join(t.text for t in words[k:])), set()).add(o.key)
         for c in self.cands:  # "Pirates" tagged a place after "the Pittsburgh Pirates"
             keys = home.get(name_key(c.span.text), set())
             if c.label in {"GPE", "NORP", "LOC", "FAC"} and len(keys) == 1 and not (
