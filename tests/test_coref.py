@@ -589,3 +589,12 @@ def test_an_organisation_named_without_its_leading_country_or_demonym_is_that_or
     assert entity_of(a, "Road Safety Council") == entity_of(a, "Iraqi Road Safety Council")
     a = actors("The United Kingdom Transport Office published the figures. The Transport Office said fares would rise.")
     assert entity_of(a, "Transport Office") == entity_of(a, "United Kingdom Transport Office")
+
+
+def test_acronyms_of_camel_case_names_and_names_with_a_number():
+    from newsgraph.extract.entities.aliases import _initials
+
+    assert _initials("Movement 5 Stars") == "M5S"
+    assert _initials("McAllister Foundation") == "MF"  # "Mc" is no word of its own
+    a = actors("Volunteers at OpenBooks record audio books. Schools use OB recordings in class.")
+    assert entity_of(a, "OB") == entity_of(a, "OpenBooks")

@@ -19,8 +19,17 @@ _ALL_CAPS = re.compile(r"(?<!\w)([A-Z]{2,6})(?!\w)")
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
-    return "".join(w[0] for w in words)
+    """The acronym a name's capitals make: "Federal Bureau of Investigation" -> "FBI"; a number
+    word counts ("Movement 5 Stars" -> "M5S") and so does each capital inside a word written in
+    camel case ("OpenBooks" -> "OB")."""
+    out = []
+    for w in re.split(r"[\s\-]+", name):
+        if w.isdigit() and len(w) == 1:
+            out.append(w)
+        elif w and w[0].isupper():
+            camel = w[1:] != w[1:].upper() and not re.match(r"Ma?c[A-Z]", w)  # not "McAllister"
+            out.append(w[0] + ("".join(ch for ch in w[1:] if ch.isupper()) if camel else ""))
+    return "".join(out)
 
 
 class _Aliases(_Mentions):
