@@ -598,3 +598,10 @@ def test_acronyms_of_camel_case_names_and_names_with_a_number():
     assert _initials("McAllister Foundation") == "MF"  # "Mc" is no word of its own
     a = actors("Volunteers at OpenBooks record audio books. Schools use OB recordings in class.")
     assert entity_of(a, "OB") == entity_of(a, "OpenBooks")
+
+
+def test_a_description_starts_after_another_actors_name_before_its_head():
+    a = actors("Oskar Brandt, a Halden University lecturer in history, said the archive was lost.")
+    desc = [m for m in a.mentions if m.form == "description"]
+    assert [(m.text, m.entity) for m in desc] == [("lecturer in history", entity_of(a, "Oskar Brandt"))]
+    assert entity_of(a, "Halden University") != entity_of(a, "Oskar Brandt")

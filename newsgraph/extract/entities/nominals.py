@@ -210,15 +210,19 @@ def _set_off(name: Span, phrase: Span) -> bool:
 
 
 def _phrase(head: Token, stops: set[int], limit: int | None = None) -> Span | None:
-    """The noun phrase of ``head``: its subtree inside its sentence, up to the first token of
-    ``stops`` after the head (another actor's name keeps its own tokens), without edge punctuation
-    or a dangling preposition, article or conjunction."""
+    """The noun phrase of ``head``: its subtree inside its sentence, after the last token of
+    ``stops`` before the head and up to the first one after it (another actor's name keeps its own
+    tokens: "a Halden University lecturer" gives "lecturer"), without edge punctuation or a
+    dangling preposition, article or conjunction."""
     doc = head.doc
     sent = head.sent
     a, b = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end, limit or len(doc))
     b = next((i for i in range(head.i + 1, b) if i in stops), b)
-    if any(i in stops for i in range(a, head.i + 1)):
+    if head.i in stops:
         return None
+    a = max([a, *(i + 1 for i in range(a, head.i) if i in stops)])  # "a Halden instructor": "instructor"
+    while a < head.i and (doc[a].tag_ == "POS" or doc[a].is_punct):
+        a += 1
     while b > head.i + 1 and doc[b - 1].pos_ in ("ADP", "DET", "CCONJ", "PART", "PRON", "SCONJ") \
             and doc[b - 1].tag_ != "PRP":
         b -= 1
