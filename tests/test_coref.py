@@ -605,3 +605,10 @@ def test_a_description_starts_after_another_actors_name_before_its_head():
     desc = [m for m in a.mentions if m.form == "description"]
     assert [(m.text, m.entity) for m in desc] == [("lecturer in history", entity_of(a, "Oskar Brandt"))]
     assert entity_of(a, "Halden University") != entity_of(a, "Oskar Brandt")
+
+
+def test_a_name_written_with_a_title_is_never_outvoted_into_an_organisation():
+    text = "Mr. Dunmore spoke first. Dunmore left early. Dunmore won the seat."
+    b = _builder_with(text, [("Dunmore", "PERSON"), ("Dunmore", "ORG"), ("Dunmore", "ORG")])
+    b._one_label_per_org_name()
+    assert b.cands[0].label == "PERSON"

@@ -173,16 +173,24 @@ class _Classify(_Aliases):
         the gazetteer knows it as a place: the small model reads "Scientology" as ORG in one sentence
         and LOC in the next, which made two actors of one church.  A one-word name it labels both a
         person and an organisation takes the label most of its mentions have ("Dunmore" PERSON once,
-        ORG three times, is the organisation; the other way round the person): one spelling, one actor."""
+        ORG three times, is the organisation; the other way round the person): one spelling, one actor.
+        Never a person's name to an organisation when the article also writes it with a title or a
+        given name ("Mr. Dunmore": the tagger's ORG for a bare surname is the usual mistake then)."""
         votes: dict[str, Counter[str]] = {}
         for c in self.cands:
             if c.label in {"PERSON", "ORG"} and len(c.span) == 1:
                 votes.setdefault(name_key(c.span.text), Counter())[c.label] += 1
+        personal = set()  # names the article also writes as a person's: "Mr. Dunmore", "Ann Dunmore"
+        for c in self.cands:
+            if c.label == "PERSON" and len(c.span) > 1:
+                personal.add(name_key(c.span[-1].text))
+            elif len(c.span) == 1 and c.span.start > 0 and self._title_word(self.doc[c.span.start - 1].text):
+                personal.add(name_key(c.span.text))
         for c in self.cands:
             counts = votes.get(name_key(c.span.text)) if len(c.span) == 1 else None
             if counts and c.label in {"PERSON", "ORG"} and len(counts) == 2:
                 other = "ORG" if c.label == "PERSON" else "PERSON"
-                if counts[other] > counts[c.label]:
+                if counts[other] > counts[c.label] and not (other == "ORG" and name_key(c.span.text) in personal):
                     c.label = other
         orgs = {name_key(c.span.text) for c in self.cands if c.label == "ORG"}
         for c in self.cands:
