@@ -612,3 +612,10 @@ def test_a_name_written_with_a_title_is_never_outvoted_into_an_organisation():
     b = _builder_with(text, [("Dunmore", "PERSON"), ("Dunmore", "ORG"), ("Dunmore", "ORG")])
     b._one_label_per_org_name()
     assert b.cands[0].label == "PERSON"
+
+
+def test_a_role_noun_closing_an_organisation_span_is_the_persons_role():
+    a = actors("Maria Delgado, the Halden Water Board Spokesperson, said the dam was safe.")
+    board = entity_of(a, "Halden Water Board")
+    assert next(e for e in a.entities if e.id == board).name == "Halden Water Board"
+    assert board != entity_of(a, "Maria Delgado")

@@ -174,6 +174,19 @@ def _strip_title(span: Span) -> Span:
     return span.doc[cut : span.end] if cut < span.end else span
 
 
+def _strip_role_tail(span: Span) -> Span:
+    """ "the Halden Water Board Spokesperson" tagged as one organisation: a singular role noun
+    closing an organisation's span, right after a capitalised word of its name, is the role of a
+    person, not part of the name ("Office of the President" keeps its last word)."""
+    doc = span.doc
+    last = span[-1]
+    if len(span) >= 3 and last.lower_ in ROLE_NOUNS and last.tag_ in ("NN", "NNP") \
+            and doc[last.i - 1].text[:1].isupper() and doc[last.i - 1].lower_ not in ROLE_NOUNS \
+            and doc[last.i - 1].pos_ == "PROPN":
+        return doc[span.start : last.i]
+    return span
+
+
 def _is_title_word(span: Span) -> bool:
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -240,6 +253,8 @@ class _Mentions(_BuilderBase):
                 span = _strip_title(span)
             elif label == "ORG" and _is_title_word(span):
                 continue  # "Transport" in "Transport Minister Grace Wanjiru" belongs to the role
+            elif label == "ORG":
+                span = _strip_role_tail(span)
             self._add_cand(_Cand(span, label))
         self.cands.sort(key=lambda c: c.span.start)
 
