@@ -619,3 +619,9 @@ def test_a_role_noun_closing_an_organisation_span_is_the_persons_role():
     board = entity_of(a, "Halden Water Board")
     assert next(e for e in a.entities if e.id == board).name == "Halden Water Board"
     assert board != entity_of(a, "Maria Delgado")
+
+
+def test_a_coordinated_verb_shares_its_subjects_predicate():
+    a = actors("Oskar Brandt graduated in 1990 and became the captain of the rowing team.")
+    desc = [(m.text, m.entity, m.sieve) for m in a.mentions if m.form == "description"]
+    assert desc == [("the captain of the rowing team", entity_of(a, "Oskar Brandt"), "predicate")]

@@ -169,7 +169,8 @@ def _predicates(name: Span) -> list[tuple[Token, str, int | None]]:
     """The heads of the noun phrases that say what ``name`` is, with the sieve that finds them and
     where the phrase must end (None: its subtree): predicate nominatives of a copula whose subject
     it is, the same in a relative clause ("X, who is a …"), a naming verb's object predicate
-    ("was elected a fellow", "appointed him steward": ``oprd``) and an "as" phrase ("served as
+    ("was elected a fellow", "appointed him steward": ``oprd``), also of a verb coordinated with
+    the clause's verb that has no subject of its own, and an "as" phrase ("served as
     president", "hired him as coach") — of the object when the verb has one, else of the subject —
     its appositions ("X, a teacher") and the role it is the apposition of ("the mayor, X")."""
     root = name.root
@@ -181,6 +182,10 @@ def _predicates(name: Span) -> list[tuple[Token, str, int | None]]:
         clauses.append((root.head, True))
     clauses += [(r, False) for r in root.children if r.dep_ == "relcl" and any(
         k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("who", "which", "that") for k in r.children)]
+    # "X graduated in 2006 and was named the MVP": a coordinated verb without a subject of its own
+    clauses += [(k, False) for verb, obj in list(clauses) if not obj for k in verb.children
+                if k.dep_ == "conj" and k.pos_ in ("VERB", "AUX")
+                and not any(ch.dep_ in ("nsubj", "nsubjpass", "expl") for ch in k.children)]
     for verb, is_object in clauses:
         if any(k.dep_ == "neg" for k in verb.children):
             continue
