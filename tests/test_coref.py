@@ -625,3 +625,10 @@ def test_a_coordinated_verb_shares_its_subjects_predicate():
     a = actors("Oskar Brandt graduated in 1990 and became the captain of the rowing team.")
     desc = [(m.text, m.entity, m.sieve) for m in a.mentions if m.form == "description"]
     assert desc == [("the captain of the rowing team", entity_of(a, "Oskar Brandt"), "predicate")]
+
+
+def test_the_and_a_capitalised_role_noun_is_a_role_nominal_not_a_name():
+    a = actors("Pope Clement visited the town. The Pope blessed the crowd.")
+    pope = [m for m in a.mentions if m.text == "The Pope"]
+    assert pope and pope[0].entity == entity_of(a, "Clement") and pope[0].sieve == "role_nominal"
+    assert [e.name for e in a.entities if e.type == "PERSON"] == ["Clement"]

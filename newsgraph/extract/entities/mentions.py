@@ -244,6 +244,9 @@ class _Mentions(_BuilderBase):
                         continue
                     if ent.label_ == "PERSON" and _common_noun_compound(span):
                         continue
+                    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+                            and span[0].lower_ in ROLE_NOUNS:
+                        continue  # "the President", "the Governor": a role nominal, not a name
                     spans.append((span, ent.label_))
                     taken.update(range(span.start, span.end))
         for span, label in spans:
