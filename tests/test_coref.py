@@ -491,3 +491,144 @@ def test_a_party_in_a_role_nominal_must_be_the_holders_party():
     same = analyze("Republican nominee Dale Harmon spoke in Leeford on Monday. The Republican nominee later left.")
     harmon = next(e for e in same.entities if e.name == "Dale Harmon")
     assert [m for m in same.mentions if m.entity == harmon.id and m.text == "The Republican nominee"]
+
+
+def test_predicate_nominatives_and_appositions_are_mentions_of_their_subject():
+    a = actors("Ann Marlow is a professor of law at Halden University. Tom Reyes, a retired teacher, "
+               "said the vote was close. Reyes was not a member of the council.")
+    marlow, reyes = entity_of(a, "Ann Marlow"), entity_of(a, "Tom Reyes")
+    desc = {m.text: m for m in a.mentions if m.form == "description"}
+    # the predicate stops before the university's own name, which stays the university's mention
+    assert desc["a professor of law"].entity == marlow and desc["a professor of law"].sieve == "predicate"
+    assert entity_of(a, "Halden University") not in (marlow, reyes)
+    assert desc["a retired teacher"].entity == reyes and desc["a retired teacher"].sieve == "apposition"
+    assert not any("member" in t for t in desc)  # negated: no mention
+    reyes_ent = next(e for e in a.entities if e.id == reyes)
+    assert "a retired teacher" not in reyes_ent.aliases  # a description is no alias
+
+
+def test_as_phrases_object_predicates_and_roles_in_apposition_are_mentions():
+    a = actors("Maria Delgado served as treasurer of the club for a decade. As a result, the club grew. "
+               "The council hired Peter Lindqvist as coach in March. Ann Marlow became a Catholic in 1990. "
+               "She was one of the founders of the choir. Its chief executive, Oskar Brandt, resigned on Monday.")
+    desc = {m.text: m.entity for m in a.mentions if m.form == "description"}
+    assert desc["treasurer of the club"] == entity_of(a, "Maria Delgado")
+    assert not any("result" in t for t in desc)  # "as" takes a role noun only
+    assert desc["coach"] == entity_of(a, "Peter Lindqvist")  # the object's, not the council's
+    assert desc["a Catholic"] == entity_of(a, "Ann Marlow")  # a creed after "a", said of her
+    assert entity_of(a, "Catholic") != entity_of(a, "Ann Marlow")  # the creed's own mention stays
+    assert desc["one of the founders of the choir"] == entity_of(a, "Ann Marlow")
+    assert desc["Its chief executive"] == entity_of(a, "Oskar Brandt")
+
+
+def test_apposition_without_comma_is_no_mention():
+    a = actors("Singer Kate Lowe Image Kate Lowe on stage in May.")  # a caption the parser reads as apposition
+    assert not [m for m in a.mentions if m.form == "description" and m.sieve == "apposition"]
+
+
+def _builder_with(text: str, words: list[tuple[str, str]]):
+    """A builder whose candidates are the given names with the given tagger labels, in text order."""
+    from newsgraph.extract.entities import _Builder
+    from newsgraph.extract.entities.state import _Cand
+
+    doc = nlp.load()(text)
+    b = _Builder(doc)
+    start = 0
+    for word, label in words:
+        i = text.index(word, start)
+        start = i + len(word)
+        b._add_cand(_Cand(doc.char_span(i, start), label))
+    return b
+
+
+def test_a_one_word_name_tagged_person_and_org_takes_its_majority_label():
+    text = "Wexford reported the vote. Wexford said the count was slow. Wexford added a chart."
+    b = _builder_with(text, [("Wexford", "PERSON"), ("Wexford", "ORG"), ("Wexford", "ORG")])
+    b._one_label_per_org_name()
+    assert [c.label for c in b.cands] == ["ORG", "ORG", "ORG"]
+    b = _builder_with(text, [("Wexford", "PERSON"), ("Wexford", "ORG"), ("Wexford", "PERSON")])
+    b._one_label_per_org_name()
+    assert [c.label for c in b.cands] == ["PERSON", "PERSON", "PERSON"]
+
+
+def test_a_repeated_untagged_name_takes_the_label_most_of_its_mentions_have():
+    text = "Dunmore opened. Dunmore won the race. Dunmore smiled. Fans cheered Dunmore at dusk."
+    b = _builder_with(text, [("Dunmore", "ORG"), ("Dunmore", "PERSON"), ("Dunmore", "PERSON")])
+    b._untagged_repeats()
+    assert [c.label for c in b.cands][-1] == "PERSON" and len(b.cands) == 4
+
+
+def test_a_tagger_span_is_cut_at_an_open_parenthesis_and_a_trailing_function_word():
+    from newsgraph.extract.entities.mentions import _trim
+
+    doc = nlp.load()("The Halden Rivers Trust (HRT said on Monday that Maria Delgado of Eastport had resigned.")
+    assert _trim(doc[0:6]).text == "Halden Rivers Trust"  # the tagger's "The Halden Rivers Trust (HRT"
+    assert _trim(doc[10:13]).text == "Maria Delgado"  # "Maria Delgado of"
+    assert _trim(doc[10:14]).text == "Maria Delgado of Eastport"  # "of" inside a name stays
+
+
+def test_a_full_name_in_family_name_first_order_tagged_a_place_is_the_person():
+    text = "Yumi Tanaka wrote the novel. The critics praised Tanaka Yumi in May."
+    b = _builder_with(text, [("Yumi Tanaka", "PERSON"), ("Tanaka Yumi", "GPE")])
+    b._surnames_across_labels()
+    assert [c.label for c in b.cands] == ["PERSON", "PERSON"]
+
+
+def test_the_head_word_of_one_organisation_name_is_that_organisation():
+    a = actors("Maria Delgado joined the Halden Society of Engineers in 1990. "
+               "Two years later the Society elected her its president.")
+    assert entity_of(a, "Society") == entity_of(a, "Halden Society of Engineers")
+    a = actors("The Halden Society of Engineers and the Eastport Society of Architects met on Monday. "
+               "The Society said the talks went well.")
+    short = [m for m in a.mentions if m.text == "Society"]
+    assert all(m.sieve != "org_short_name" for m in short)  # two societies: neither
+
+
+def test_an_organisation_named_without_its_leading_country_or_demonym_is_that_organisation():
+    a = actors("The Iraqi Road Safety Council published the figures in May. The Road Safety Council said deaths fell.")
+    assert entity_of(a, "Road Safety Council") == entity_of(a, "Iraqi Road Safety Council")
+    a = actors("The United Kingdom Transport Office published the figures. The Transport Office said fares would rise.")
+    assert entity_of(a, "Transport Office") == entity_of(a, "United Kingdom Transport Office")
+
+
+def test_acronyms_of_camel_case_names_and_names_with_a_number():
+    from newsgraph.extract.entities.aliases import _initials
+
+    assert _initials("Movement 5 Stars") == "M5S"
+    assert _initials("McAllister Foundation") == "MF"  # "Mc" is no word of its own
+    a = actors("Volunteers at OpenBooks record audio books. Schools use OB recordings in class.")
+    assert entity_of(a, "OB") == entity_of(a, "OpenBooks")
+
+
+def test_a_description_starts_after_another_actors_name_before_its_head():
+    a = actors("Oskar Brandt, a Halden University lecturer in history, said the archive was lost.")
+    desc = [m for m in a.mentions if m.form == "description"]
+    assert [(m.text, m.entity) for m in desc] == [("lecturer in history", entity_of(a, "Oskar Brandt"))]
+    assert entity_of(a, "Halden University") != entity_of(a, "Oskar Brandt")
+
+
+def test_a_name_written_with_a_title_is_never_outvoted_into_an_organisation():
+    text = "Mr. Dunmore spoke first. Dunmore left early. Dunmore won the seat."
+    b = _builder_with(text, [("Dunmore", "PERSON"), ("Dunmore", "ORG"), ("Dunmore", "ORG")])
+    b._one_label_per_org_name()
+    assert b.cands[0].label == "PERSON"
+
+
+def test_a_role_noun_closing_an_organisation_span_is_the_persons_role():
+    a = actors("Maria Delgado, the Halden Water Board Spokesperson, said the dam was safe.")
+    board = entity_of(a, "Halden Water Board")
+    assert next(e for e in a.entities if e.id == board).name == "Halden Water Board"
+    assert board != entity_of(a, "Maria Delgado")
+
+
+def test_a_coordinated_verb_shares_its_subjects_predicate():
+    a = actors("Oskar Brandt graduated in 1990 and became the captain of the rowing team.")
+    desc = [(m.text, m.entity, m.sieve) for m in a.mentions if m.form == "description"]
+    assert desc == [("the captain of the rowing team", entity_of(a, "Oskar Brandt"), "predicate")]
+
+
+def test_the_and_a_capitalised_role_noun_is_a_role_nominal_not_a_name():
+    a = actors("Pope Clement visited the town. The Pope blessed the crowd.")
+    pope = [m for m in a.mentions if m.text == "The Pope"]
+    assert pope and pope[0].entity == entity_of(a, "Clement") and pope[0].sieve == "role_nominal"
+    assert [e.name for e in a.entities if e.type == "PERSON"] == ["Clement"]

@@ -90,6 +90,7 @@ def extract_actors(doc: Doc, analysis: Analysis) -> list[Entity]:
     b.genders()
     b.pronouns()
     b.nested_names()
+    b.predicate_mentions()
     mentions, entities = b.records()
     analysis.mentions = mentions
     return entities

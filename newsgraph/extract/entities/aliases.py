@@ -19,8 +19,17 @@ _ALL_CAPS = re.compile(r"(?<!\w)([A-Z]{2,6})(?!\w)")
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
-    return "".join(w[0] for w in words)
+    """The acronym a name's capitals make: "Federal Bureau of Investigation" -> "FBI"; a number
+    word counts ("Movement 5 Stars" -> "M5S") and so does each capital inside a word written in
+    camel case ("OpenBooks" -> "OB")."""
+    out = []
+    for w in re.split(r"[\s\-]+", name):
+        if w.isdigit() and len(w) == 1:
+            out.append(w)
+        elif w and w[0].isupper():
+            camel = w[1:] != w[1:].upper() and not re.match(r"Ma?c[A-Z]", w)  # not "McAllister"
+            out.append(w[0] + ("".join(ch for ch in w[1:] if ch.isupper()) if camel else ""))
+    return "".join(out)
 
 
 class _Aliases(_Mentions):
@@ -139,24 +148,38 @@ class _Aliases(_Mentions):
     def _org_short_names(self, orgs: list[_Cand]) -> None:
         """ "Scientology" after "the Church of Scientology", "Harrow" after "Harrow School", "the Red
         Sox" after "the Boston Red Sox": an organisation named again without its head words or its
-        leading place name (a gazetteer city, region or country), when exactly one longer name fits."""
+        leading place name (a gazetteer city, region or country), when exactly one longer name fits;
+        "the Society" after "the Halden Society of Engineers": "the" and the capitalised head word of
+        exactly one organisation's longer name."""
         full = {core: {o.key for o in found if o.key is not None} for core, found in self._org_cores(orgs).items()}
         home: dict[str, set[tuple[str, str]]] = {}
         for o in orgs:  # "the Red Sox" after "the Boston Red Sox": the home town dropped
             words = [t for t in o.span if not t.is_punct]
-            if len(words) >= 2 and o.key is not None and words[0].text[:1].isupper() and (
-                    gazetteer.city(words[0].text) or gazetteer.region(words[0].text)
-                    or gazetteer.country(words[0].text)):
-                home.setdefault(name_key(" ".join(t.text for t in words[1:])), set()).add(o.key)
-                full.setdefault(name_key(" ".join(t.text for t in words[1:])), set()).add(o.key)
+            for k in (1, 2):  # also a two-word country or a demonym ("the Iraqi Supreme Court")
+                lead = " ".join(t.text for t in words[:k])
+                if len(words) >= k + 1 and o.key is not None and lead[:1].isupper() and (
+                        gazetteer.city(lead) or gazetteer.region(lead) or gazetteer.country(lead)
+                        or (k == 1 and len(words) >= 3 and gazetteer.country_for_demonym(lead))):
+                    home.setdefault(name_key(" ".join(t.text for t in words[k:])), set()).add(o.key)
+                    full.setdefault(name_key(" ".join(t.text for t in words[k:])), set()).add(o.key)
         for c in self.cands:  # "Pirates" tagged a place after "the Pittsburgh Pirates"
             keys = home.get(name_key(c.span.text), set())
             if c.label in {"GPE", "NORP", "LOC", "FAC"} and len(keys) == 1 and not (
                     gazetteer.country(c.span.text) or gazetteer.city(c.span.text) or gazetteer.region(c.span.text)):
                 c.label, c.key, c.sieve, c.country, c.canonical, c.kind = "ORG", next(iter(keys)), "org_short_name", None, None, None
+        heads: dict[str, set[tuple[str, str]]] = {}  # "the Society" after "the Halden Society of Engineers"
+        for o in orgs:
+            words = [t for t in o.span if t.is_alpha]
+            if len(words) >= 2 and o.key is not None:
+                for t in words:
+                    if t.lower_ in ORG_HEADS and t.text[:1].isupper():
+                        heads.setdefault(t.lower_, set()).add(o.key)
         for c in orgs:
             if c.form != "name" or c.key is None:
                 continue
             keys = full.get(name_key(c.span.text), set())
+            if not keys and len(c.span) == 1 and c.span.start > 0 and self.doc[c.span.start - 1].lower_ == "the" \
+                    and c.span[0].text[:1].isupper():
+                keys = heads.get(c.span[0].lower_, set())
             if len(keys) == 1 and c.key not in keys:
                 c.key, c.sieve = next(iter(keys)), "org_short_name"

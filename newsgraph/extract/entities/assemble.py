@@ -41,7 +41,8 @@ class _Records(_BuilderBase):
         entities: list[Entity] = []
         for old in order:
             ent = self.ents[old]
-            aliases = sorted({c.span.text for c in ent.cands if c.span.text != ent.name and c.form != "pronoun"})
+            aliases = sorted({c.span.text for c in ent.cands if c.span.text != ent.name and c.form != "pronoun"
+                              and c.sieve not in ("predicate", "apposition")})
             country = ent.country
             roles = _dedupe_roles([fix(r) for r in ent.roles])
             if country is None and ent.type == "PERSON":

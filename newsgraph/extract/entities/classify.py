@@ -147,10 +147,12 @@ class _Classify(_Aliases):
         of the same actor.  The exact spelling (case included) must recur on whole tokens none of
         which another mention holds; a one-word name must be read as a proper noun there, so a
         sentence-initial common word spelt like it is left alone."""
-        seen: dict[str, str] = {}
+        labels: dict[str, Counter[str]] = {}
         for c in self.cands:
             if c.label in {"ORG", "PERSON"} and c.span.text[:1].isupper() and "\n" not in c.span.text:
-                seen.setdefault(c.span.text, c.label)
+                labels.setdefault(c.span.text, Counter())[c.label] += 1
+        # the label most of its tagged mentions have (a surname tagged ORG in a heading, PERSON after)
+        seen = {text: max(sorted(counts), key=lambda lab: counts[lab]) for text, counts in labels.items()}
         if not seen:
             return
         added = False
@@ -169,7 +171,27 @@ class _Classify(_Aliases):
     def _one_label_per_org_name(self) -> None:
         """A name the tagger labels an organisation once is one everywhere in the article, unless
         the gazetteer knows it as a place: the small model reads "Scientology" as ORG in one sentence
-        and LOC in the next, which made two actors of one church."""
+        and LOC in the next, which made two actors of one church.  A one-word name it labels both a
+        person and an organisation takes the label most of its mentions have ("Dunmore" PERSON once,
+        ORG three times, is the organisation; the other way round the person): one spelling, one actor.
+        Never a person's name to an organisation when the article also writes it with a title or a
+        given name ("Mr. Dunmore": the tagger's ORG for a bare surname is the usual mistake then)."""
+        votes: dict[str, Counter[str]] = {}
+        for c in self.cands:
+            if c.label in {"PERSON", "ORG"} and len(c.span) == 1:
+                votes.setdefault(name_key(c.span.text), Counter())[c.label] += 1
+        personal = set()  # names the article also writes as a person's: "Mr. Dunmore", "Ann Dunmore"
+        for c in self.cands:
+            if c.label == "PERSON" and len(c.span) > 1:
+                personal.add(name_key(c.span[-1].text))
+            elif len(c.span) == 1 and c.span.start > 0 and self._title_word(self.doc[c.span.start - 1].text):
+                personal.add(name_key(c.span.text))
+        for c in self.cands:
+            counts = votes.get(name_key(c.span.text)) if len(c.span) == 1 else None
+            if counts and c.label in {"PERSON", "ORG"} and len(counts) == 2:
+                other = "ORG" if c.label == "PERSON" else "PERSON"
+                if counts[other] > counts[c.label] and not (other == "ORG" and name_key(c.span.text) in personal):
+                    c.label = other
         orgs = {name_key(c.span.text) for c in self.cands if c.label == "ORG"}
         for c in self.cands:
             if c.label in {"GPE", "LOC", "FAC"} and name_key(c.span.text) in orgs:

@@ -37,9 +37,13 @@ def _trim(span: Span) -> Span | None:
         # "pro-Clinton", "anti-Brexit": the attitude prefix is not part of the name (taken with it, it
         # became an actor "pro-Clinton" and, across articles, the alias "-Clinton"); the name stays a mention
         start += 2
+    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opened is not None and opened > start and not any(t.text == ")" for t in doc[opened:end]):
+        end = opened  # "Halden Rivers Trust (HRT": the acronym in parentheses is its own mention
     while end > start and (doc[end - 1].pos_ == "PUNCT" and doc[end - 1].text not in {".", ")"}
-                           or doc[end - 1].tag_ == "POS"):
-        end -= 1
+                           or doc[end - 1].tag_ == "POS"
+                           or (doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "DET", "CCONJ"})):
+        end -= 1  # nor does a name end in "of", "the" or "and" ("Maria Delgado of", "Oskar the")
     if end > start and doc[end - 1].text == "." and not re.fullmatch(r"(?:[A-Z]\.)+", doc[start:end].text[-4:]
                                                                     .split()[-1]):
         end -= 1
@@ -171,6 +175,19 @@ def _strip_title(span: Span) -> Span:
     return span.doc[cut : span.end] if cut < span.end else span
 
 
+def _strip_role_tail(span: Span) -> Span:
+    """ "the Halden Water Board Spokesperson" tagged as one organisation: a singular role noun
+    closing an organisation's span, right after a capitalised word of its name, is the role of a
+    person, not part of the name ("Office of the President" keeps its last word)."""
+    doc = span.doc
+    last = span[-1]
+    if len(span) >= 3 and last.lower_ in ROLE_NOUNS and last.tag_ in ("NN", "NNP") \
+            and doc[last.i - 1].text[:1].isupper() and doc[last.i - 1].lower_ not in ROLE_NOUNS \
+            and doc[last.i - 1].pos_ == "PROPN":
+        return doc[span.start : last.i]
+    return span
+
+
 def _is_title_word(span: Span) -> bool:
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -243,6 +260,9 @@ class _Mentions(_BuilderBase):
                         continue
                     if ent.label_ == "PERSON" and _common_noun_compound(span):
                         continue
+                    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+                            and span[0].lower_ in ROLE_NOUNS:
+                        continue  # "the President", "the Governor": a role nominal, not a name
                     spans.append((span, ent.label_))
                     taken.update(range(span.start, span.end))
         for span, label in spans:
@@ -252,6 +272,8 @@ class _Mentions(_BuilderBase):
                 span = _strip_title(span)
             elif label == "ORG" and (_is_title_word(span) or _is_portfolio(span)):
                 continue  # "Transport" in "Transport Minister Grace Wanjiru" belongs to the role
+            elif label == "ORG":
+                span = _strip_role_tail(span)
             self._add_cand(_Cand(span, label))
         self.cands.sort(key=lambda c: c.span.start)
 
@@ -322,6 +344,9 @@ class _Mentions(_BuilderBase):
                 parsed = parse_name(c.span.text)
                 if parsed.full:
                     full_names.add(name_key(c.span.text))
+                    words = c.span.text.split()
+                    if len(words) == 2:  # the same two names in family-name-first order are the person too
+                        full_names.add(name_key(f"{words[1]} {words[0]}"))
                     surnames.setdefault(name_key(parsed.last), set()).add(name_key(c.span.text))
                     last_word = parsed.last.split()[-1]
                     surnames.setdefault(name_key(re.sub(r"^(?:al|el|ad|ar|as|an)-", "", last_word)), set()).add(
