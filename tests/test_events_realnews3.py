@@ -76,3 +76,11 @@ def test_a_prefixed_irregular_past_finds_its_verb(parse):
     assert [e for e in ev if e.type == "ASSAULT" and e.mode == "occupy"], types(ev)
     ev = run(parse, "Government troops overran the rebel camp near Amberly.")
     assert [e for e in ev if e.type == "ASSAULT"], types(ev)
+
+
+def test_a_dateline_is_not_part_of_the_actor(parse):
+    """ "VARNHOLT - Harbour ministers gathered …": the parse takes the dateline into the subject's
+    phrase; the participant starts after it (a seed-89 and seed-101 error class)."""
+    ev = run(parse, "VARNHOLT - Harbour ministers gathered on Friday to discuss the ferry strike.")
+    meet = [e for e in ev if e.type == "CONSULT"]
+    assert meet and meet[0].actor is not None and meet[0].actor.text == "Harbour ministers", types(ev)

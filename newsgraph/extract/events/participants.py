@@ -10,6 +10,7 @@ from ...model import Analysis, Mention, Participant, Quote, TimeExpr
 from .. import plover_lexicon as lex
 from ..actor_lexicon import ORG_HEADS, ROLE_NOUNS
 from ..docindex import OffsetIndex
+from ..furniture import Furniture
 from .candidates import Candidate
 from .lexical import (
     AGENTIVE_OF,
@@ -49,13 +50,14 @@ class Ctx:
     quotes: list[tuple[int, int, Quote]]
     times: list[TimeExpr]
     text: str = ""  # doc.text joins every token on each read: read once (per sentence it was quadratic)
+    furniture: Furniture | None = None  # the page's lines and datelines, which no participant starts in
 
     @classmethod
     def build(cls, doc: Doc, analysis: Analysis) -> Ctx:
         quotes = [(s.start, s.end, q) for q in analysis.quotes for s in q.content]
         times = [t for t in analysis.times if t.type in ("DATE", "TIME")]
         by_offset = OffsetIndex(analysis.mentions, start=lambda m: m.start, end=lambda m: m.end)
-        return cls(doc, analysis, by_offset, quotes, times, doc.text)
+        return cls(doc, analysis, by_offset, quotes, times, doc.text, Furniture(doc.text))
 
     @property
     def mentions(self) -> list[Mention]:
@@ -152,6 +154,9 @@ def _participant(ctx: Ctx, head: Token | None, _seen: frozenset[int] = frozenset
         return _participant(ctx, of, _seen | {head.i})
     s, e = _np_tokens(head)
     doc = ctx.doc
+    # "BRUSSELS - European leaders": a dateline the parse took into the subject's phrase
+    while s < head.i and ctx.furniture and ctx.furniture.contains(doc[s].idx):
+        s += 1
     cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
     mentions = ctx.mentions_in(cstart, cend)
     hchar = head.idx
