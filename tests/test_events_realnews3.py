@@ -84,3 +84,14 @@ def test_a_dateline_is_not_part_of_the_actor(parse):
     ev = run(parse, "VARNHOLT - Harbour ministers gathered on Friday to discuss the ferry strike.")
     meet = [e for e in ev if e.type == "CONSULT"]
     assert meet and meet[0].actor is not None and meet[0].actor.text == "Harbour ministers", types(ev)
+
+
+def test_representatives_of_two_parties_meet_each_other(parse):
+    """ "Representatives of X and Y began talks": the second party of the coordinated "of" phrase
+    is the counterpart of a symmetric act (a seed-89 and seed-101 error class)."""
+    ev = run(parse, "Late last week, representatives of the Velm Ferry Company and the Orla Dockers Union "
+                    "began negotiations about the new rosters.")
+    talks = [e for e in ev if e.type == "CONSULT"]
+    assert talks, types(ev)
+    assert talks[0].actor is not None and "Velm Ferry Company" in talks[0].actor.text
+    assert talks[0].recipient is not None and "Orla Dockers Union" in talks[0].recipient.text

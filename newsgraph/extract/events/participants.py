@@ -592,8 +592,14 @@ def _participant_tokens(c: Candidate, by_head: dict[int, Candidate], ctx: Ctx | 
         r_tok = None
     at_place = r_tok is not None and r_tok.dep_ == "pobj" and r_tok.head.lower_ in LOCATION_PREPS
     if a_tok is not None and (c.type in lex.SYMMETRIC or c.mode in lex.RECIPROCAL_MODES) and (r_tok is None or not _entityish(r_tok) or at_place):
-        # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's counterpart
-        r_tok = next((x for x in a_tok.children if x.dep_ == "conj"), None) or r_tok
+        # "Freedonia and Sylvania signed an agreement (on fishing rights)": each is the other's
+        # counterpart; so in "representatives of Freedonia and Sylvania began talks"
+        conj = next((x for x in a_tok.children if x.dep_ == "conj"), None)
+        if conj is None:
+            of = next((p for x in a_tok.children if x.dep_ == "prep" and x.lower_ == "of"
+                       for p in x.children if p.dep_ == "pobj"), None)
+            conj = next((x for x in of.children if x.dep_ == "conj"), None) if of is not None else None
+        r_tok = conj or r_tok
     return a_tok, r_tok, place
 
 
