@@ -95,3 +95,12 @@ def test_representatives_of_two_parties_meet_each_other(parse):
     assert talks, types(ev)
     assert talks[0].actor is not None and "Velm Ferry Company" in talks[0].actor.text
     assert talks[0].recipient is not None and "Orla Dockers Union" in talks[0].recipient.text
+
+
+def test_hosting_a_game_is_no_meeting(parse):
+    """A team that hosts another "for a football game" is a fixture, not CONSULT (seed 89 and 101);
+    a government hosting a delegation for talks still is."""
+    ev = run(parse, "On Sunday the Velm Harriers are set to host the Orla Rovers for a football game in the city.")
+    assert not [e for e in ev if e.type == "CONSULT"], types(ev)
+    ev = run(parse, "The government of Freedonia will host a delegation from Sylvania for talks on Sunday.")
+    assert [e for e in ev if e.type == "CONSULT"], types(ev)

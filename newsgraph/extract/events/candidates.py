@@ -218,6 +218,8 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger, list[Token]] | None:
         return None
     if lemma in lex.NEEDS_ACTOR_OBJECT and not _object_is_someone(tok):
         return None
+    if lemma in lex.NEEDS_ACTOR_OBJECT and any(_lemma(p) in lex.MEASURE_NOUNS for p in _prep_objects(tok, ("for",))):
+        return None  # "set to host the Vikings for a football game": a fixture, not a meeting
     obj = _dobj(tok)
     if obj is not None:
         key = (lemma, _lemma(obj))
