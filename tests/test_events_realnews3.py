@@ -104,3 +104,12 @@ def test_hosting_a_game_is_no_meeting(parse):
     assert not [e for e in ev if e.type == "CONSULT"], types(ev)
     ev = run(parse, "The government of Freedonia will host a delegation from Sylvania for talks on Sunday.")
     assert [e for e in ev if e.type == "CONSULT"], types(ev)
+
+
+def test_sheltering_profits_is_no_aid(parse):
+    """ "Shelter" is humanitarian aid when someone is sheltered, not profits sheltered from tax
+    (seed 101)."""
+    ev = run(parse, "A study shows how large firms have managed to shelter billions of dollars in profits offshore.")
+    assert not [e for e in ev if e.type == "AID"], types(ev)
+    ev = run(parse, "The church in Oskar Vale sheltered 300 refugees.")
+    assert [e for e in ev if e.type == "AID"], types(ev)

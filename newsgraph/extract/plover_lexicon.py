@@ -556,8 +556,8 @@ STATEMENT_MODIFIERS: frozenset[str] = frozenset("press news media".split())
 #: Verbs that are events only with a person or body as their object: one *receives* a delegation
 #: (a visit) but not immunity or a letter, *releases* prisoners (a concession) but not a study,
 #: *allows* inspectors in but not "the program to expire", *prevents* protesters from marching
-#: (a restriction) but not "needless speculation".
-NEEDS_ACTOR_OBJECT: frozenset[str] = frozenset("receive host welcome release free allow permit prevent".split())
+#: (a restriction) but not "needless speculation", *shelters* refugees (aid) but not profits from tax.
+NEEDS_ACTOR_OBJECT: frozenset[str] = frozenset("receive host welcome release free allow permit prevent shelter".split())
 #: What a release can be of besides people named by an actor noun: those held.
 HELD_NOUNS: frozenset[str] = frozenset(
     "prisoner hostage detainee captive inmate convict dissident activist soldier sailor fisherman "
