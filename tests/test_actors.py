@@ -88,6 +88,20 @@ def test_a_title_with_its_portfolio_is_a_role_not_an_organisation():
     assert "State" not in names and "Brightmoor" in names
 
 
+def test_a_company_named_again_by_its_first_word_is_the_company():
+    """ "Quenbrook" after "Quenbrook Holdings PLC" and "Ostravel" after "Ostravel Imports Inc." are
+    the companies whatever the tagger labels them; a town used as a place ("in Dorrow") stays one
+    although a company is named after it."""
+    a = actors("Quenbrook Holdings PLC agreed to buy Ostravel Imports Inc., a furniture importer, for $40 million. "
+               "Ostravel is a Dorrow holding company. Quenbrook said the deal would close in March, and "
+               "Quenbrook shares rose 5 cents. Dorrow Gear Co. also bid. The talks were held in Dorrow.")
+    names = {e.name: e for e in a.entities}
+    assert "Quenbrook" not in names and "Ostravel" not in names, sorted(names)
+    assert len(names["Quenbrook Holdings PLC"].mentions) >= 3
+    assert len(names["Ostravel Imports Inc."].mentions) >= 2
+    assert "Dorrow" in names and "Dorrow Gear Co." in names  # the town is not the gear maker
+
+
 def test_part_of_relation():
     a = actors("The Harbour Guard Brigade, which is part of the National Defence Forces, moved north.")
     brigade = entity(a, "Harbour Guard Brigade")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from cleanco import basename
 from spacy.tokens import Span
 
 from ... import gazetteer
-from ..actor_lexicon import ORG_HEADS, ROLE_NOUNS
+from ..actor_lexicon import LOCATIVE_PREPS, ORG_HEADS, ROLE_NOUNS
 from ..coref import cluster_person_names
 from ..coref.gender import HONORIFIC_GENDER, KINSHIP_GENDER
 from ..coref.names import office_title
@@ -131,6 +132,46 @@ class _Aliases(_Mentions):
                 if len(matches) == 1:
                     c.key, c.form, c.sieve = next(iter(matches)), "acronym", "acronym"
         self._org_short_names(orgs)
+        self._company_short_names(orgs)
+
+    def _company_short_names(self, orgs: list[_Cand]) -> None:
+        """ "Jayark" (tagged a place) after "Jayark Corp.", "Kofcoh" (tagged a person) after "Kofcoh
+        Imports Inc.": business copy names a company again by the first word of its name, and the
+        tagger labels that word anything.  A company is an organisation whose name carries a legal
+        form (Inc., Corp., PLC, AG …: the terms of the ``cleanco`` package).  A one-word mention
+        that is the first word of exactly one company's name becomes that company, unless it is a
+        known place or demonym, is used as a place ("in X"), is part of a person's full name in the
+        article, or follows a title."""
+        companies: dict[str, set[tuple[str, str]]] = {}
+        for o in orgs:
+            if o.key is None or len(o.span) < 2:
+                continue
+            full = o.span.text.strip()
+            base = basename(full).strip()
+            if not base or base == full:
+                continue  # no legal form: not known to be a company
+            first = base.split()[0]
+            if first[:1].isupper() and len(first) >= 3 and first.isalpha():
+                companies.setdefault(name_key(first), set()).add(o.key)
+        if not companies:
+            return
+        parts = {name_key(t.text) for c in self.cands if c.label == "PERSON" and len(c.span) > 1 for t in c.span}
+        placed = {name_key(c.span.text) for c in self.cands
+                  if c.span.root.dep_ == "pobj" and c.span.root.head.lower_ in LOCATIVE_PREPS}
+        for c in self.cands:
+            if len(c.span) != 1 or c.label not in {"PERSON", "GPE", "LOC", "NORP", "FAC", "ORG"}:
+                continue
+            word = c.span.text
+            key = name_key(word)
+            keys = companies.get(key, set())
+            if len(keys) != 1 or c.key in keys or key in placed:
+                continue
+            if gazetteer.country(word) or gazetteer.city(word) or gazetteer.region(word) \
+                    or gazetteer.country_for_demonym(word):
+                continue
+            if c.label == "PERSON" and (key in parts or self._title_before(c.span)):
+                continue
+            c.label, c.key, c.sieve, c.country, c.canonical, c.kind = "ORG", next(iter(keys)), "org_short_name", None, None, None
 
     @staticmethod
     def _org_cores(orgs: list[_Cand]) -> dict[str, list[_Cand]]:
