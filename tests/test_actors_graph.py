@@ -394,7 +394,8 @@ def test_one_name_key_for_the_whole_code_base() -> None:
 def test_labels_that_say_nothing_about_the_actor_are_left_out() -> None:
     from newsgraph.extract.actor_lexicon import meaningful_label as is_meaningful_label
 
-    for junk in ("many", "other", "senior", "46 percent", "AFP", "the first"):
+    for junk in ("many", "other", "senior", "46 percent", "AFP", "the first", "prominent", "congressional",
+                 "registered"):
         assert not is_meaningful_label(junk), junk
     for label in ("heroic", "terrorist organisation", "longtime ally", "so-called liberation army"):
         assert is_meaningful_label(label), label

@@ -84,7 +84,8 @@ NON_LABEL_WORDS = frozenset(
     numerous certain same senior junior top main major key leading big bigger biggest large larger largest small
     smaller great greater greatest new newer current former late then longtime long-time first second third last
     next previous early earlier later recent only sole whole entire full half total average overall
-    this that these those old little minor local national fellow ranking real back
+    this that these those old little minor local national fellow ranking real back prominent
+    congressional parliamentary legislative registered
     one ones thousands millions billions hundreds dozens scores lot lots number numbers times part kind sort type way
     """.split()
 )
@@ -94,7 +95,8 @@ def meaningful_label(text: str) -> bool:
     """Whether a label says something about the actor.
 
     Not only quantifiers, degree or relational words ("many", "other senior", "fellow", "the
-    ones"), not a number or share ("46 percent"), not a dateline or wire acronym ("AFP"), not a
+    ones", "prominent"), nor the classifiers that pick a subset of a group ("congressional" or
+    "registered" Republicans), not a number or share ("46 percent"), not a dateline or wire acronym ("AFP"), not a
     handle or address ("@someone").  The one test for label text: the extractor drops such labels
     when it finds them, and the actor profile applies it again to analyses stored before a rule
     was added, so both always agree."""
