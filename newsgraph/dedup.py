@@ -18,10 +18,12 @@ copies, trimmed copies, light edits and hand-written rewrites of 8 stories, agai
 same-topic different stories) — see ``docs/SCALING.md`` for the measured precision and recall
 and ``python -m newsgraph.dedup`` to re-measure.
 
-Persistence: the store keeps, per article, its story id and its MinHash signature
-(:meth:`StoryIndex.row` → ``{"article_id", "story_id", "outlet", "signature"}``;
-``signature`` is ``num_perm`` little-endian uint64 = 1 KiB, datasketch scheme ``affine32``).  :meth:`StoryIndex.restore`
-rebuilds the index from those rows without re-reading any text.
+Persistence: the store keeps, per article, its story id, its MinHash signature (``num_perm``
+little-endian uint64 = 1 KiB, datasketch scheme ``affine32``) and its LSH band keys
+(:func:`band_keys`), and links a new article with :func:`best_match` over the stored articles
+that share a band (:mod:`newsgraph.store.stories`); it holds no :class:`StoryIndex`.  The index
+is for batches outside a store (:func:`group`); :meth:`StoryIndex.row` and
+:meth:`StoryIndex.restore` save and reload it without re-reading any text.
 """
 
 from __future__ import annotations
