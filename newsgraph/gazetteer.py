@@ -18,7 +18,7 @@ from .textnorm import COUNTRY_ALIASES
 from .textnorm import name_key as fold
 
 __all__ = ["City", "Country", "capital_of", "city", "country", "country_by_iso3", "country_for_demonym",
-           "fold", "region", "region_name", "warm"]
+           "fold", "known_place", "region", "region_name", "warm"]
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,12 @@ def city(name: str) -> City | None:
     _, _, cities = _tables()
     found = cities.get(fold(name))
     return found[0] if found else None
+
+
+def known_place(name: str) -> bool:
+    """Whether the name is a known country, city or first-level region: the test that keeps a
+    place name from being read as an organisation's short name or a person."""
+    return country(name) is not None or city(name) is not None or region(name) is not None
 
 
 def capital_of(name: str) -> Country | None:

@@ -9,11 +9,11 @@ from cleanco import basename
 from spacy.tokens import Span
 
 from ... import gazetteer
-from ..actor_lexicon import LOCATIVE_PREPS, ORG_HEADS, ROLE_NOUNS
+from ..actor_lexicon import ORG_HEADS, ROLE_NOUNS
 from ..coref import cluster_person_names
 from ..coref.gender import HONORIFIC_GENDER, KINSHIP_GENDER
 from ..coref.names import office_title
-from .mentions import _TITLE_ABBREVIATIONS, _Mentions
+from .mentions import _TITLE_ABBREVIATIONS, _is_locative, _Mentions
 from .state import _Cand, _tokens_matching, name_key
 
 _ALL_CAPS = re.compile(r"(?<!\w)([A-Z]{2,6})(?!\w)")
@@ -36,6 +36,11 @@ def _initials(name: str) -> str:
 class _Aliases(_Mentions):
     """Phase 2b (run by ``classify``): the keys that make two mentions one entity."""
 
+    def _person_name_parts(self) -> set[str]:
+        """The keys of the words of every multi-word person name in the article: a one-word
+        mention that is one of them is that person's, not an organisation's short name."""
+        return {name_key(t.text) for c in self.cands if c.label == "PERSON" and len(c.span) > 1 for t in c.span}
+
     def _persons_named_like_orgs(self) -> None:
         """A one-word "person" that is the core of an organisation's name in the article ("Ostara"
         after "the Church of Ostara") and no person's name part is that organisation again."""
@@ -43,10 +48,7 @@ class _Aliases(_Mentions):
         cores = set(self._org_cores(orgs))
         if not cores:
             return
-        parts = set()
-        for c in self.cands:
-            if c.label == "PERSON" and len(c.span) > 1:
-                parts.update(name_key(t.text) for t in c.span)
+        parts = self._person_name_parts()
         for c in self.cands:
             if c.label == "PERSON" and len(c.span) == 1 and name_key(c.span.text) in cores \
                     and name_key(c.span.text) not in parts:
@@ -155,9 +157,8 @@ class _Aliases(_Mentions):
                 companies.setdefault(name_key(first), set()).add(o.key)
         if not companies:
             return
-        parts = {name_key(t.text) for c in self.cands if c.label == "PERSON" and len(c.span) > 1 for t in c.span}
-        placed = {name_key(c.span.text) for c in self.cands
-                  if c.span.root.dep_ == "pobj" and c.span.root.head.lower_ in LOCATIVE_PREPS}
+        parts = self._person_name_parts()
+        placed = {name_key(c.span.text) for c in self.cands if _is_locative(c.span)}
         for c in self.cands:
             if len(c.span) != 1 or c.label not in {"PERSON", "GPE", "LOC", "NORP", "FAC", "ORG"}:
                 continue
@@ -166,8 +167,7 @@ class _Aliases(_Mentions):
             keys = companies.get(key, set())
             if len(keys) != 1 or c.key in keys or key in placed:
                 continue
-            if gazetteer.country(word) or gazetteer.city(word) or gazetteer.region(word) \
-                    or gazetteer.country_for_demonym(word):
+            if gazetteer.known_place(word) or gazetteer.country_for_demonym(word):
                 continue
             if c.label == "PERSON" and (key in parts or self._title_before(c.span)):
                 continue
@@ -205,8 +205,7 @@ class _Aliases(_Mentions):
                     full.setdefault(name_key(" ".join(t.text for t in words[k:])), set()).add(o.key)
         for c in self.cands:  # "Pirates" tagged a place after "the Pittsburgh Pirates"
             keys = home.get(name_key(c.span.text), set())
-            if c.label in {"GPE", "NORP", "LOC", "FAC"} and len(keys) == 1 and not (
-                    gazetteer.country(c.span.text) or gazetteer.city(c.span.text) or gazetteer.region(c.span.text)):
+            if c.label in {"GPE", "NORP", "LOC", "FAC"} and len(keys) == 1 and not gazetteer.known_place(c.span.text):
                 c.label, c.key, c.sieve, c.country, c.canonical, c.kind = "ORG", next(iter(keys)), "org_short_name", None, None, None
         heads: dict[str, set[tuple[str, str]]] = {}  # "the Society" after "the Halden Society of Engineers"
         for o in orgs:

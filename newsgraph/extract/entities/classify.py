@@ -9,17 +9,10 @@ from collections import Counter
 from spacy.tokens import Span
 
 from ... import gazetteer
-from ..actor_lexicon import GOV_WORDS, LOCATIVE_PREPS, ORG_NAME_WORDS, ROLE_NOUNS
+from ..actor_lexicon import GOV_WORDS, ORG_NAME_WORDS, ROLE_NOUNS
 from .aliases import _Aliases
+from .mentions import _is_locative
 from .state import _Cand, name_key
-
-
-def _is_locative(span: Span) -> bool:
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-        return True
-    return False
-
 
 _PARTY_ADJECTIVES = frozenset({"liberal", "liberals", "conservative", "conservatives", "democrat", "democrats",
                                "republican", "republicans", "labour", "tory", "tories", "green", "greens"})
@@ -68,9 +61,8 @@ class _Classify(_Aliases):
         regional = self._regional_readings()
         for c in self.cands:
             text = c.span.text
-            if c.label in {"ORG", "NORP"} and not ({t.lower_ for t in c.span} & ORG_NAME_WORDS) and (
-                gazetteer.country(text) or gazetteer.city(text) or gazetteer.region(text)
-            ) and not gazetteer.country_for_demonym(text):
+            if c.label in {"ORG", "NORP"} and not ({t.lower_ for t in c.span} & ORG_NAME_WORDS) \
+                    and gazetteer.known_place(text) and not gazetteer.country_for_demonym(text):
                 c.label = "GPE"  # "Mombasa's dockers" tagged ORG/NORP: a place name is a place
             if c.label in {"GPE", "LOC", "FAC"} and len(c.span) == 1 and text.lower() in _PARTY_ADJECTIVES:
                 c.label = "NORP"  # "Liberal" in "the Liberal government": a party, not Liberal, Kansas
@@ -196,8 +188,8 @@ class _Classify(_Aliases):
         for c in self.cands:
             if c.label in {"GPE", "LOC", "FAC"} and name_key(c.span.text) in orgs:
                 text = c.span.text
-                if not (gazetteer.country(text) or gazetteer.city(text) or gazetteer.region(text)
-                        or gazetteer.capital_of(text) or gazetteer.country_for_demonym(text)):
+                if not (gazetteer.known_place(text) or gazetteer.capital_of(text)
+                        or gazetteer.country_for_demonym(text)):
                     c.label = "ORG"
 
     @staticmethod

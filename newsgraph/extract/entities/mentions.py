@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ... import gazetteer
-from ..actor_lexicon import ORG_HEADS, ORG_NAME_WORDS, ROLE_NOUNS
+from ..actor_lexicon import LOCATIVE_PREPS, ORG_HEADS, ORG_NAME_WORDS, ROLE_NOUNS
 from ..coref import given_name_gender, parse_name
 from ..coref.gender import HONORIFIC_GENDER
 from ..coref.names import courtesy_or_regnal_title
@@ -81,6 +81,12 @@ SITE_FURNITURE_WORDS = frozenset({
     "email", "e-mail", "print", "share", "tweet", "comments", "reply",  # sharing buttons ("Email" under a byline)
     "and", "of", "&",
 })
+
+
+def _is_locative(span: Span) -> bool:
+    """ "in Dorrow", "from Velm": the span is the object of a place preposition."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
 def _is_site_furniture(span: Span) -> bool:
